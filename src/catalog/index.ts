@@ -1,0 +1,10 @@
+export { CATALOG_DIR, loadCatalog } from './files.js';
+export {
+  Aggregation,
+  IndicatorCatalogue,
+  IndicatorEntry,
+  ValueType,
+  indicatorCatalogue,
+  unitScale,
+  type Indicator,
+} from './indicators.js';

@@ -1,0 +1,6 @@
+export * from './commune-clues.js';
+export * from './document.js';
+export * from './figure.js';
+export * from './method.js';
+export * from './period.js';
+export * from './provenance.js';

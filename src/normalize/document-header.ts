@@ -1,0 +1,197 @@
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { loadCatalog } from '../catalog/index.js';
+import type { CommuneClues, Period, PeriodKind, StatedWindow } from '../model/index.js';
+import { clean, foldAscii } from '../text/index.js';
+import { makePeriod } from './period.js';
+
+const HeaderCatalog = z.object({
+  commune: z.array(z.string()),
+  district: z.array(z.string()),
+  province: z.array(z.string()),
+  place_date: z.string(),
+  web_address: z.string(),
+  title_line: z.string(),
+  periods: z.array(
+    z.object({
+      kind: z.enum(['year', 'half', 'quarter', 'nine_months', 'month']),
+      number: z.number().int().optional(),
+      pattern: z.string(),
+    }),
+  ),
+  year: z.string(),
+  window: z.string(),
+  estimate: z.string(),
+});
+type HeaderCatalog = z.infer<typeof HeaderCatalog>;
+
+interface CompiledHeader {
+  readonly commune: RegExp[];
+  readonly district: RegExp[];
+  readonly province: RegExp[];
+  readonly placeDate: RegExp;
+  readonly webAddress: RegExp;
+  readonly titleLine: RegExp;
+  readonly periods: { kind: PeriodKind; number?: number; re: RegExp }[];
+  readonly year: RegExp;
+  readonly window: RegExp;
+  readonly estimate: RegExp;
+}
+
+let compiled: CompiledHeader | undefined;
+function catalogue(): CompiledHeader {
+  if (compiled) return compiled;
+  const c: HeaderCatalog = loadCatalog('document-header.yaml', HeaderCatalog);
+  const re = (s: string, flags = 'u') => new RegExp(s, flags);
+  compiled = {
+    commune: c.commune.map((s) => re(s, 'gmu')),
+    district: c.district.map((s) => re(s, 'gmu')),
+    province: c.province.map((s) => re(s, 'gmu')),
+    placeDate: re(c.place_date, 'mu'),
+    webAddress: re(c.web_address, 'giu'),
+    titleLine: re(c.title_line),
+    periods: c.periods.map((p) => ({ kind: p.kind, ...(p.number ? { number: p.number } : {}), re: re(p.pattern) })),
+    year: re(c.year),
+    window: re(c.window),
+    estimate: re(c.estimate),
+  };
+  return compiled;
+}
+
+export interface DocumentHeader {
+  readonly title?: string;
+  readonly commune: CommuneClues;
+  readonly period?: Period;
+  readonly window?: StatedWindow;
+}
+
+/**
+ * Reads who reports and for which period from a document's text lines (title rows of a workbook,
+ * the first page and closing of a PDF), falling back to the file name. Pure: no I/O.
+ *
+ * @param lines  text lines in reading order (the title zone first is best; the whole text works)
+ * @param path   the file's path, used as the last resort for the period and as a commune hint
+ */
+export function readDocumentHeader(lines: readonly string[], path: string): DocumentHeader {
+  const c = catalogue();
+  // Table cells arrive tab-separated; a cell boundary ends a name ("UBND huyện | Nhiệm vụ").
+  const text = lines.flatMap((l) => l.split('\t')).map(clean).filter(Boolean);
+  const all = text.join('\n');
+
+  const communeHit = mostFrequent(all, c.commune, 2);
+  const commune: CommuneClues = {
+    ...(communeHit ? { name: titleCase(communeHit.value), unitType: communeHit.prefix?.toLowerCase() } : {}),
+    ...optional('district', mostFrequent(all, c.district, 1)?.value),
+    ...optional('province', mostFrequent(all, c.province, 1)?.value),
+    hints: collectHints(all, c, path),
+  };
+
+  const titleLines = text.filter((l) => c.titleLine.test(foldAscii(l)));
+  const title = text.find((l) => /^(BÁO CÁO|BIỂU|Báo cáo)/u.test(l) && l.length < 200);
+  const period = findPeriod(titleLines, c) ?? findPeriod([foldAscii(basename(path))], c, true);
+  const window = findWindow(all, c);
+
+  return {
+    ...(title ? { title: titleWithSubtitle(text, title) } : {}),
+    commune,
+    ...(period ? { period } : {}),
+    ...(window ? { window } : {}),
+  };
+}
+
+function findPeriod(lines: readonly string[], c: CompiledHeader, isFileName = false): Period | undefined {
+  for (const line of lines) {
+    const f = isFileName ? line.replace(/[_\-.]+/g, ' ') : foldAscii(line);
+    const year = c.year.exec(f)?.[1];
+    if (!year) continue;
+    for (const p of c.periods) {
+      const m = p.re.exec(f);
+      if (!m) continue;
+      const number = p.number ?? (m[1] ? romanOrNumber(m[1]) : undefined);
+      return makePeriod(p.kind, Number(year), number ?? null);
+    }
+  }
+  return undefined;
+}
+
+function findWindow(all: string, c: CompiledHeader): StatedWindow | undefined {
+  const folded = foldAscii(all);
+  const m = c.window.exec(folded);
+  const estimate = c.estimate.test(folded);
+  if (!m) return estimate ? { estimate } : undefined;
+  const iso = (d: string, mo: string, y: string) => `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const quote = all.split('\n').find((l) => foldAscii(l).includes('tu ngay') && foldAscii(l).includes('den'));
+  return {
+    start: iso(m[1]!, m[2]!, m[3]!),
+    end: iso(m[4]!, m[5]!, m[6]!),
+    estimate,
+    ...(quote ? { quote: sentenceAround(quote, 'từ ngày') } : {}),
+  };
+}
+
+/** The commonest match of any pattern; a report names its own unit far more often than any other. */
+function mostFrequent(all: string, patterns: readonly RegExp[], group: 1 | 2): { value: string; prefix?: string } | undefined {
+  const counts = new Map<string, { n: number; prefix?: string; first: number }>();
+  const names = new Map<string, string>();
+  for (const re of patterns) {
+    for (const m of all.matchAll(re)) {
+      const value = clean(m[group] ?? '');
+      if (!value) continue;
+      const key = foldAscii(value);
+      const prev = counts.get(key);
+      if (prev) prev.n++;
+      else counts.set(key, { n: 1, first: m.index ?? 0, ...(group === 2 && m[1] ? { prefix: m[1] } : {}) });
+      if (!prev) names.set(key, value);
+    }
+    if (counts.size) break; // the first (most specific) pattern that matches wins
+  }
+  let best: [string, { n: number; prefix?: string; first: number }] | undefined;
+  for (const entry of counts) {
+    if (!best || entry[1].n > best[1].n || (entry[1].n === best[1].n && entry[1].first < best[1].first)) best = entry;
+  }
+  if (!best) return undefined;
+  return { value: names.get(best[0]) ?? best[0], ...(best[1].prefix ? { prefix: best[1].prefix } : {}) };
+}
+function collectHints(all: string, c: CompiledHeader, path: string): string[] {
+  const hints = new Set<string>();
+  const place = c.placeDate.exec(all);
+  if (place?.[1]) hints.add(clean(place[1]));
+  for (const m of all.matchAll(c.webAddress)) if (m[1]) hints.add(m[1].toLowerCase());
+  hints.add(path);
+  return [...hints];
+}
+
+function romanOrNumber(s: string): number | undefined {
+  const roman: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+  const t = s.toLowerCase();
+  return roman[t] ?? (Number.isInteger(Number(t)) ? Number(t) : undefined);
+}
+
+/** "BẢN THI" → "Bản Thi"; a name already in title case is kept. */
+function titleCase(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  return name
+    .toLowerCase()
+    .split(' ')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+/** "BÁO CÁO" on its own line is followed by the subject line in real reports. */
+function titleWithSubtitle(lines: readonly string[], title: string): string {
+  const i = lines.indexOf(title);
+  const next = lines[i + 1];
+  if (title.length < 20 && next && next.length < 200) return `${title} ${next}`;
+  return title;
+}
+
+function sentenceAround(line: string, needle: string): string {
+  const open = line.lastIndexOf('(', line.indexOf(needle));
+  const close = line.indexOf(')', line.indexOf(needle));
+  if (open >= 0 && close > open) return line.slice(open + 1, close).trim();
+  return line;
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Record<K, string>) : {};
+}

@@ -1,0 +1,1 @@
+export { clean, fold, foldAscii, foldCompact } from './fold.js';
