@@ -1,0 +1,35 @@
+import type { ExtractedDocument, SourceFile } from '../model/index.js';
+
+/** Settings an extractor may need; filled from the pipeline declaration and the command line. */
+export interface ExtractConfig {
+  /** Province the pipeline serves ("Bắc Kạn"), a clue for namesake communes. */
+  readonly province?: string;
+  /** Period the caller says a file covers, when the file cannot tell (one-stop exports). */
+  readonly period?: string;
+  /** Reject larger files outright, before parsing (bytes). */
+  readonly maxBytes: number;
+}
+
+/**
+ * Rows that are too many to hold in memory (one-stop dossiers) are streamed by the extractor
+ * straight into the load transaction that the pipeline holds open around it: if the document is
+ * rejected later, they roll back with it.
+ */
+export interface RecordWriter {
+  write(table: string, row: Readonly<Record<string, string | number | null>>): void;
+}
+
+export interface ExtractContext {
+  readonly config: ExtractConfig;
+  readonly records: RecordWriter;
+}
+
+/**
+ * An extractor reads one kind of file. It throws `RejectedInput` (extract/errors.ts) with a one-line
+ * reason for a file it cannot read, and `NotThisKind` when the file is of its format but not its
+ * content (an .xlsx without an appendix table), so that the next extractor can try.
+ */
+export interface Extractor {
+  readonly name: string;
+  extract(file: SourceFile, ctx: ExtractContext): Promise<ExtractedDocument>;
+}

@@ -1,0 +1,2 @@
+export { openWarehouse, type Warehouse } from './open.js';
+export type * from './schema.js';

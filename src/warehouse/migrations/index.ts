@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as foundation from './001-foundation.js';
+
+/**
+ * Every migration, in order. Listed here rather than read from a folder so that the same code runs
+ * under tsx, vitest and the compiled build (FileMigrationProvider would need .js files on disk).
+ * Add a migration: a new numbered file, and one line here.
+ */
+export const migrations: Record<string, Migration> = {
+  '001-foundation': foundation,
+};

@@ -1,0 +1,152 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The warehouse tables as kysely sees them. Table and column names are a contract with analysts
+ * and other tools (docs/data-dictionary.md): add columns freely, never rename.
+ * Booleans are 0/1 integers, dates ISO text (yyyy-mm-dd), timestamps ISO text in UTC.
+ */
+export interface RunsTable {
+  id: string;
+  pipeline: string;
+  started_at: string;
+  finished_at: string | null;
+  status: 'running' | 'ok' | 'partial' | 'failed';
+  files_seen: number;
+  files_loaded: number;
+  files_skipped: number;
+  files_rejected: number;
+  observations: number;
+  args: string | null;
+}
+
+export interface DocumentsTable {
+  sha256: string;
+  path: string;
+  file_name: string;
+  format: string;
+  kind: string;
+  size_bytes: number;
+  title: string | null;
+  commune_code: string | null;
+  commune_name: string | null;
+  commune_candidates: string | null;
+  period_key: string | null;
+  stated_start: string | null;
+  stated_end: string | null;
+  is_estimate: number;
+  status: 'loaded' | 'rejected';
+  error: string | null;
+  run_id: string;
+  loaded_at: string;
+  observation_count: number;
+}
+
+export interface ObservationsTable {
+  id: Generated<number>;
+  document_sha256: string;
+  run_id: string;
+  seq: number;
+  method: 'table' | 'narrative' | 'onestop';
+  indicator_key: string | null;
+  mapped: number;
+  match: string | null;
+  commune_code: string | null;
+  commune_name: string | null;
+  period_key: string | null;
+  row_code: string | null;
+  row_label: string | null;
+  unit: string | null;
+  raw_text: string;
+  value_num: number | null;
+  value_text: string | null;
+  value_kind: string;
+  numerator: number | null;
+  denominator: number | null;
+  note: string | null;
+  warning: string | null;
+  sheet: string | null;
+  cell: string | null;
+  page: number | null;
+  x: number | null;
+  y: number | null;
+  line: number | null;
+  quote: string | null;
+  window_start: string | null;
+  window_end: string | null;
+  window_source: string | null;
+  details: string | null;
+}
+
+export interface IndicatorsTable {
+  key: string;
+  code: string;
+  name: string;
+  section: string;
+  parent_key: string | null;
+  unit: string | null;
+  value_type: string;
+  aggregation: string;
+  in_appendix: number;
+  max_value: number | null;
+  aliases: string;
+  note: string | null;
+}
+
+export interface CommunesTable {
+  code: string;
+  name: string;
+  district: string | null;
+  province: string | null;
+  new_code: string | null;
+  new_name: string | null;
+  new_province: string | null;
+}
+
+export interface PeriodsTable {
+  key: string;
+  kind: string;
+  number: number | null;
+  year: number;
+  start_date: string;
+  end_date: string;
+  reported_start: string | null;
+  reported_end: string | null;
+  is_estimate: number;
+}
+
+export interface IngestErrorsTable {
+  id: Generated<number>;
+  run_id: string;
+  document_sha256: string | null;
+  path: string;
+  stage: string;
+  severity: 'error' | 'warning';
+  location: string | null;
+  message: string;
+  created_at: string;
+}
+
+export interface IndicatorValuesView {
+  commune_code: string | null;
+  commune_name: string | null;
+  period_key: string;
+  indicator_key: string;
+  indicator_code: string;
+  indicator_name: string;
+  value_num: number | null;
+  value_text: string | null;
+  unit: string | null;
+  status: string;
+  source: string;
+}
+
+export interface Database {
+  runs: RunsTable;
+  documents: DocumentsTable;
+  observations: ObservationsTable;
+  indicators: IndicatorsTable;
+  communes: CommunesTable;
+  periods: PeriodsTable;
+  ingest_errors: IngestErrorsTable;
+  indicator_values: IndicatorValuesView;
+}
