@@ -81,8 +81,8 @@ export function readDocumentHeader(lines: readonly string[], path: string): Docu
   const communeHit = mostFrequent(all, c.commune, 2);
   const commune: CommuneClues = {
     ...(communeHit ? { name: titleCase(communeHit.value), unitType: communeHit.prefix?.toLowerCase() } : {}),
-    ...optional('district', mostFrequent(all, c.district, 1)?.value),
-    ...optional('province', mostFrequent(all, c.province, 1)?.value),
+    ...optional('district', titleCaseOpt(mostFrequent(all, c.district, 1)?.value)),
+    ...optional('province', titleCaseOpt(mostFrequent(all, c.province, 1)?.value)),
     hints: collectHints(all, c, path),
   };
 
@@ -165,6 +165,10 @@ function romanOrNumber(s: string): number | undefined {
   const roman: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
   const t = s.toLowerCase();
   return roman[t] ?? (Number.isInteger(Number(t)) ? Number(t) : undefined);
+}
+
+function titleCaseOpt(name: string | undefined): string | undefined {
+  return name === undefined ? undefined : titleCase(name);
 }
 
 /** "BẢN THI" → "Bản Thi"; a name already in title case is kept. */

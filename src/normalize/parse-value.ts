@@ -77,10 +77,11 @@ export function parseValue(raw: string | null | undefined, hint: ValueHint): Par
         num = round(num, 10);
         const warning =
           (hint.type === 'count' && !Number.isInteger(num) && 'a count that is not a whole number') ||
-          (hint.type === 'text' && 'a number where text was expected') ||
           (hint.type === 'boolean' && 'a number where Có/Không was expected') ||
           undefined;
-        return { kind: 'number', num, text: null, percentSign, ...(warning ? { warning } : {}) };
+        // A text indicator answered with a number ("0" for "Hình thức khảo sát": none) keeps it as text too.
+        const text = hint.type === 'text' ? s : null;
+        return { kind: 'number', num, text, percentSign, ...(warning ? { warning } : {}) };
       }
     }
   }

@@ -133,19 +133,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // Until reconciliation picks a trusted value, the view shows one observation per commune ×
-  // period × indicator: appendix tables first (the Excel copy before the PDF), then one-stop
-  // figures, then the narrative. `status` says whether other observations exist.
+  // period × indicator: printed values before blanks, appendix tables first (the Excel copy before
+  // the PDF), then one-stop figures, then the narrative. `status` says whether others exist.
   await sql`
     CREATE VIEW indicator_values AS
     WITH ranked AS (
       SELECT o.*, d.format, d.file_name,
         ROW_NUMBER() OVER (
           PARTITION BY COALESCE(o.commune_code, o.commune_name), o.period_key, o.indicator_key
-          ORDER BY CASE o.method WHEN 'table' THEN 0 WHEN 'onestop' THEN 1 ELSE 2 END,
+          ORDER BY CASE WHEN o.value_kind = 'blank' THEN 1 ELSE 0 END,
+                   CASE o.method WHEN 'table' THEN 0 WHEN 'onestop' THEN 1 ELSE 2 END,
                    CASE d.format WHEN 'xlsx' THEN 0 ELSE 1 END, d.sha256, o.seq) AS rank,
         COUNT(*) OVER (PARTITION BY COALESCE(o.commune_code, o.commune_name), o.period_key, o.indicator_key) AS n_observations
       FROM observations o JOIN documents d ON d.sha256 = o.document_sha256
-      WHERE o.indicator_key IS NOT NULL AND d.status = 'loaded' AND o.value_kind <> 'blank'
+      WHERE o.indicator_key IS NOT NULL AND d.status = 'loaded'
     )
     SELECT r.commune_code, r.commune_name, r.period_key, r.indicator_key,
       i.code AS indicator_code, i.name AS indicator_name,

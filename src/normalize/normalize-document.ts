@@ -1,0 +1,236 @@
+
+import { type Indicator, type IndicatorCatalogue, type ValueType, indicatorCatalogue, unitScale } from '../catalog/index.js';
+import type { CommuneClues, ExtractedDocument, ExtractedFigure, Period, SourceFile } from '../model/index.js';
+import { clean, foldAscii } from '../text/index.js';
+import { type CommuneResolution, communeRegistry, resolveCommune } from './commune/index.js';
+import { TableRowMatcher } from './match-indicator.js';
+import type { ObservationRow } from './observation.js';
+import { type ParsedValue, parseValue } from './parse-value.js';
+import { regulationWindow } from './period.js';
+
+export interface CommuneRow {
+  code: string;
+  name: string;
+  district: string | null;
+  province: string | null;
+  new_code: string | null;
+  new_name: string | null;
+  new_province: string | null;
+}
+
+export interface PeriodRow {
+  key: string;
+  kind: string;
+  number: number | null;
+  year: number;
+  start_date: string;
+  end_date: string;
+  reported_start: string | null;
+  reported_end: string | null;
+  is_estimate: number;
+}
+
+/** A document after normalisation: the rows to load, nothing more to decide. */
+export interface NormalizedDocument {
+  readonly document: {
+    format: string;
+    kind: string;
+    title: string | null;
+    commune_code: string | null;
+    commune_name: string | null;
+    commune_candidates: string | null;
+    period_key: string | null;
+    stated_start: string | null;
+    stated_end: string | null;
+    is_estimate: number;
+  };
+  readonly observations: ObservationRow[];
+  readonly communes: CommuneRow[];
+  readonly periods: PeriodRow[];
+  readonly warnings: { where: string; message: string }[];
+}
+
+export interface NormalizeOptions {
+  readonly province?: string | undefined;
+  /** Period the caller declares for files that cannot tell (key such as 2024-Q3). */
+  readonly period?: Period | undefined;
+  readonly catalogue?: IndicatorCatalogue;
+}
+
+/**
+ * Maps an extracted document onto the common schema: resolves communes to official codes, picks
+ * the period, matches table rows to indicators (unmatched rows are kept as unmapped observations,
+ * never dropped) and parses every value by its indicator's type. Pure apart from the registry and
+ * catalogue look-ups.
+ */
+export function normalizeDocument(doc: ExtractedDocument, file: SourceFile, options: NormalizeOptions = {}): NormalizedDocument {
+  const catalogue = options.catalogue ?? indicatorCatalogue();
+  const warnings = [...doc.warnings];
+  const communes = new Map<string, CommuneRow>();
+  const periods = new Map<string, PeriodRow>();
+  const resolutions = new Map<string, CommuneResolution>();
+
+  const resolve = (clues: CommuneClues): CommuneResolution => {
+    const key = JSON.stringify([clues.name, clues.unitType, clues.district, clues.province, clues.hints]);
+    let r = resolutions.get(key);
+    if (!r) {
+      r = resolveCommune(communeRegistry(), { ...clues, hints: [...clues.hints, file.path] }, { province: options.province });
+      resolutions.set(key, r);
+      if (r.unit) {
+        communes.set(r.unit.code, {
+          code: r.unit.code,
+          name: r.unit.fullName,
+          district: r.unit.district || null,
+          province: r.unit.province || null,
+          new_code: r.unit.newCode,
+          new_name: r.unit.newName,
+          new_province: r.unit.newProvince,
+        });
+      }
+    }
+    return r;
+  };
+
+  const docCommune = resolve(doc.commune);
+  if (!docCommune.unit && doc.kind === 'report') warnings.push({ where: 'commune', message: `commune unresolved: ${docCommune.reason}` });
+  const docPeriod = doc.period ?? options.period;
+  if (!docPeriod && doc.kind === 'report') warnings.push({ where: 'period', message: 'no reporting period found in the title rows or the file name' });
+
+  const addPeriod = (p: Period | undefined, stated?: { start?: string | undefined; end?: string | undefined; estimate: boolean }) => {
+    if (!p) return;
+    const w = regulationWindow(p);
+    const prev = periods.get(p.key);
+    periods.set(p.key, {
+      key: p.key,
+      kind: p.kind,
+      number: p.number,
+      year: p.year,
+      start_date: w.start,
+      end_date: w.end,
+      reported_start: stated?.start ?? prev?.reported_start ?? null,
+      reported_end: stated?.end ?? prev?.reported_end ?? null,
+      is_estimate: stated?.estimate ? 1 : (prev?.is_estimate ?? 0),
+    });
+  };
+  addPeriod(docPeriod, doc.window);
+
+  const matcher = new TableRowMatcher(catalogue);
+  const observations: ObservationRow[] = [];
+  doc.figures.forEach((figure, i) => {
+    const where = figureWhere(figure, i);
+    let indicator: Indicator | undefined;
+    let match: string | null = null;
+    if (figure.indicatorKey) {
+      indicator = catalogue.get(figure.indicatorKey);
+      match = 'pattern';
+      if (!indicator) warnings.push({ where, message: `unknown indicator key "${figure.indicatorKey}"` });
+    } else if (figure.method === 'table') {
+      const m = matcher.match(figure.rowCode ?? '', figure.rowLabel ?? '');
+      indicator = m?.indicator;
+      match = m?.method ?? null;
+    }
+    // Section and group headings carry no figure: skip them when nothing is printed in the value cell.
+    const blank = clean(figure.raw) === '' && figure.number === undefined;
+    if (blank && (!indicator || indicator.type === 'section' || indicator.type === 'group') && !figure.note) {
+      if (!indicator && figure.rowLabel && !figure.unit) return;
+      if (indicator) return;
+    }
+
+    const type: ValueType = indicator?.type ?? guessType(figure.unit);
+    const parsed = parseFigure(figure, type, indicator);
+    const noteFraction = figure.note && type === 'percent' && parsed.kind !== 'fraction' ? parseValue(figure.note, { type: 'count' }) : undefined;
+    if (parsed.warning) warnings.push({ where, message: `${parsed.warning}: "${figure.raw}"` });
+
+    const scopeCommune = figure.scope?.commune ? resolve(figure.scope.commune) : docCommune;
+    const period = figure.scope?.period ?? docPeriod;
+    if (figure.scope?.period) addPeriod(figure.scope.period);
+    const window = figure.scope?.window ?? (doc.window?.start && doc.window.end ? { start: doc.window.start, end: doc.window.end, source: 'stated' } : undefined);
+    const p = figure.provenance;
+    observations.push({
+      seq: i,
+      method: figure.method,
+      indicator_key: indicator?.key ?? null,
+      mapped: indicator ? 1 : 0,
+      match: indicator ? match : null,
+      commune_code: scopeCommune.unit?.code ?? null,
+      commune_name: scopeCommune.unit?.fullName ?? scopeCommune.printedName ?? null,
+      period_key: period?.key ?? null,
+      row_code: figure.rowCode ?? (typeof figure.details?.printedCode === 'string' ? figure.details.printedCode : null) ?? null,
+      row_label: figure.rowLabel ?? null,
+      unit: figure.unit ?? null,
+      raw_text: figure.raw,
+      value_num: parsed.num,
+      value_text: parsed.text,
+      value_kind: parsed.kind,
+      numerator: parsed.numerator ?? (noteFraction?.kind === 'fraction' ? (noteFraction.numerator ?? null) : null),
+      denominator: parsed.denominator ?? (noteFraction?.kind === 'fraction' ? (noteFraction.denominator ?? null) : null),
+      note: figure.note ?? null,
+      warning: parsed.warning ?? null,
+      sheet: p.sheet ?? null,
+      cell: p.cell ?? null,
+      page: p.page ?? null,
+      x: p.x ?? null,
+      y: p.y ?? null,
+      line: p.line ?? null,
+      quote: p.quote ?? null,
+      window_start: window?.start ?? null,
+      window_end: window?.end ?? null,
+      window_source: window?.source ?? null,
+      details: figure.details ? JSON.stringify(figure.details) : null,
+    });
+  });
+
+  return {
+    document: {
+      format: doc.format,
+      kind: doc.kind,
+      title: doc.title ?? null,
+      commune_code: docCommune.unit?.code ?? null,
+      commune_name: docCommune.unit?.fullName ?? docCommune.printedName ?? null,
+      commune_candidates: docCommune.candidates.length
+        ? JSON.stringify(docCommune.candidates.map((c) => ({ code: c.code, name: c.fullName, district: c.district, province: c.province })))
+        : null,
+      period_key: docPeriod?.key ?? null,
+      stated_start: doc.window?.start ?? null,
+      stated_end: doc.window?.end ?? null,
+      is_estimate: doc.window?.estimate ? 1 : 0,
+    },
+    observations,
+    communes: [...communes.values()],
+    periods: [...periods.values()],
+    warnings,
+  };
+}
+
+/**
+ * A stored number is taken as stored (already in display scale), money scaled from its unit to
+ * đồng; text is parsed the Vietnamese way by the indicator's type.
+ */
+function parseFigure(figure: ExtractedFigure, type: ValueType, indicator: Indicator | undefined): ParsedValue {
+  const unit = figure.unit ?? indicator?.unit;
+  if (figure.number !== undefined && (type === 'count' || type === 'percent' || type === 'money')) {
+    const scaled = type === 'money' ? figure.number * unitScale(unit) : figure.number;
+    const warning = type === 'count' && !Number.isInteger(figure.number) ? 'a count that is not a whole number' : undefined;
+    return { kind: 'number', num: scaled, text: null, ...(warning ? { warning } : {}) };
+  }
+  return parseValue(figure.raw, { type, unit });
+}
+
+/** For rows the catalogue does not know, the printed unit tells how to read the value. */
+function guessType(unit: string | undefined): ValueType {
+  const u = foldAscii(unit ?? '');
+  if (u === '%' || u.includes('%') || u.startsWith('ty le')) return 'percent';
+  if (/\bdong\b/.test(u)) return 'money';
+  if (/co khong/.test(u)) return 'boolean';
+  return 'count';
+}
+
+function figureWhere(f: ExtractedFigure, i: number): string {
+  const p = f.provenance;
+  if (p.sheet && p.cell) return `sheet '${p.sheet}' cell ${p.cell}`;
+  if (p.page) return `page ${p.page}`;
+  if (p.line) return `line ${p.line}`;
+  return `figure ${i + 1}`;
+}
+
+

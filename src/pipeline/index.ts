@@ -1,0 +1,3 @@
+export { describeOutcome, ingestPaths, type FileOutcome, type FileStatus, type IngestOptions, type IngestSummary } from './ingest.js';
+export { listFiles } from './list-files.js';
+export { PipelineDeclaration, loadPipeline } from './pipeline-config.js';
