@@ -126,6 +126,31 @@ export interface IngestErrorsTable {
   created_at: string;
 }
 
+/** One-stop-shop dossiers (migration 002): no personal field; dates ISO, local to Asia/Ho_Chi_Minh. */
+export interface DossiersTable {
+  code: string;
+  procedure: string | null;
+  sector: string | null;
+  unit_name: string | null;
+  channel: 'direct' | 'online' | 'postal' | null;
+  channel_raw: string | null;
+  online_level: 'information' | 'partial' | 'full' | null;
+  status: string;
+  status_class: string;
+  received_date: string;
+  received_at: string;
+  promised_date: string | null;
+  finished_date: string | null;
+  finished_at: string | null;
+  working_days: number | null;
+  outcome: 'early' | 'on_time' | 'late' | 'in_progress' | 'excluded';
+  paid_online: number | null;
+  applicant_hmac: string | null;
+  source_line: number | null;
+  document_sha256: string;
+  run_id: string;
+}
+
 export interface IndicatorValuesView {
   commune_code: string | null;
   commune_name: string | null;
@@ -149,4 +174,5 @@ export interface Database {
   periods: PeriodsTable;
   ingest_errors: IngestErrorsTable;
   indicator_values: IndicatorValuesView;
+  dossiers: DossiersTable;
 }

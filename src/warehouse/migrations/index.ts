@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './001-foundation.js';
+import * as dossiers from './002-dossiers.js';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder so that the same code runs
@@ -8,4 +9,5 @@ import * as foundation from './001-foundation.js';
  */
 export const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
+  '002-dossiers': dossiers,
 };

@@ -1,0 +1,103 @@
+/**
+ * Dates of one-stop exports: `dd/MM/yyyy`, `dd/MM/yyyy HH:mm[:ss]`, ISO 8601 (with or without an
+ * offset), Excel serial numbers, and the Date objects exceljs returns. Everything is brought to the
+ * wall clock of Asia/Ho_Chi_Minh (UTC+7 all year, no daylight saving since 1975), and counted as
+ * whole calendar days: a day number is days since 1970-01-01.
+ */
+export interface ParsedDate {
+  /** Days since 1970-01-01 of the local calendar date. */
+  readonly day: number;
+  /** Seconds since local midnight, when a time was given. */
+  readonly seconds?: number;
+}
+
+const VN_OFFSET_MINUTES = 7 * 60;
+const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
+const SERIAL = /^\d{5}(?:\.\d+)?$/;
+// Excel serials between 1954 and 2119: wider than any dossier, narrow enough not to take a count for a date.
+const SERIAL_MIN = 20000;
+const SERIAL_MAX = 80000;
+// Excel's day 0 is 1899-12-30 (after its 1900 leap-year bug).
+const EXCEL_EPOCH_DAY = -25569;
+
+/** Parses a date cell; `undefined` for a blank, `null` for something that is not a date. */
+export function parseDate(value: unknown): ParsedDate | undefined | null {
+  if (value === null || value === undefined) return undefined;
+  if (value instanceof Date) return fromDateObject(value);
+  if (typeof value === 'number') return fromSerial(value);
+  const s = String(value).trim();
+  if (s === '') return undefined;
+  let m = DMY.exec(s);
+  if (m) return build(Number(m[3]), Number(m[2]), Number(m[1]), m[4], m[5], m[6]);
+  m = ISO.exec(s);
+  if (m) {
+    const local = build(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5], m[6]);
+    if (!local || !m[7]) return local;
+    return shiftToVietnam(local, offsetMinutes(m[7]));
+  }
+  if (SERIAL.test(s)) return fromSerial(Number(s));
+  return null;
+}
+
+function build(y: number, mo: number, d: number, h?: string, mi?: string, se?: string): ParsedDate | null {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
+  const ms = Date.UTC(y, mo - 1, d);
+  const check = new Date(ms);
+  if (check.getUTCDate() !== d) return null; // 31/02, 29/02 of a common year
+  const day = ms / 86_400_000;
+  if (h === undefined) return { day };
+  const hh = Number(h);
+  const mm = Number(mi);
+  const ss = se === undefined ? 0 : Number(se);
+  if (hh > 23 || mm > 59 || ss > 59) return null;
+  return { day, seconds: hh * 3600 + mm * 60 + ss };
+}
+
+function offsetMinutes(z: string): number {
+  if (z === 'Z') return 0;
+  const sign = z[0] === '-' ? -1 : 1;
+  const digits = z.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+}
+
+/** A wall-clock time at `offset` minutes from UTC, seen from Vietnam. */
+function shiftToVietnam(local: ParsedDate, offset: number): ParsedDate {
+  const total = local.day * 86_400 + (local.seconds ?? 0) + (VN_OFFSET_MINUTES - offset) * 60;
+  const day = Math.floor(total / 86_400);
+  return { day, seconds: total - day * 86_400 };
+}
+
+function fromSerial(n: number): ParsedDate | null {
+  if (!Number.isFinite(n) || n < SERIAL_MIN || n > SERIAL_MAX) return null;
+  const day = Math.floor(n) + EXCEL_EPOCH_DAY;
+  const frac = n - Math.floor(n);
+  return frac > 0 ? { day, seconds: Math.round(frac * 86_400) } : { day };
+}
+
+/** exceljs builds dates so that their UTC fields show the cell's wall clock: read them as such. */
+function fromDateObject(d: Date): ParsedDate | null {
+  const ms = d.getTime();
+  if (!Number.isFinite(ms)) return null;
+  const day = Math.floor(ms / 86_400_000);
+  const seconds = Math.round((ms - day * 86_400_000) / 1000);
+  return seconds ? { day, seconds } : { day };
+}
+
+/** yyyy-mm-dd of a day number. */
+export function isoDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Day number of yyyy-mm-dd. */
+export function dayOf(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+}
+
+/** yyyy-mm-ddTHH:mm:ss of a parsed date (local time), or the day alone. */
+export function isoDateTime(d: ParsedDate): string {
+  if (d.seconds === undefined) return isoDay(d.day);
+  const s = d.seconds;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${isoDay(d.day)}T${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+}

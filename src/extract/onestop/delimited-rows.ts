@@ -1,0 +1,128 @@
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { RejectedInput } from '../errors.js';
+import { createDecoder, detectEncoding, type DetectedEncoding } from './encoding.js';
+import type { RawRow } from './raw-row.js';
+
+/** What the reader learnt about a delimited text export. */
+export interface DelimitedInfo {
+  encoding: DetectedEncoding;
+  delimiter: string;
+}
+
+/** Bytes sampled to detect the encoding and delimiter. */
+const HEAD_BYTES = 64 * 1024;
+/** One record larger than this is not a dossier row: an unterminated quote or garbage. */
+const MAX_RECORD_CHARS = 8 * 1024 * 1024;
+const DELIMITERS = ['\t', ';', ',', '|'] as const;
+
+/** Splits a buffer into chunks for the streaming path (no copies). */
+export async function* bufferChunks(bytes: Buffer, size = 1 << 20): AsyncGenerator<Buffer> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+/**
+ * Streams the rows of a CSV/TSV export: detects the encoding from the first bytes, decodes chunk by
+ * chunk (memory stays flat however long the file), sniffs the delimiter and hands records to
+ * csv-parse. `info` is filled before the first row is yielded.
+ */
+export async function* delimitedRows(chunks: AsyncIterable<Buffer>, info: Partial<DelimitedInfo> = {}): AsyncGenerator<RawRow> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const headParts: Buffer[] = [];
+  let headLength = 0;
+  let done = false;
+  while (headLength < HEAD_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    headParts.push(next.value);
+    headLength += next.value.length;
+  }
+  const head = Buffer.concat(headParts);
+  if (head.length === 0) throw new RejectedInput('empty file (0 bytes)');
+  const encoding = detectEncoding(head);
+  const decoder = createDecoder(encoding);
+  const headText = decoder.write(head);
+  const delimiter = sniffDelimiter(headText);
+  info.encoding = encoding;
+  info.delimiter = delimiter;
+  if (headText.replace(/^\uFEFF/, '').trim() === '' && done) throw new RejectedInput('empty file: only blank lines');
+
+  async function* text(): AsyncGenerator<string> {
+    yield headText;
+    if (!done) {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) break;
+        const s = decoder.write(next.value);
+        if (s) yield s;
+      }
+    }
+    const tail = decoder.end();
+    if (tail) yield tail;
+  }
+
+  const parser = parse({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    // Vendors write formulas and inch marks unquoted (=HYPERLINK("…")): keep them as text.
+    relax_quotes: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_CHARS,
+    info: true,
+  });
+  const source = Readable.from(text(), { objectMode: false });
+  source.on('error', (err) => parser.destroy(err));
+  source.pipe(parser);
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield { line: item.info.lines, cells: item.record };
+    }
+  } catch (err) {
+    if (err instanceof RejectedInput) throw err;
+    const code = (err as { code?: string }).code;
+    const message = (err as Error).message.split('\n')[0] ?? '';
+    if (code === 'CSV_MAX_RECORD_SIZE') throw new RejectedInput(`a record longer than ${MAX_RECORD_CHARS} characters (an unterminated quote?): ${message}`);
+    throw new RejectedInput(`unreadable ${delimiterName(delimiter)}-separated text: ${message}`);
+  } finally {
+    source.destroy();
+  }
+}
+
+/**
+ * The delimiter that splits the first lines most consistently: for each candidate, the most common
+ * non-zero count per line, weighted by how many lines share it. Title lines above the header have
+ * none, so they do not vote.
+ */
+export function sniffDelimiter(text: string): string {
+  const lines = text.split(/\r?\n/, 60).filter((l) => l.trim() !== '');
+  let best: { d: string; score: number } = { d: ',', score: 0 };
+  for (const d of DELIMITERS) {
+    const counts = new Map<number, number>();
+    for (const line of lines) {
+      const n = countOutsideQuotes(line, d);
+      if (n > 0) counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    let score = 0;
+    for (const [n, lines] of counts) score = Math.max(score, lines * Math.min(n, 30) + lines * 10);
+    if (score > best.score) best = { d, score };
+  }
+  return best.d;
+}
+
+function countOutsideQuotes(line: string, d: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === d && !quoted) n++;
+  }
+  return n;
+}
+
+function delimiterName(d: string): string {
+  return d === '\t' ? 'tab' : d === ',' ? 'comma' : d === ';' ? 'semicolon' : d;
+}

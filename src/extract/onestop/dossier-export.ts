@@ -1,0 +1,171 @@
+import type { ExtractedDocument, SourceFile } from '../../model/index.js';
+import { clean } from '../../text/fold.js';
+import { RejectedInput } from '../errors.js';
+import type { ExtractContext } from '../extractor.js';
+import { columnCatalogue } from './columns.js';
+import { parseRow, type RowContext, type RowProblem } from './dossier.js';
+import { findHeader, HEADER_SEARCH_ROWS, type HeaderMatch } from './header.js';
+import { PII_KEY_ENV } from './personal.js';
+import { cellText, type RawRow } from './raw-row.js';
+import { countingRules } from './rules.js';
+import { figuresFor, Tally } from './tally.js';
+import { unitClues } from './unit.js';
+import { vocabulary } from './vocabulary.js';
+import { planWindows, type OnestopSettings } from './windows.js';
+
+/** What `RecordWriter.write` may report back for a dossier (src/warehouse/records.ts). */
+export interface DossierWriteOutcome {
+  readonly duplicate: boolean;
+  /** Same code, different content: the row already stored wins. */
+  readonly conflict?: { readonly documentSha256: string; readonly line: number | null; readonly columns: readonly string[] };
+}
+
+/** Row problems listed one by one before the rest are only counted. */
+const WARNINGS_PER_KIND = 50;
+
+export interface DossierExportStats {
+  rows: number;
+  counted: number;
+  notCounted: number;
+  duplicates: number;
+  conflicts: number;
+}
+
+/**
+ * Reads a dossier-level export (rows already split into cells), streams each dossier into the
+ * `dossiers` table and counts the indicators per unit and window on the fly.
+ */
+export async function extractDossierRows(
+  rows: AsyncIterable<RawRow>,
+  file: Pick<SourceFile, 'path'>,
+  format: ExtractedDocument['format'],
+  ctx: ExtractContext,
+  stats: Partial<DossierExportStats> = {},
+): Promise<ExtractedDocument> {
+  const iterator = rows[Symbol.asyncIterator]();
+  const head: RawRow[] = [];
+  while (head.length < HEADER_SEARCH_ROWS) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  if (head.length === 0) throw new RejectedInput('no rows: the export is empty');
+  const header = findHeader(head, columnCatalogue());
+  return countRows(header, head, iterator, file, format, ctx, stats);
+}
+
+async function countRows(
+  header: HeaderMatch,
+  head: RawRow[],
+  rest: AsyncIterator<RawRow>,
+  file: Pick<SourceFile, 'path'>,
+  format: ExtractedDocument['format'],
+  ctx: ExtractContext,
+  stats: Partial<DossierExportStats>,
+): Promise<ExtractedDocument> {
+  const settings = ctx.config as OnestopSettings;
+  const rules = countingRules();
+  const tally = new Tally(planWindows(settings), rules);
+  const rowCtx: RowContext = {
+    columns: header.columns,
+    labels: header.labels,
+    vocabulary: vocabulary(),
+    rules,
+    piiKey: process.env[PII_KEY_ENV] || undefined,
+  };
+  const warnings: ExtractedDocument['warnings'] = [];
+  const problemCounts = new Map<RowProblem['kind'], { n: number; fatal: boolean }>();
+  const units = new Set<string>();
+  let rowCount = 0;
+  let counted = 0;
+  let notCounted = 0;
+  let duplicates = 0;
+  let conflicts = 0;
+  let footer = 0;
+
+  const handle = (row: RawRow) => {
+    if (row.line <= header.line) return;
+    if (isBlankOrFooter(row, header)) {
+      footer++;
+      return;
+    }
+    rowCount++;
+    const parsed = parseRow(row.cells, row.line, rowCtx);
+    for (const p of parsed.problems) {
+      const pc = problemCounts.get(p.kind) ?? { n: 0, fatal: p.fatal };
+      pc.n++;
+      problemCounts.set(p.kind, pc);
+      if (pc.n <= WARNINGS_PER_KIND) warnings.push({ where: `line ${row.line}`, message: p.message });
+    }
+    if (!parsed.dossier || !parsed.record) {
+      notCounted++;
+      return;
+    }
+    const outcome = ctx.records.write('dossiers', parsed.record) as unknown as DossierWriteOutcome | undefined;
+    if (outcome?.duplicate) {
+      duplicates++;
+      if (outcome.conflict) {
+        conflicts++;
+        const where = outcome.conflict.documentSha256 === currentSha(ctx) ? 'this file' : `document ${outcome.conflict.documentSha256.slice(0, 12)}`;
+        warnings.push({
+          where: `line ${row.line}`,
+          message: `dossier ${parsed.dossier.code} also at line ${outcome.conflict.line ?? '?'} of ${where} with different ${outcome.conflict.columns.join(', ')}: kept the first, this row not counted`,
+        });
+      }
+      return;
+    }
+    counted++;
+    units.add(parsed.dossier.unit);
+    tally.add(parsed.dossier);
+  };
+
+  for (const row of head) handle(row);
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) break;
+    handle(next.value);
+  }
+  if (rowCount === 0) throw new RejectedInput(`no dossier rows below the header at line ${header.line}`);
+  if (counted === 0 && duplicates === 0) {
+    throw new RejectedInput(`none of the ${rowCount} dossier rows could be counted: ${summary(problemCounts)}`);
+  }
+  for (const [kind, pc] of problemCounts) {
+    if (pc.n > WARNINGS_PER_KIND) warnings.push({ where: 'file', message: `${pc.n} rows with ${kind.replace(/_/g, ' ')} (first ${WARNINGS_PER_KIND} listed by line)` });
+  }
+  if (notCounted) warnings.push({ where: 'file', message: `${notCounted} of ${rowCount} dossier rows not counted: ${summary(problemCounts)}` });
+
+  const hasPayment = ['paid_online', 'payment_method', 'payment_state'].some((f) => header.columns[f as 'paid_online'] !== undefined);
+  const results = tally.results();
+  const figures = results.flatMap((r) => figuresFor(r.unit, r.window, r.counts, { rules, file: file.path, hasPayment }));
+  Object.assign(stats, { rows: rowCount, counted, notCounted, duplicates, conflicts } satisfies DossierExportStats);
+
+  const onlyUnit = units.size === 1 ? [...units][0] : undefined;
+  const periods = new Set(results.map((r) => r.window.period.key));
+  const firstPeriod = results[0]?.window.period;
+  return {
+    format,
+    title: header.preamble.find((l) => /hồ sơ|danh sách|thống kê|báo cáo/iu.test(l)) ?? header.preamble[0],
+    commune: onlyUnit ? unitClues(onlyUnit) : { hints: [...header.preamble.filter((l) => /\b(xã|phường|thị trấn)\b/iu.test(l)).map(clean), file.path] },
+    ...(periods.size === 1 && firstPeriod ? { period: firstPeriod } : {}),
+    figures,
+    warnings,
+    kind: 'onestop',
+  };
+}
+
+function summary(counts: Map<RowProblem['kind'], { n: number; fatal: boolean }>): string {
+  return [...counts].filter(([, pc]) => pc.fatal).map(([k, pc]) => `${pc.n} ${k.replace(/_/g, ' ')}`).join(', ') || 'no readable rows';
+}
+
+/** Blank lines, and the "Người lập biểu" / "Tổng cộng" lines below the list that have no code and no date. */
+function isBlankOrFooter(row: RawRow, header: HeaderMatch): boolean {
+  const code = header.columns.code;
+  const received = header.columns.received_at;
+  const hasCode = code !== undefined && cellText(row.cells[code]).trim() !== '';
+  const hasDate = received !== undefined && cellText(row.cells[received]).trim() !== '';
+  return !hasCode && !hasDate;
+}
+
+function currentSha(ctx: ExtractContext): string | undefined {
+  return (ctx.records as unknown as { documentSha256?: string }).documentSha256;
+}

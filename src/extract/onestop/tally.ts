@@ -1,0 +1,218 @@
+import type { ExtractedFigure } from '../../model/index.js';
+import { isoDay } from './dates.js';
+import type { Dossier } from './dossier.js';
+import { progress, resolution, type CountingRules, type Treatment } from './rules.js';
+import { reportingYear, yearWindow, type CountWindow, type WindowPlan } from './windows.js';
+import { unitClues } from './unit.js';
+
+/** Counts of one unit over one window: what Biểu 06 prints, plus payments. */
+export interface Counts {
+  rows: number;
+  received_new: number;
+  online: number;
+  direct: number;
+  postal: number;
+  unknown_channel: number;
+  carried_over: number;
+  resolved: number;
+  early: number;
+  on_time: number;
+  late: number;
+  in_progress: number;
+  within: number;
+  overdue: number;
+  paid_online: number;
+  with_payment: number;
+  first_received: number;
+  last_received: number;
+}
+
+function emptyCounts(): Counts {
+  return {
+    rows: 0, received_new: 0, online: 0, direct: 0, postal: 0, unknown_channel: 0, carried_over: 0,
+    resolved: 0, early: 0, on_time: 0, late: 0, in_progress: 0, within: 0, overdue: 0,
+    paid_online: 0, with_payment: 0, first_received: Infinity, last_received: -Infinity,
+  };
+}
+
+interface Cell {
+  readonly unit: string;
+  readonly window: CountWindow;
+  readonly counts: Counts;
+}
+
+/**
+ * Aggregates dossiers into counts per unit and window as they stream past; holds nothing per dossier
+ * except, when windows are found from the data, a histogram of still-open dossiers by unit, year of
+ * receipt and promised day (bounded by the calendar, not by the number of rows).
+ */
+export class Tally {
+  private readonly cells = new Map<string, Cell>();
+  private readonly open = new Map<string, { unit: string; year: number; treatment: Treatment; promised: number | undefined; n: number }>();
+  private maxYear = -Infinity;
+  excluded = 0;
+
+  constructor(
+    private readonly plan: WindowPlan,
+    private readonly rules: CountingRules,
+  ) {}
+
+  add(d: Dossier): void {
+    if (d.treatment === 'excluded') {
+      this.excluded++;
+      return;
+    }
+    if (this.plan.kind === 'fixed') {
+      for (const w of this.plan.windows) this.apply(d.unit, w, d);
+      return;
+    }
+    const cutoff = this.plan.cutoffDay;
+    const first = reportingYear(d.received, cutoff);
+    if (first > this.maxYear) this.maxYear = first;
+    if (d.finished === undefined) {
+      this.apply(d.unit, yearWindow(first, cutoff), d);
+      // Open dossiers carry over into every later year the export covers; known only at the end.
+      const key = `${d.unit}\u0000${first}\u0000${d.treatment}\u0000${d.promised ?? ''}`;
+      const h = this.open.get(key);
+      if (h) h.n++;
+      else this.open.set(key, { unit: d.unit, year: first, treatment: d.treatment, promised: d.promised, n: 1 });
+      return;
+    }
+    const last = Math.max(first, reportingYear(d.finished, cutoff));
+    for (let y = first; y <= last; y++) this.apply(d.unit, yearWindow(y, cutoff), d);
+  }
+
+  private cell(unit: string, w: CountWindow): Counts {
+    const key = `${unit}\u0000${w.period.key}\u0000${w.start}`;
+    let c = this.cells.get(key);
+    if (!c) {
+      c = { unit, window: w, counts: emptyCounts() };
+      this.cells.set(key, c);
+    }
+    return c.counts;
+  }
+
+  private apply(unit: string, w: CountWindow, d: Dossier): void {
+    const inside = d.received >= w.start && d.received <= w.end;
+    const carried = d.received < w.start && (d.finished === undefined || d.finished >= w.start);
+    if (!inside && !carried) return;
+    const c = this.cell(unit, w);
+    c.rows++;
+    if (inside) {
+      c.received_new++;
+      if (d.channel === 'online') c.online++;
+      else if (d.channel === 'direct') c.direct++;
+      else if (d.channel === 'postal') c.postal++;
+      else c.unknown_channel++;
+      if (d.paidOnline) c.paid_online++;
+      if (d.hasPayment) c.with_payment++;
+      if (d.received < c.first_received) c.first_received = d.received;
+      if (d.received > c.last_received) c.last_received = d.received;
+    } else {
+      c.carried_over++;
+    }
+    if (d.finished !== undefined && d.finished <= w.end) {
+      c.resolved++;
+      c[resolution(this.rules, d.treatment, d.finished, d.promised)]++;
+    } else {
+      c.in_progress++;
+      c[progress(d.treatment, d.promised, w.end)]++;
+    }
+  }
+
+  /** Every unit × window with at least one dossier, open dossiers carried into later years. */
+  results(): { unit: string; window: CountWindow; counts: Counts }[] {
+    if (this.plan.kind === 'yearly') {
+      const cutoff = this.plan.cutoffDay;
+      for (const h of this.open.values()) {
+        for (let y = h.year + 1; y <= this.maxYear; y++) {
+          const w = yearWindow(y, cutoff);
+          const c = this.cell(h.unit, w);
+          c.rows += h.n;
+          c.carried_over += h.n;
+          c.in_progress += h.n;
+          c[progress(h.treatment, h.promised, w.end)] += h.n;
+        }
+      }
+      this.open.clear();
+    }
+    return [...this.cells.values()].sort((a, b) => a.unit.localeCompare(b.unit) || a.window.start - b.window.start);
+  }
+}
+
+/** What a derived figure carries besides its value. */
+export interface FigureContext {
+  readonly rules: CountingRules;
+  readonly file: string;
+  readonly hasPayment: boolean;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** The indicator figures of one unit × window (method `onestop`). */
+export function figuresFor(unit: string, window: CountWindow, c: Counts, ctx: FigureContext): ExtractedFigure[] {
+  const start = isoDay(window.start);
+  const end = isoDay(window.end);
+  const scope: ExtractedFigure['scope'] = {
+    ...(unit ? { commune: unitClues(unit) } : {}),
+    period: window.period,
+    window: { start, end, source: window.source },
+  };
+  const base = {
+    rows: c.rows,
+    rules: ctx.rules.name,
+    file: ctx.file,
+    unit: unit || null,
+    window_source: window.source,
+    received_first: Number.isFinite(c.first_received) ? isoDay(c.first_received) : null,
+    received_last: Number.isFinite(c.last_received) ? isoDay(c.last_received) : null,
+  };
+  const figures: ExtractedFigure[] = [];
+  const count = (indicatorKey: string, n: number, how: string, extra: Record<string, unknown> = {}) =>
+    figures.push({
+      method: 'onestop',
+      indicatorKey,
+      unit: 'Hồ sơ',
+      raw: String(n),
+      number: n,
+      provenance: { quote: `${how}: ${c.rows} dossier rows of ${unit || 'the export'}, ${start}…${end} (${window.source} window)` },
+      scope,
+      details: { ...base, ...extra },
+    });
+  const rate = (indicatorKey: string, num: number, den: number, how: string) => {
+    if (den === 0) return;
+    const value = round((num / den) * 100);
+    figures.push({
+      method: 'onestop',
+      indicatorKey,
+      unit: '%',
+      raw: `${String(value).replace('.', ',')}%`,
+      number: value,
+      provenance: { quote: `${how}: ${num}/${den}` },
+      scope,
+      details: { ...base, numerator: num, denominator: den },
+    });
+  };
+  const direct = c.direct + c.postal;
+  count('7.2.4.received', c.received_new + c.carried_over, 'received in the window or carried over', { unknown_channel: c.unknown_channel });
+  count('7.2.4.new', c.received_new, 'received in the window');
+  count('7.2.4.online', c.online, 'received online in the window');
+  count('7.2.4.direct', direct, 'received directly or by post in the window', { postal: c.postal });
+  count('7.2.4.carried_over', c.carried_over, 'received before the window, open at its start');
+  rate('7.2.4', c.online, c.received_new, 'online share of dossiers received in the window');
+  count('3.3.1.resolved', c.resolved, 'resolved in the window');
+  count('3.3.1.early', c.early, 'resolved before the promised day');
+  count('3.3.1.due_day', c.on_time, 'resolved on the promised day, without one, or returned/withdrawn');
+  count('3.3.1.late', c.late, 'resolved after the promised day');
+  count('3.3.1.on_time', c.early + c.on_time, 'resolved early or on the promised day');
+  rate('3.3.1', c.early + c.on_time, c.resolved, 'on-time share of dossiers resolved in the window');
+  count('3.3.1.in_progress', c.in_progress, 'open at the window end');
+  count('3.3.1.in_progress_within', c.within, 'open at the window end, within the deadline');
+  count('3.3.1.in_progress_overdue', c.overdue, 'open at the window end, past the promised day');
+  if (ctx.hasPayment) {
+    count('7.2.payment.paid_online', c.paid_online, 'received in the window and paid online');
+    count('7.2.payment.dossiers', c.with_payment, 'received in the window with fees');
+    rate('7.2.payment.rate', c.paid_online, c.with_payment, 'online-paid share of dossiers with fees');
+  }
+  return figures;
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { loadCatalog } from '../../catalog/index.js';
+import { foldAscii } from '../../text/fold.js';
+
+export const StatusClass = z.enum(['submitted', 'not_accepted', 'processing', 'supplement', 'financial', 'withdrawn', 'returned', 'suspended', 'done']);
+export type StatusClass = z.infer<typeof StatusClass>;
+export const Channel = z.enum(['direct', 'online', 'postal']);
+export type Channel = z.infer<typeof Channel>;
+export const OnlineLevel = z.enum(['information', 'partial', 'full']);
+export type OnlineLevel = z.infer<typeof OnlineLevel>;
+export const PaymentMethod = z.enum(['online', 'cash', 'transfer', 'none']);
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+export const PaymentState = z.enum(['paid', 'unpaid', 'waiting', 'cancelled', 'refunded']);
+export type PaymentState = z.infer<typeof PaymentState>;
+
+const words = z.array(z.union([z.string(), z.number()]).transform(String));
+const VocabularyFile = z.object({
+  status: z.record(StatusClass, words),
+  channel: z.record(Channel, words),
+  online_level: z.record(OnlineLevel, words),
+  payment_method: z.record(PaymentMethod, words),
+  payment_state: z.record(PaymentState, words),
+  yes_no: z.object({ yes: words, no: words }),
+});
+type VocabularyFile = z.infer<typeof VocabularyFile>;
+
+/** A lookup from a vendor's value to its meaning; `undefined` means "not in the catalogue". */
+export type Lookup<T extends string> = (value: string) => T | undefined;
+
+export interface Vocabulary {
+  readonly status: Lookup<StatusClass>;
+  readonly channel: Lookup<Channel>;
+  readonly onlineLevel: Lookup<OnlineLevel>;
+  readonly paymentMethod: Lookup<PaymentMethod>;
+  readonly paymentState: Lookup<PaymentState>;
+  readonly yesNo: Lookup<'yes' | 'no'>;
+}
+
+function lookup<T extends string>(table: Partial<Record<T, string[]>>): Lookup<T> {
+  const map = new Map<string, T>();
+  for (const [meaning, values] of Object.entries(table) as [T, string[]][]) {
+    for (const v of values) {
+      const key = foldAscii(v);
+      const prior = map.get(key);
+      if (prior !== undefined && prior !== meaning) throw new Error(`catalog/onestop-vocabulary.yaml: "${v}" means both ${prior} and ${meaning}`);
+      map.set(key, meaning);
+    }
+  }
+  // Exports repeat a handful of values a million times: remember raw spellings already folded.
+  const memo = new Map<string, T | undefined>();
+  return (value) => {
+    let hit = memo.get(value);
+    if (hit === undefined && !memo.has(value)) {
+      hit = map.get(foldAscii(value));
+      if (memo.size < 10_000) memo.set(value, hit);
+    }
+    return hit;
+  };
+}
+
+export function buildVocabulary(file: VocabularyFile): Vocabulary {
+  return {
+    status: lookup(file.status),
+    channel: lookup(file.channel),
+    onlineLevel: lookup(file.online_level),
+    paymentMethod: lookup(file.payment_method),
+    paymentState: lookup(file.payment_state),
+    yesNo: lookup<'yes' | 'no'>(file.yes_no),
+  };
+}
+
+let cached: Vocabulary | undefined;
+/** `catalog/onestop-vocabulary.yaml`, loaded once. */
+export function vocabulary(): Vocabulary {
+  cached ??= buildVocabulary(loadCatalog('onestop-vocabulary.yaml', VocabularyFile));
+  return cached;
+}

@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * One-stop-shop dossiers (issue 4): one row per dossier code, the first export that carried it wins.
+ * No personal field is stored; `applicant_hmac` is a keyed hash, filled only when CCHC_PII_KEY is set
+ * (docs/onestop.md).
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('dossiers')
+    .addColumn('code', 'text', (c) => c.primaryKey())
+    .addColumn('procedure', 'text')
+    .addColumn('sector', 'text')
+    .addColumn('unit_name', 'text')
+    .addColumn('channel', 'text')
+    .addColumn('channel_raw', 'text')
+    .addColumn('online_level', 'text')
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('status_class', 'text', (c) => c.notNull())
+    .addColumn('received_date', 'text', (c) => c.notNull())
+    .addColumn('received_at', 'text', (c) => c.notNull())
+    .addColumn('promised_date', 'text')
+    .addColumn('finished_date', 'text')
+    .addColumn('finished_at', 'text')
+    .addColumn('working_days', 'integer')
+    .addColumn('outcome', 'text', (c) => c.notNull())
+    .addColumn('paid_online', 'integer')
+    .addColumn('applicant_hmac', 'text')
+    .addColumn('source_line', 'integer')
+    .addColumn('document_sha256', 'text', (c) => c.notNull())
+    .addColumn('run_id', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('dossiers_by_unit_received').on('dossiers').columns(['unit_name', 'received_date']).execute();
+  await db.schema.createIndex('dossiers_by_document').on('dossiers').column('document_sha256').execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('dossiers').ifExists().execute();
+}
