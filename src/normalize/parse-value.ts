@@ -57,7 +57,7 @@ export function parseValue(raw: string | null | undefined, hint: ValueHint): Par
     const numerator = parseNumber(fraction[1]!, 'count');
     const denominator = parseNumber(fraction[3]!, 'count');
     if (numerator !== null && denominator !== null) {
-      const rate = denominator === 0 ? null : round((numerator / denominator) * 100, 10);
+      const rate = denominator === 0 ? null : tidy((numerator / denominator) * 100);
       const num = hint.type === 'percent' ? rate : numerator;
       return { kind: 'fraction', num, text: null, numerator, denominator };
     }
@@ -74,7 +74,7 @@ export function parseValue(raw: string | null | undefined, hint: ValueHint): Par
       if (value !== null) {
         let num = value;
         if (hint.type === 'money') num = value * (MONEY_WORDS.test(suffix) ? unitScale(suffix) : unitScale(hint.unit));
-        num = round(num, 10);
+        num = tidy(num);
         const warning =
           (hint.type === 'count' && !Number.isInteger(num) && 'a count that is not a whole number') ||
           (hint.type === 'boolean' && 'a number where Có/Không was expected') ||
@@ -138,7 +138,7 @@ function count(s: string, ch: string): number {
   return n;
 }
 
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
+/** Drops binary floating-point noise (1025.997 × 10⁶ = 1025997000.0000002) at 15 significant digits. */
+function tidy(x: number): number {
+  return Number(x.toPrecision(15));
 }
