@@ -1,0 +1,65 @@
+import { indicatorCatalogue, type IndicatorCatalogue } from '../catalog/index.js';
+import { cmp } from './candidates.js';
+import { withId, type ConflictDraft } from './conflict.js';
+import { reconcileGroup } from './group.js';
+import { periodConflicts } from './periods.js';
+import type { Rules } from './rules.js';
+import { communeKeyOf } from './sources.js';
+import { structureConflicts } from './structure.js';
+import type { Conflict, Override, ReconObservation, ReconcileResult, ReconciledValue } from './types.js';
+
+export interface ReconcileOptions {
+  /** The indicator catalogue; the one under catalog/ by default. */
+  readonly catalogue?: IndicatorCatalogue;
+}
+
+const SEP = '\u0000';
+
+/**
+ * One trusted value per commune × period × indicator, with its rivals and the reason, and every
+ * conflict found on the way. A pure function of its inputs: observations are put in a stable order
+ * (document sha256, then position) first, so the result is byte-identical whatever order the
+ * warehouse received them in.
+ */
+export function reconcile(
+  observations: readonly ReconObservation[],
+  rules: Rules,
+  overrides: readonly Override[] = [],
+  options: ReconcileOptions = {},
+): ReconcileResult {
+  const catalogue = options.catalogue ?? indicatorCatalogue();
+  const sorted = [...observations].sort((a, b) => cmp(a.documentSha256, b.documentSha256) || a.seq - b.seq);
+
+  const groups = new Map<string, ReconObservation[]>();
+  for (const o of sorted) {
+    const commune = communeKeyOf(o);
+    if (!commune || !o.periodKey) continue;
+    const key = commune + SEP + o.periodKey;
+    groups.set(key, [...(groups.get(key) ?? []), o]);
+  }
+  const overridesBy = new Map<string, Override[]>();
+  for (const o of overrides) {
+    const key = o.communeKey + SEP + o.periodKey;
+    overridesBy.set(key, [...(overridesBy.get(key) ?? []), o]);
+  }
+
+  const values: ReconciledValue[] = [];
+  const drafts: ConflictDraft[] = [];
+  for (const key of [...new Set([...groups.keys(), ...overridesBy.keys()])].sort(cmp)) {
+    const [commune, period] = key.split(SEP) as [string, string];
+    const r = reconcileGroup(commune, period, groups.get(key) ?? [], overridesBy.get(key) ?? [], rules, catalogue);
+    values.push(...r.values);
+    drafts.push(...r.conflicts);
+  }
+  drafts.push(...structureConflicts(sorted, rules));
+  drafts.push(...periodConflicts(values, rules, catalogue));
+
+  const conflicts = new Map<string, Conflict>();
+  for (const c of drafts.map(withId)) conflicts.set(c.id, c);
+  return {
+    values: values.sort((a, b) => cmp(a.communeKey, b.communeKey) || cmp(a.periodKey, b.periodKey) || cmp(a.indicatorKey, b.indicatorKey)),
+    conflicts: [...conflicts.values()].sort(
+      (a, b) => cmp(a.communeKey, b.communeKey) || cmp(a.periodKey, b.periodKey) || cmp(a.kind, b.kind) || cmp(a.rule, b.rule) || cmp(a.id, b.id),
+    ),
+  };
+}

@@ -1,0 +1,125 @@
+import type { Severity } from './rules.js';
+
+/** The document an observation came from, as far as reconciliation cares. */
+export interface ReconDocument {
+  readonly sha256: string;
+  readonly fileName: string;
+  readonly format: string;
+  readonly kind: string;
+  readonly title: string | null;
+  /** The commune and period the document as a whole reports on (its own key, not the figure's). */
+  readonly communeKey: string | null;
+  readonly periodKey: string | null;
+  readonly isEstimate: boolean;
+  readonly statedEnd: string | null;
+}
+
+/**
+ * One figure as the warehouse holds it. `documentSha256` + `seq` identify it stably across
+ * warehouses; the row id is carried for display only and never orders anything.
+ */
+export interface ReconObservation {
+  readonly rowId?: number | undefined;
+  readonly documentSha256: string;
+  readonly seq: number;
+  readonly method: 'table' | 'narrative' | 'onestop';
+  readonly indicatorKey: string | null;
+  readonly communeCode: string | null;
+  readonly communeName: string | null;
+  readonly periodKey: string | null;
+  readonly rowCode: string | null;
+  readonly rowLabel: string | null;
+  readonly rawText: string;
+  readonly valueNum: number | null;
+  readonly valueText: string | null;
+  readonly valueKind: string;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly note: string | null;
+  readonly quote: string | null;
+  /** "Sheet1!C12", "p.3", "line 14": where in the document. */
+  readonly location: string | null;
+  readonly document: ReconDocument;
+}
+
+/** An analyst's decision for one commune × period × indicator. */
+export interface Override {
+  readonly id: number;
+  readonly communeKey: string;
+  readonly periodKey: string;
+  readonly indicatorKey: string;
+  readonly valueNum: number | null;
+  readonly valueText: string | null;
+  readonly rawValue: string;
+  readonly reason: string;
+  readonly who: string;
+  readonly when: string;
+}
+
+export type ValueStatus = 'agreed' | 'single_source' | 'resolved' | 'unresolved' | 'overridden';
+
+/** A competing figure shown beside the chosen one. */
+export interface Rival {
+  readonly value: number | string | null;
+  readonly printed: string;
+  readonly label: string;
+  readonly source: string;
+  readonly observation: string;
+}
+
+export interface ReconciledValue {
+  readonly communeKey: string;
+  readonly communeCode: string | null;
+  readonly communeName: string | null;
+  readonly periodKey: string;
+  readonly indicatorKey: string;
+  readonly valueNum: number | null;
+  readonly valueText: string | null;
+  readonly status: ValueStatus;
+  /** Stable reference "<document sha256>#<seq>" of the chosen observation; null for an override without one. */
+  readonly chosenObservation: string | null;
+  readonly source: string;
+  readonly rivals: readonly Rival[];
+  /** What decided: agreed | single_source | evidence:<check> | supersede_estimate | independent_votes | precedence | unresolved | override:<id>. */
+  readonly rule: string;
+  readonly explanation: string;
+  /** Checks the chosen value breaks (major and minor). */
+  readonly failedChecks: readonly string[];
+  readonly overrideId: number | null;
+}
+
+export interface ConflictValue {
+  readonly indicator: string;
+  readonly value: number | string | null;
+  readonly printed: string;
+  /** The source's label from the rules catalogue ("Bảng phụ lục (Excel)", "Thuyết minh"). */
+  readonly label: string;
+  readonly source: string;
+  readonly observation: string | null;
+  readonly quote: string | null;
+}
+
+export type ConflictKind = 'ratio' | 'printed_fraction' | 'sum' | 'bounds' | 'cross_source' | 'period' | 'estimate' | 'structure';
+
+export interface Conflict {
+  /** A hash of what the conflict is about: stable whatever the order of ingestion. */
+  readonly id: string;
+  readonly communeKey: string;
+  readonly communeCode: string | null;
+  readonly communeName: string | null;
+  readonly periodKey: string;
+  readonly indicators: readonly string[];
+  readonly rule: string;
+  readonly kind: ConflictKind;
+  readonly severity: Severity;
+  /** mismatch | truncation | rounding | differ | superseded | duplicate_code | missing_code | … */
+  readonly verdict: string;
+  readonly values: readonly ConflictValue[];
+  readonly message: string;
+  readonly decision: string;
+}
+
+export interface ReconcileResult {
+  readonly values: readonly ReconciledValue[];
+  readonly conflicts: readonly Conflict[];
+}
