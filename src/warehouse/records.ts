@@ -7,12 +7,20 @@ import type { RecordWriter } from '../extract/index.js';
  * conflict (reported back to the extractor, which warns) when it differs.
  */
 const NATURAL_KEYS: Readonly<Record<string, string>> = { dossiers: 'code' };
-/** Columns that say where a row came from, not what it says: ignored when comparing duplicates. */
-const PROVENANCE_COLUMNS = new Set(['document_sha256', 'run_id', 'source_line']);
+/**
+ * Columns whose meaning two exports of one dossier must agree on. Text as printed (status words,
+ * channel codes, unit names), times of day and provenance differ between vendors' layouts of the same
+ * dossier and are not compared; a column one export lacks (null) does not conflict.
+ */
+const COMPARED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  dossiers: ['channel', 'online_level', 'status_class', 'received_date', 'promised_date', 'finished_date', 'outcome', 'paid_online'],
+};
 
 /** What `write` returns for deduplicated tables (void-compatible with RecordWriter). */
 export interface WriteOutcome {
   readonly duplicate: boolean;
+  /** The row already stored came from the same document (a repeated line, not an overlapping export). */
+  readonly sameDocument?: boolean;
   readonly conflict?: { readonly documentSha256: string; readonly line: number | null; readonly columns: readonly string[] };
 }
 
@@ -57,10 +65,12 @@ export function createRecordWriter(
       writer.duplicates++;
       const key = NATURAL_KEYS[table]!;
       const existing = stmt.select.get(full[key]) as Record<string, string | number | null>;
-      const differing = columns.filter((c) => !PROVENANCE_COLUMNS.has(c) && existing[c] !== full[c]);
-      if (differing.length === 0) return { duplicate: true };
+      const sameDocument = existing.document_sha256 === documentSha256;
+      const differing = (COMPARED_COLUMNS[table] ?? []).filter((c) => c in full && existing[c] !== null && full[c] !== null && existing[c] !== full[c]);
+      if (differing.length === 0) return { duplicate: true, sameDocument };
       return {
         duplicate: true,
+        sameDocument,
         conflict: {
           documentSha256: String(existing.document_sha256),
           line: typeof existing.source_line === 'number' ? existing.source_line : null,

@@ -16,6 +16,7 @@ import { planWindows, type OnestopSettings } from './windows.js';
 /** What `RecordWriter.write` may report back for a dossier (src/warehouse/records.ts). */
 export interface DossierWriteOutcome {
   readonly duplicate: boolean;
+  readonly sameDocument?: boolean;
   /** Same code, different content: the row already stored wins. */
   readonly conflict?: { readonly documentSha256: string; readonly line: number | null; readonly columns: readonly string[] };
 }
@@ -106,13 +107,15 @@ async function countRows(
       duplicates++;
       if (outcome.conflict) {
         conflicts++;
-        const where = outcome.conflict.documentSha256 === currentSha(ctx) ? 'this file' : `document ${outcome.conflict.documentSha256.slice(0, 12)}`;
+        const where = outcome.sameDocument ? 'this file' : `document ${outcome.conflict.documentSha256.slice(0, 12)}`;
         warnings.push({
           where: `line ${row.line}`,
-          message: `dossier ${parsed.dossier.code} also at line ${outcome.conflict.line ?? '?'} of ${where} with different ${outcome.conflict.columns.join(', ')}: kept the first, this row not counted`,
+          message: `dossier ${parsed.dossier.code} also at line ${outcome.conflict.line ?? '?'} of ${where} with different ${outcome.conflict.columns.join(', ')}: the warehouse keeps the first${outcome.sameDocument ? ', this row is not counted' : ''}`,
         });
       }
-      return;
+      // A line repeated inside one export is counted once; an overlapping export still counts its own
+      // rows, since its figures are what that file says.
+      if (outcome.sameDocument) return;
     }
     counted++;
     units.add(parsed.dossier.unit);
@@ -134,9 +137,10 @@ async function countRows(
   }
   if (notCounted) warnings.push({ where: 'file', message: `${notCounted} of ${rowCount} dossier rows not counted: ${summary(problemCounts)}` });
 
-  const hasPayment = ['paid_online', 'payment_method', 'payment_state'].some((f) => header.columns[f as 'paid_online'] !== undefined);
+  // A yes/no "paid online" column tells who paid online, not who had fees to pay: no denominator then.
+  const payment = header.columns.payment_method !== undefined || header.columns.payment_state !== undefined ? 'fees' : header.columns.paid_online !== undefined ? 'paid_only' : 'none';
   const results = tally.results();
-  const figures = results.flatMap((r) => figuresFor(r.unit, r.window, r.counts, { rules, file: file.path, hasPayment }));
+  const figures = results.flatMap((r) => figuresFor(r.unit, r.window, r.counts, { rules, file: file.path, payment }));
   Object.assign(stats, { rows: rowCount, counted, notCounted, duplicates, conflicts } satisfies DossierExportStats);
 
   const onlyUnit = units.size === 1 ? [...units][0] : undefined;
@@ -145,7 +149,7 @@ async function countRows(
   return {
     format,
     title: header.preamble.find((l) => /hồ sơ|danh sách|thống kê|báo cáo/iu.test(l)) ?? header.preamble[0],
-    commune: onlyUnit ? unitClues(onlyUnit) : { hints: [...header.preamble.filter((l) => /\b(xã|phường|thị trấn)\b/iu.test(l)).map(clean), file.path] },
+    commune: onlyUnit ? unitClues(onlyUnit) : { hints: [...header.preamble.filter((l) => /(^|\s)(xã|phường|thị trấn)(\s|$)/iu.test(l)).map(clean), file.path] },
     ...(periods.size === 1 && firstPeriod ? { period: firstPeriod } : {}),
     figures,
     warnings,
@@ -166,6 +170,3 @@ function isBlankOrFooter(row: RawRow, header: HeaderMatch): boolean {
   return !hasCode && !hasDate;
 }
 
-function currentSha(ctx: ExtractContext): string | undefined {
-  return (ctx.records as unknown as { documentSha256?: string }).documentSha256;
-}

@@ -144,7 +144,8 @@ export class Tally {
 export interface FigureContext {
   readonly rules: CountingRules;
   readonly file: string;
-  readonly hasPayment: boolean;
+  /** What the export says about payments: fees and online payments, online payments only, nothing. */
+  readonly payment: 'fees' | 'paid_only' | 'none';
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -209,8 +210,8 @@ export function figuresFor(unit: string, window: CountWindow, c: Counts, ctx: Fi
   count('3.3.1.in_progress', c.in_progress, 'open at the window end');
   count('3.3.1.in_progress_within', c.within, 'open at the window end, within the deadline');
   count('3.3.1.in_progress_overdue', c.overdue, 'open at the window end, past the promised day');
-  if (ctx.hasPayment) {
-    count('7.2.payment.paid_online', c.paid_online, 'received in the window and paid online');
+  if (ctx.payment !== 'none') count('7.2.payment.paid_online', c.paid_online, 'received in the window and paid online');
+  if (ctx.payment === 'fees') {
     count('7.2.payment.dossiers', c.with_payment, 'received in the window with fees');
     rate('7.2.payment.rate', c.paid_online, c.with_payment, 'online-paid share of dossiers with fees');
   }
