@@ -8,6 +8,8 @@ export interface ExtractConfig {
   readonly period?: string;
   /** Reject larger files outright, before parsing (bytes). */
   readonly maxBytes: number;
+  /** Reject PDFs with more pages than this (a report is a dozen pages; a merged binder is not one report). */
+  readonly maxPages?: number;
 }
 
 /**

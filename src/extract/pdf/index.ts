@@ -1,10 +1,94 @@
+import type { ExtractedDocument, ExtractedFigure, SourceFile } from '../../model/index.js';
+import { readDocumentHeader } from '../../normalize/document-header.js';
 import { RejectedInput } from '../errors.js';
-import type { Extractor } from '../extractor.js';
+import type { ExtractContext, Extractor } from '../extractor.js';
+import { extractNarrative } from '../narrative/index.js';
+import { type AppendixLocation, locateAppendix, readAppendixRows } from './appendix.js';
+import { openPdf } from './load.js';
+import { rowFigure } from './table-rows.js';
+import { type TextItem, pageLines, readPageItems } from './text-items.js';
 
-// Placeholder until the PDF extractor lands (issue 3).
+export { locateAppendix, readAppendixRows, type AppendixLocation } from './appendix.js';
+export { rebuildRows, type RawRow } from './table-rebuild.js';
+export { joinPages, rowFigure } from './table-rows.js';
+export { readPageItems, type TextItem } from './text-items.js';
+
+/** A report is about a dozen pages; a file far longer is a binder of many documents, not one report. */
+export const DEFAULT_MAX_PAGES = 200;
+
+/**
+ * Reads a commune report exported to PDF: the appendix table (one figure per row, method `table`)
+ * and the figures of the narrative before it (method `narrative`), with who reports and for when
+ * from the title and closing lines.
+ */
 export const pdfExtractor: Extractor = {
   name: 'pdf-report',
-  extract: async () => {
-    throw new RejectedInput('PDF reports are not supported yet');
-  },
+  extract: (file: SourceFile, ctx: ExtractContext) => extractPdf(file, ctx),
 };
+
+export async function extractPdf(file: SourceFile, ctx: ExtractContext, options = { useGrid: true }): Promise<ExtractedDocument> {
+  const doc = await openPdf(file.bytes, ctx.config.maxPages ?? DEFAULT_MAX_PAGES);
+  let pages: TextItem[][];
+  try {
+    pages = [];
+    for (let p = 1; p <= doc.numPages; p++) pages.push(await readPageItems(doc, p));
+  } catch (err) {
+    throw new RejectedInput(`corrupt PDF: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    await doc.destroy();
+  }
+
+  const warnings: ExtractedDocument['warnings'] = [];
+  const blank = pages.flatMap((items, i) => (items.length === 0 ? [i + 1] : []));
+  if (blank.length === pages.length) {
+    throw new RejectedInput(`no text layer (scanned PDF?): ${pages.length} page(s) without any text; OCR it first`);
+  }
+  if (blank.length) warnings.push({ where: `pages ${blank.join(', ')}`, message: 'page without a text layer (scanned?) skipped' });
+
+  const location = locateAppendix(pages);
+  const narrativePages = narrativeText(pages, location);
+  const headingLines = location ? appendixHeading(pages, location) : [];
+
+  let tableFigures: ExtractedFigure[] = [];
+  if (location) {
+    const { rows, rebuiltPages } = await readAppendixRows(file.bytes, location, options);
+    tableFigures = rows.map(rowFigure);
+    if (options.useGrid && rebuiltPages.length) {
+      warnings.push({ where: `pages ${rebuiltPages.join(', ')}`, message: 'appendix table has no usable rulings: rows rebuilt from text positions' });
+    }
+  } else {
+    warnings.push({ where: file.path, message: 'no appendix table found' });
+  }
+
+  const header = readDocumentHeader([...narrativePages.flatMap((p) => p.text.split('\n')), ...headingLines], file.path);
+  return {
+    format: 'pdf',
+    kind: 'report',
+    ...(header.title ? { title: header.title } : {}),
+    commune: header.commune,
+    ...(header.period ? { period: header.period } : {}),
+    ...(header.window ? { window: header.window } : {}),
+    figures: [...tableFigures, ...extractNarrative(narrativePages)],
+    warnings,
+  };
+}
+
+/** The pages' text up to the appendix title: the narrative must not read the table as sentences. */
+function narrativeText(pages: readonly TextItem[][], location: AppendixLocation | undefined): { page: number; text: string }[] {
+  return pages.flatMap((items, i) => {
+    const page = i + 1;
+    if (location && page > location.cut.page) return [];
+    const kept = location && page === location.cut.page ? items.filter((it) => it.y > location.cut.y + 0.5) : items;
+    return kept.length ? [{ page, text: pageLines(kept).join('\n') }] : [];
+  });
+}
+
+/** The lines between the appendix title and the table header ("Phụ lục II", "BIỂU THỐNG KÊ … NĂM 2024", "(Kèm theo …)"). */
+function appendixHeading(pages: readonly TextItem[][], location: AppendixLocation): string[] {
+  const { cut, header } = location;
+  const items = pages
+    .slice(cut.page - 1, header.page)
+    .flat()
+    .filter((it) => (it.page > cut.page || it.y <= cut.y + 0.5) && (it.page < header.page || it.y > header.top + header.lineHeight / 3));
+  return pageLines(items);
+}

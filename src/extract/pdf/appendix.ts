@@ -1,0 +1,74 @@
+import { foldAscii } from '../../text/index.js';
+import { type ColumnBands, columnBands } from './column-bands.js';
+import { type TableHeader, findHeader } from './table-header.js';
+import { type GridPage, readGridRows } from './table-grid.js';
+import { type RawRow, rebuildRows } from './table-rebuild.js';
+import { joinPages } from './table-rows.js';
+import { type TextItem, groupLines } from './text-items.js';
+
+/** Where the appendix sits in the document. */
+export interface AppendixLocation {
+  /** Where the narrative ends: the "Phụ lục" title line, or the table header when there is no title. */
+  readonly cut: { readonly page: number; readonly y: number };
+  /** The first page's header. */
+  readonly header: TableHeader;
+  /** Each table page: its runs below the header (all runs on a page that does not repeat it) and its bands. */
+  readonly pages: readonly GridPage[];
+}
+
+/** An appendix title: "Phụ lục II", "PHỤ LỤC", "Phụ lục số 02". */
+const APPENDIX_TITLE = /^phu luc(?: |$)/;
+
+/**
+ * Finds the appendix table: the first page with a column header, and every page after it. A page
+ * that repeats the header gets its own column bands (page geometry can differ); one that does not
+ * inherits the previous page's.
+ */
+export function locateAppendix(pages: readonly (readonly TextItem[])[]): AppendixLocation | undefined {
+  let header: TableHeader | undefined;
+  let start = -1;
+  for (let p = 0; p < pages.length && !header; p++) {
+    header = findHeader(pages[p]!);
+    if (header) start = p;
+  }
+  if (!header) return undefined;
+
+  const tablePages: GridPage[] = [];
+  let bands: ColumnBands | undefined;
+  for (let p = start; p < pages.length; p++) {
+    const items = pages[p]!;
+    const own = p === start ? header : findHeader(items);
+    const body = own ? items.filter((i) => i.y < own.bottom - own.lineHeight / 3) : items;
+    if (own) bands = columnBands(own, body);
+    if (!bands || body.length === 0) continue;
+    tablePages.push({ page: items[0]!.page, body, bands });
+  }
+  return { cut: titleCut(pages, start, header), header, pages: tablePages };
+}
+
+/** The appendix title line just before the header (same page or the one before), else the header itself. */
+function titleCut(pages: readonly (readonly TextItem[])[], start: number, header: TableHeader): { page: number; y: number } {
+  for (let p = start; p >= Math.max(0, start - 1); p--) {
+    const lines = groupLines(pages[p]!).filter((l) => p < start || l[0]!.y > header.top);
+    const title = lines.findLast((l) => APPENDIX_TITLE.test(foldAscii(l.map((i) => i.text).join(' '))));
+    if (title) return { page: title[0]!.page, y: title[0]!.y };
+  }
+  return { page: header.page, y: header.top };
+}
+
+/** The table's rows, read from the ruled grid where pdf-parse finds one, otherwise rebuilt from runs. */
+export async function readAppendixRows(
+  bytes: Buffer,
+  location: AppendixLocation,
+  options: { readonly useGrid: boolean },
+): Promise<{ rows: RawRow[]; rebuiltPages: number[] }> {
+  const grid = options.useGrid ? await readGridRows(bytes, location.pages) : new Map<number, RawRow[]>();
+  const rebuiltPages: number[] = [];
+  const perPage = location.pages.map((p) => {
+    const fromGrid = grid.get(p.page);
+    if (fromGrid) return fromGrid;
+    rebuiltPages.push(p.page);
+    return rebuildRows(p.body, p.bands);
+  });
+  return { rows: joinPages(perPage), rebuiltPages };
+}

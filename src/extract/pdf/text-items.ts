@@ -1,0 +1,71 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { clean } from '../../text/index.js';
+
+/** A run of text as pdf.js places it on a page: PDF user space, origin bottom-left, y grows upwards. */
+export interface TextItem {
+  readonly page: number;
+  /** Left edge of the run. */
+  readonly x: number;
+  /** Baseline. */
+  readonly y: number;
+  readonly width: number;
+  /** Font size, the height of a line of this run. */
+  readonly height: number;
+  /** Cleaned text (NFC, no controls or invisible characters, single spaces). */
+  readonly text: string;
+}
+
+interface RawItem {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  height?: number;
+}
+
+/** The page's text runs, cleaned, blank runs dropped, in reading order (top to bottom, then left to right). */
+export async function readPageItems(doc: PDFDocumentProxy, page: number): Promise<TextItem[]> {
+  const p = await doc.getPage(page);
+  const content = await p.getTextContent();
+  const items: TextItem[] = [];
+  for (const raw of content.items as RawItem[]) {
+    if (typeof raw.str !== 'string' || !raw.transform) continue;
+    const text = clean(raw.str);
+    if (!text) continue;
+    const [a = 0, b = 0, , , x = 0, y = 0] = raw.transform;
+    items.push({ page, x, y, width: raw.width ?? 0, height: raw.height || Math.hypot(a, b) || 1, text });
+  }
+  p.cleanup();
+  return sortReadingOrder(items);
+}
+
+/**
+ * Sorts by line, then by x. A font lacking a glyph makes some writers emit runs out of order, so
+ * the order in the content stream is not trusted; runs whose baselines differ by less than a third
+ * of their height are on the same line.
+ */
+export function sortReadingOrder(items: readonly TextItem[]): TextItem[] {
+  const byY = [...items].sort((p, q) => q.y - p.y || p.x - q.x);
+  return groupLines(byY).flatMap((line) => line);
+}
+
+/** Consecutive runs (sorted by descending y) grouped into lines; each line sorted by x. */
+export function groupLines(sortedByY: readonly TextItem[]): TextItem[][] {
+  const lines: TextItem[][] = [];
+  let current: TextItem[] = [];
+  let lineY = Number.NaN;
+  for (const item of sortedByY) {
+    if (current.length && Math.abs(lineY - item.y) > Math.max(1, item.height / 3)) {
+      lines.push(current);
+      current = [];
+    }
+    if (!current.length) lineY = item.y;
+    current.push(item);
+  }
+  if (current.length) lines.push(current);
+  return lines.map((l) => l.sort((p, q) => p.x - q.x));
+}
+
+/** The page as text lines, runs on a line joined by one space: what the header reader and narrative patterns read. */
+export function pageLines(items: readonly TextItem[]): string[] {
+  return groupLines(items).map((line) => clean(line.map((i) => i.text).join(' ')));
+}
