@@ -42,7 +42,7 @@ export async function* delimitedRows(chunks: AsyncIterable<Buffer>, info: Partia
   }
   const head = Buffer.concat(headParts);
   if (head.length === 0) throw new RejectedInput('empty file (0 bytes)');
-  const encoding = detectEncoding(head);
+  const encoding = detectEncoding(head.subarray(0, HEAD_BYTES));
   const decoder = createDecoder(encoding);
   const headText = decoder.write(head);
   const delimiter = sniffDelimiter(headText);

@@ -57,7 +57,7 @@ export function extractSummaryForm(rows: readonly (RawRow & { sheet?: string })[
   const cols = columnNumberRow(rows[numbersAt]!)!;
   const sheet = rows[numbersAt]!.sheet;
   const preamble = rows.slice(0, numbersAt).map((r) => clean(r.cells.map(cellText).join(' '))).filter(Boolean);
-  const title = preamble.find((l) => /biểu số|tình hình|kết quả giải quyết/iu.test(l));
+  const title = preamble.find((l) => /tình hình|kết quả giải quyết/iu.test(l)) ?? preamble.find((l) => /biểu số/iu.test(l));
   const settings = ctx.config as OnestopSettings;
   const unitLine = preamble.find((l) => /đơn vị báo cáo|^ubnd|(^|\s)(xã|phường|thị trấn)(\s|$)/iu.test(l) && !/tình hình/iu.test(l));
   const unit = unitLine?.replace(/^.*?đơn vị báo cáo\s*:?\s*/iu, '') ?? '';
