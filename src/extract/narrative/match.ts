@@ -1,0 +1,102 @@
+import type { ExtractedFigure } from '../../model/index.js';
+import type { CompiledCatalog } from './catalog.js';
+import { NUMBER_REGEX_PARTS } from './pattern.js';
+import { originalIndex, originalSlice, searchForm, type SearchForm } from './search-form.js';
+import { pageAt, type Sentence } from './sentences.js';
+
+type Span = readonly [number, number];
+
+interface Found {
+  readonly at: number;
+  readonly figure: ExtractedFigure;
+}
+
+const { MONEY_UNIT } = NUMBER_REGEX_PARTS;
+// Any printed number, with what belongs to it: a percent sign, a denominator, a money unit.
+// Not a number glued to letters ("VNeID2"), nor the second half of a fraction or date.
+const ANY_NUMBER = new RegExp(
+  String.raw`(?<![\p{L}\d.,-])(?<!\d\s?/\s?)\d+(?:[.,]\d+)*(?:\s?%|\s?/\s?\d+(?:[.,]\d+)*|${MONEY_UNIT})?`,
+  'gu',
+);
+const WORDS_AROUND = 4;
+
+/** The figures of one sentence: mapped by the catalogue first, then every other number, unmapped. */
+export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): ExtractedFigure[] {
+  const form = searchForm(sentence.text);
+  const claimed: Span[] = [];
+  const found: Found[] = [];
+
+  for (const entry of catalog.entries) {
+    for (const pattern of entry.patterns) {
+      for (const m of form.text.matchAll(pattern.regex)) {
+        const groups = m.indices?.groups ?? {};
+        const label = trimPunctuation(originalSlice(sentence.text, form, m.index, m.index + m[0].length));
+        for (const capture of pattern.captures) {
+          const span = groups[capture.group];
+          const key = entry.figures[capture.name];
+          if (!span || !key || overlaps(claimed, span)) continue;
+          claimed.push(span);
+          found.push({
+            at: span[0],
+            figure: {
+              method: 'narrative',
+              indicatorKey: key,
+              raw: originalSlice(sentence.text, form, span[0], span[1]),
+              rowLabel: label,
+              ...unitOf(form.text.slice(span[0], span[1])),
+              provenance: { page: pageAt(sentence, originalIndex(form, span[0])), quote: sentence.text },
+              details: { pattern: entry.id },
+            },
+          });
+        }
+      }
+    }
+  }
+
+  const skipped = catalog.skip.flatMap((re) => [...form.text.matchAll(re)].map((m): Span => [m.index, m.index + m[0].length]));
+  for (const m of form.text.matchAll(ANY_NUMBER)) {
+    const span: Span = [m.index, m.index + m[0].length];
+    if (overlaps(claimed, span) || overlaps(skipped, span)) continue;
+    found.push({
+      at: span[0],
+      figure: {
+        method: 'narrative',
+        raw: originalSlice(sentence.text, form, span[0], span[1]),
+        rowLabel: wordsAround(sentence.text, form, span),
+        ...unitOf(m[0]),
+        provenance: { page: pageAt(sentence, originalIndex(form, span[0])), quote: sentence.text },
+      },
+    });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.figure);
+}
+
+function overlaps(spans: readonly Span[], [s, e]: Span): boolean {
+  return spans.some(([a, b]) => s < b && a < e);
+}
+
+/** The unit printed with the number, when it is part of the raw text: a percent sign or a money unit. */
+function unitOf(folded: string): { unit?: string } {
+  if (folded.includes('%')) return { unit: '%' };
+  if (/\d\s?(?:trieu dong|trieu)$/.test(folded)) return { unit: 'triệu đồng' };
+  if (/\d\s?(?:ty dong|ty)$/.test(folded)) return { unit: 'tỷ đồng' };
+  if (/\d\s?(?:dong|vnd|d)$/.test(folded)) return { unit: 'đồng' };
+  return {};
+}
+
+/** A few words either side of an unmapped number: enough to tell what it counts. */
+function wordsAround(sentence: string, form: SearchForm, [s, e]: Span): string {
+  const from = originalIndex(form, s);
+  const to = originalIndex(form, e - 1) + 1;
+  const left = sentence.slice(0, from);
+  const right = sentence.slice(to);
+  const head = /\S*$/.exec(left)?.[0] ?? '';
+  const tail = /^\S*/.exec(right)?.[0] ?? '';
+  const before = left.slice(0, left.length - head.length).split(/\s+/).filter(Boolean).slice(-WORDS_AROUND);
+  const after = right.slice(tail.length).split(/\s+/).filter(Boolean).slice(0, WORDS_AROUND);
+  return trimPunctuation([...before, head + sentence.slice(from, to) + tail, ...after].join(' '));
+}
+
+function trimPunctuation(s: string): string {
+  return s.replace(/^[\s,.;:()"“”]+|[\s,.;:("“”]+$/gu, '');
+}

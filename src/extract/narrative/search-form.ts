@@ -1,0 +1,73 @@
+/**
+ * The form sentences are matched in: lower case, no diacritics, đ → d, punctuation turned into
+ * spaces except what a printed figure is made of ("85,71%", "168/196", "114.984.119đồng"), so that
+ * catalogue patterns can be written once for text typed with or without accents.
+ *
+ * Unlike `foldAscii`, every character of the form remembers where it came from, so that a match
+ * can be cut out of the sentence exactly as printed.
+ */
+export interface SearchForm {
+  readonly text: string;
+  /** `origin[i]` is the index in the sentence of the character `text[i]` was made from. */
+  readonly origin: readonly number[];
+}
+
+const LETTER = /\p{L}/u;
+const DIGIT = /\d/;
+const ALNUM = /[\p{L}\d]/u;
+// Kept anywhere: the percent sign and the fraction slash are part of figures; the semicolon
+// separates clauses, and a pattern's gap must not run across it.
+const KEPT = new Set(['%', '/', ';']);
+
+/** Folds one letter the way `foldAscii` does. */
+export function foldLetter(c: string): string {
+  if (c === 'đ' || c === 'Đ') return 'd';
+  return c.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** Folds free text (catalogue words) to the search form, without offsets. */
+export function foldWords(text: string): string {
+  return searchForm(text.normalize('NFC')).text;
+}
+
+export function searchForm(sentence: string): SearchForm {
+  let text = '';
+  const origin: number[] = [];
+  const push = (s: string, at: number) => {
+    for (const ch of s) {
+      if (ch === ' ' && (text === '' || text.endsWith(' '))) continue;
+      text += ch;
+      origin.push(at);
+    }
+  };
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    const prev = sentence[i - 1] ?? '';
+    const next = sentence[i + 1] ?? '';
+    if (LETTER.test(c)) push(foldLetter(c), i);
+    else if (DIGIT.test(c) || KEPT.has(c)) push(c, i);
+    // A dot or comma is a figure's separator only between digits ("1.101", "85,71").
+    else if ((c === '.' || c === ',') && DIGIT.test(prev) && DIGIT.test(next)) push(c, i);
+    // A hyphen inside a token keeps codes ("KH-UBND") and ranges ("2021-2030") recognisable.
+    else if (c === '-' && ALNUM.test(prev) && ALNUM.test(next)) push(c, i);
+    else push(' ', i);
+  }
+  if (text.endsWith(' ')) {
+    text = text.slice(0, -1);
+    origin.pop();
+  }
+  return { text, origin };
+}
+
+/** The sentence's characters behind `form.text.slice(start, end)`. */
+export function originalSlice(sentence: string, form: SearchForm, start: number, end: number): string {
+  if (end <= start) return '';
+  const from = form.origin[start]!;
+  const to = form.origin[end - 1]! + 1;
+  return sentence.slice(from, to);
+}
+
+/** Index in the sentence of the character behind `form.text[i]`. */
+export function originalIndex(form: SearchForm, i: number): number {
+  return form.origin[Math.min(i, form.origin.length - 1)] ?? 0;
+}

@@ -1,0 +1,139 @@
+import { clean } from '../../text/index.js';
+import { foldWords } from './search-form.js';
+
+/** A page of text as the PDF reader hands it over, lines separated by newlines. */
+export interface PageText {
+  readonly page: number;
+  readonly text: string;
+}
+
+/** A sentence of the narrative, NFC, without its list or heading marker. */
+export interface Sentence {
+  readonly text: string;
+  /** Where each page's part of the sentence starts: a sentence can run over a page break. */
+  readonly pages: readonly { readonly offset: number; readonly page: number }[];
+}
+
+export interface SplitOptions {
+  /** Folded lines that end the narrative (the appendix heading, "Nơi nhận"). */
+  readonly end: readonly RegExp[];
+}
+
+// A list bullet or a heading number at the start of a paragraph: "- ", "+) ", "+ ", "1. ", "II. ", "a) ", "1.2 ".
+const MARKER = /^(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]|\d{1,2}(?:\.\d{1,2})+(?=\s)|[-–—+•*▪●○■□➢►>]+\)?)\s+/u;
+// A line that is only a page number ("2", "- 2 -", "Trang 2").
+const PAGE_NUMBER = /^(?:[-–\s]*\d{1,3}[-–\s]*|(?:trang|page)\s*\d{1,3}(?:\s*\/\s*\d{1,3})?)$/iu;
+// Words whose final dot does not end a sentence.
+const ABBREVIATIONS = new Set(['tp', 'tx', 'tt', 'ths', 'ts', 'pgs', 'gs', 'bs', 'ks', 'v.v', 'vv', 'st', 'đ/c', 'p']);
+
+interface Line {
+  readonly page: number;
+  readonly text: string;
+}
+
+/** Splits page texts into sentences, stopping where the narrative ends. */
+export function splitSentences(pages: readonly PageText[], options: SplitOptions): Sentence[] {
+  const blocks = paragraphs(lines(pages, options));
+  return blocks.flatMap(sentencesOf);
+}
+
+function lines(pages: readonly PageText[], options: SplitOptions): (Line | null)[] {
+  const out: (Line | null)[] = [];
+  for (const { page, text } of pages) {
+    for (const raw of text.split(/\r\n|\r|\n/)) {
+      const t = stripEmphasis(clean(raw));
+      if (t === '') {
+        out.push(null);
+        continue;
+      }
+      if (options.end.some((re) => re.test(foldWords(t)))) return out;
+      if (PAGE_NUMBER.test(t)) continue;
+      out.push({ page, text: t });
+    }
+  }
+  return out;
+}
+
+/** Markdown-style emphasis left by text conversions ("**196 hồ sơ**") is not printed text. */
+function stripEmphasis(s: string): string {
+  return s.replace(/(\*\*?)(?=\S)(.+?)(?<=\S)\1/g, '$2').replace(/\*\*/g, '');
+}
+
+interface Block {
+  marker: string;
+  parts: Line[];
+}
+
+/**
+ * Joins wrapped lines into paragraphs. A PDF breaks lines anywhere, and a page break can fall inside a
+ * sentence, so a line break ends a paragraph only when the next line starts a list item or heading,
+ * or the previous line ends a sentence, or a blank line is followed by a line that does not read as
+ * a continuation (lower case).
+ */
+function paragraphs(input: readonly (Line | null)[]): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  let blank = false;
+  for (const line of input) {
+    if (!line) {
+      blank = true;
+      continue;
+    }
+    const marker = MARKER.exec(line.text)?.[0] ?? '';
+    const prev = current?.parts.at(-1)?.text ?? '';
+    const continues = /^[\p{Ll}\d(]/u.test(line.text);
+    const startsNew =
+      !current ||
+      marker !== '' ||
+      /[.!?…]["”’)\]]*$/u.test(prev) ||
+      (/[:;]$/.test(prev) && !continues) ||
+      (blank && !/^\p{Ll}/u.test(line.text));
+    blank = false;
+    if (startsNew) {
+      current = { marker, parts: [{ page: line.page, text: line.text.slice(marker.length) }] };
+      blocks.push(current);
+    } else {
+      current!.parts.push(line);
+    }
+  }
+  return blocks;
+}
+
+function sentencesOf(block: Block): Sentence[] {
+  let text = '';
+  const pages: { offset: number; page: number }[] = [];
+  for (const part of block.parts) {
+    if (text) text += ' ';
+    if (pages.at(-1)?.page !== part.page) pages.push({ offset: text.length, page: part.page });
+    text += part.text;
+  }
+  const out: Sentence[] = [];
+  let start = 0;
+  const boundary = /[.!?…]+["”’)\]]*\s+(?=["“(]?[\p{Lu}\d])/gu;
+  for (const m of text.matchAll(boundary)) {
+    const before = /(\S+)[.!?…]+["”’)\]]*\s+$/u.exec(text.slice(start, m.index + m[0].length))?.[1] ?? '';
+    if (ABBREVIATIONS.has(before.toLowerCase()) || /^\p{Lu}$/u.test(before)) continue;
+    const end = m.index + m[0].length;
+    pushSentence(out, text, start, end, pages);
+    start = end;
+  }
+  pushSentence(out, text, start, text.length, pages);
+  return out;
+}
+
+function pushSentence(out: Sentence[], text: string, start: number, end: number, pages: readonly { offset: number; page: number }[]) {
+  const raw = text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const s = raw.trim();
+  if (!s) return;
+  const from = start + lead;
+  const own = pages.filter((p, i) => (pages[i + 1]?.offset ?? Infinity) > from && p.offset < from + s.length);
+  out.push({ text: s, pages: own.map((p) => ({ offset: Math.max(0, p.offset - from), page: p.page })) });
+}
+
+/** The page on which the sentence's character at `offset` was printed. */
+export function pageAt(sentence: Sentence, offset: number): number {
+  let page = sentence.pages[0]?.page ?? 1;
+  for (const p of sentence.pages) if (p.offset <= offset) page = p.page;
+  return page;
+}
