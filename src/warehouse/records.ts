@@ -35,38 +35,56 @@ export function createRecordWriter(
   documentSha256: string,
   runId: string,
 ): RecordWriter & { count: number; duplicates: number; readonly documentSha256: string } {
-  const statements = new Map<string, { insert: SQLite.Statement; select?: SQLite.Statement }>();
+  interface Prepared {
+    readonly table: string;
+    readonly keys: readonly string[];
+    readonly insert: SQLite.Statement;
+    readonly select?: SQLite.Statement;
+  }
+  const statements = new Map<string, Prepared>();
+  // Extractors write rows of one shape a million times: check the last shape before building a key.
+  let last: Prepared | undefined;
+  const prepare = (table: string, keys: string[]): Prepared => {
+    const columns = [...keys, 'document_sha256', 'run_id'];
+    const id = `${table}(${columns.join(',')})`;
+    let p = statements.get(id);
+    if (!p) {
+      if (!/^[a-z_]+$/.test(table) || columns.some((c) => !/^[a-z_0-9]+$/.test(c))) throw new Error(`bad record target ${id}`);
+      const key = NATURAL_KEYS[table];
+      const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+      p = key
+        ? { table, keys, insert: sqlite.prepare(`${insert} ON CONFLICT(${key}) DO NOTHING`), select: sqlite.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE ${key} = ?`) }
+        : { table, keys, insert: sqlite.prepare(insert) };
+      statements.set(id, p);
+    }
+    return p;
+  };
+  const sameShape = (p: Prepared | undefined, table: string, keys: string[]): p is Prepared => {
+    if (!p || p.table !== table || p.keys.length !== keys.length) return false;
+    for (let i = 0; i < keys.length; i++) if (p.keys[i] !== keys[i]) return false;
+    return true;
+  };
   const writer = {
     count: 0,
     duplicates: 0,
     documentSha256,
     write(table: string, row: Row): WriteOutcome | undefined {
-      const full: Record<string, string | number | null> = { ...row, document_sha256: documentSha256, run_id: runId };
-      const columns = Object.keys(full);
-      const id = `${table}(${columns.join(',')})`;
-      let stmt = statements.get(id);
-      if (!stmt) {
-        if (!/^[a-z_]+$/.test(table) || columns.some((c) => !/^[a-z_0-9]+$/.test(c))) throw new Error(`bad record target ${id}`);
-        const key = NATURAL_KEYS[table];
-        const values = columns.map((c) => '@' + c).join(', ');
-        stmt = key
-          ? {
-              insert: sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${values}) ON CONFLICT(${key}) DO NOTHING`),
-              select: sqlite.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE ${key} = ?`),
-            }
-          : { insert: sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${values})`) };
-        statements.set(id, stmt);
-      }
-      const info = stmt.insert.run(full);
-      if (info.changes > 0 || !stmt.select) {
+      const keys = Object.keys(row);
+      const p = sameShape(last, table, keys) ? last : (last = prepare(table, keys));
+      const values: (string | number | null)[] = new Array(keys.length + 2);
+      for (let i = 0; i < keys.length; i++) values[i] = row[keys[i]!] ?? null;
+      values[keys.length] = documentSha256;
+      values[keys.length + 1] = runId;
+      const info = p.insert.run(values);
+      if (info.changes > 0 || !p.select) {
         writer.count++;
-        return stmt.select ? { duplicate: false } : undefined;
+        return p.select ? { duplicate: false } : undefined;
       }
       writer.duplicates++;
       const key = NATURAL_KEYS[table]!;
-      const existing = stmt.select.get(full[key]) as Record<string, string | number | null>;
+      const existing = p.select.get(row[key]) as Record<string, string | number | null>;
       const sameDocument = existing.document_sha256 === documentSha256;
-      const differing = (COMPARED_COLUMNS[table] ?? []).filter((c) => c in full && existing[c] !== null && full[c] !== null && existing[c] !== full[c]);
+      const differing = (COMPARED_COLUMNS[table] ?? []).filter((c) => c in row && existing[c] !== null && row[c] !== null && existing[c] !== row[c]);
       if (differing.length === 0) return { duplicate: true, sameDocument };
       return {
         duplicate: true,

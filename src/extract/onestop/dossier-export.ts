@@ -33,9 +33,48 @@ export interface DossierExportStats {
 }
 
 /**
- * Reads a dossier-level export (rows already split into cells), streams each dossier into the
- * `dossiers` table and counts the indicators per unit and window on the fly.
+ * Reads a dossier-level export whose rows arrive one at a time (`push`), streams each dossier into
+ * the `dossiers` table and counts the indicators per unit and window on the fly. The first rows are
+ * held until the header is found among them; after that nothing is held per row.
  */
+export class DossierExportReader {
+  private readonly head: RawRow[] = [];
+  private header: HeaderMatch | undefined;
+  private counter: ((row: RawRow) => void) | undefined;
+  private finishCounting: (() => ExtractedDocument) | undefined;
+
+  constructor(
+    private readonly file: Pick<SourceFile, 'path'>,
+    private readonly format: () => ExtractedDocument['format'],
+    private readonly ctx: ExtractContext,
+    private readonly stats: Partial<DossierExportStats> = {},
+  ) {}
+
+  push(row: RawRow): void {
+    if (this.counter) return this.counter(row);
+    this.head.push(row);
+    if (this.head.length >= HEADER_SEARCH_ROWS) this.start();
+  }
+
+  finish(): ExtractedDocument {
+    if (!this.counter) {
+      if (this.head.length === 0) throw new RejectedInput('no rows: the export is empty');
+      this.start();
+    }
+    return this.finishCounting!();
+  }
+
+  private start(): void {
+    this.header = findHeader(this.head, columnCatalogue());
+    const { handle, finish } = countRows(this.header, this.file, this.format(), this.ctx, this.stats);
+    this.counter = handle;
+    this.finishCounting = finish;
+    for (const row of this.head) handle(row);
+    this.head.length = 0;
+  }
+}
+
+/** The same for rows that come as an async iterable (workbooks). */
 export async function extractDossierRows(
   rows: AsyncIterable<RawRow>,
   file: Pick<SourceFile, 'path'>,
@@ -43,27 +82,18 @@ export async function extractDossierRows(
   ctx: ExtractContext,
   stats: Partial<DossierExportStats> = {},
 ): Promise<ExtractedDocument> {
-  const iterator = rows[Symbol.asyncIterator]();
-  const head: RawRow[] = [];
-  while (head.length < HEADER_SEARCH_ROWS) {
-    const next = await iterator.next();
-    if (next.done) break;
-    head.push(next.value);
-  }
-  if (head.length === 0) throw new RejectedInput('no rows: the export is empty');
-  const header = findHeader(head, columnCatalogue());
-  return countRows(header, head, iterator, file, format, ctx, stats);
+  const reader = new DossierExportReader(file, () => format, ctx, stats);
+  for await (const row of rows) reader.push(row);
+  return reader.finish();
 }
 
-async function countRows(
+function countRows(
   header: HeaderMatch,
-  head: RawRow[],
-  rest: AsyncIterator<RawRow>,
   file: Pick<SourceFile, 'path'>,
   format: ExtractedDocument['format'],
   ctx: ExtractContext,
   stats: Partial<DossierExportStats>,
-): Promise<ExtractedDocument> {
+): { handle: (row: RawRow) => void; finish: () => ExtractedDocument } {
   const settings = ctx.config as OnestopSettings;
   const rules = countingRules();
   const tally = new Tally(planWindows(settings), rules);
@@ -82,14 +112,10 @@ async function countRows(
   let notCounted = 0;
   let duplicates = 0;
   let conflicts = 0;
-  let footer = 0;
 
   const handle = (row: RawRow) => {
     if (row.line <= header.line) return;
-    if (isBlankOrFooter(row, header)) {
-      footer++;
-      return;
-    }
+    if (isBlankOrFooter(row, header)) return;
     rowCount++;
     const parsed = parseRow(row.cells, row.line, rowCtx);
     for (const p of parsed.problems) {
@@ -118,43 +144,40 @@ async function countRows(
       if (outcome.sameDocument) return;
     }
     counted++;
-    units.add(parsed.dossier.unit);
+    if (units.size < 10_000) units.add(parsed.dossier.unit);
     tally.add(parsed.dossier);
   };
 
-  for (const row of head) handle(row);
-  for (;;) {
-    const next = await rest.next();
-    if (next.done) break;
-    handle(next.value);
-  }
-  if (rowCount === 0) throw new RejectedInput(`no dossier rows below the header at line ${header.line}`);
-  if (counted === 0 && duplicates === 0) {
-    throw new RejectedInput(`none of the ${rowCount} dossier rows could be counted: ${summary(problemCounts)}`);
-  }
-  for (const [kind, pc] of problemCounts) {
-    if (pc.n > WARNINGS_PER_KIND) warnings.push({ where: 'file', message: `${pc.n} rows with ${kind.replace(/_/g, ' ')} (first ${WARNINGS_PER_KIND} listed by line)` });
-  }
-  if (notCounted) warnings.push({ where: 'file', message: `${notCounted} of ${rowCount} dossier rows not counted: ${summary(problemCounts)}` });
+  const finish = (): ExtractedDocument => {
+    if (rowCount === 0) throw new RejectedInput(`no dossier rows below the header at line ${header.line}`);
+    if (counted === 0 && duplicates === 0) {
+      throw new RejectedInput(`none of the ${rowCount} dossier rows could be counted: ${summary(problemCounts)}`);
+    }
+    for (const [kind, pc] of problemCounts) {
+      if (pc.n > WARNINGS_PER_KIND) warnings.push({ where: 'file', message: `${pc.n} rows with ${kind.replace(/_/g, ' ')} (first ${WARNINGS_PER_KIND} listed by line)` });
+    }
+    if (notCounted) warnings.push({ where: 'file', message: `${notCounted} of ${rowCount} dossier rows not counted: ${summary(problemCounts)}` });
 
-  // A yes/no "paid online" column tells who paid online, not who had fees to pay: no denominator then.
-  const payment = header.columns.payment_method !== undefined || header.columns.payment_state !== undefined ? 'fees' : header.columns.paid_online !== undefined ? 'paid_only' : 'none';
-  const results = tally.results();
-  const figures = results.flatMap((r) => figuresFor(r.unit, r.window, r.counts, { rules, file: file.path, payment }));
-  Object.assign(stats, { rows: rowCount, counted, notCounted, duplicates, conflicts } satisfies DossierExportStats);
+    // A yes/no "paid online" column tells who paid online, not who had fees to pay: no denominator then.
+    const payment = header.columns.payment_method !== undefined || header.columns.payment_state !== undefined ? 'fees' : header.columns.paid_online !== undefined ? 'paid_only' : 'none';
+    const results = tally.results();
+    const figures = results.flatMap((r) => figuresFor(r.unit, r.window, r.counts, { rules, file: file.path, payment }));
+    Object.assign(stats, { rows: rowCount, counted, notCounted, duplicates, conflicts } satisfies DossierExportStats);
 
-  const onlyUnit = units.size === 1 ? [...units][0] : undefined;
-  const periods = new Set(results.map((r) => r.window.period.key));
-  const firstPeriod = results[0]?.window.period;
-  return {
-    format,
-    title: header.preamble.find((l) => /hồ sơ|danh sách|thống kê|báo cáo/iu.test(l)) ?? header.preamble[0],
-    commune: onlyUnit ? unitClues(onlyUnit) : { hints: [...header.preamble.filter((l) => /(^|\s)(xã|phường|thị trấn)(\s|$)/iu.test(l)).map(clean), file.path] },
-    ...(periods.size === 1 && firstPeriod ? { period: firstPeriod } : {}),
-    figures,
-    warnings,
-    kind: 'onestop',
+    const onlyUnit = units.size === 1 ? [...units][0] : undefined;
+    const periods = new Set(results.map((r) => r.window.period.key));
+    const firstPeriod = results[0]?.window.period;
+    return {
+      format,
+      title: header.preamble.find((l) => /hồ sơ|danh sách|thống kê|báo cáo/iu.test(l)) ?? header.preamble[0],
+      commune: onlyUnit ? unitClues(onlyUnit) : { hints: [...header.preamble.filter((l) => /(^|\s)(xã|phường|thị trấn)(\s|$)/iu.test(l)).map(clean), file.path] },
+      ...(periods.size === 1 && firstPeriod ? { period: firstPeriod } : {}),
+      figures,
+      warnings,
+      kind: 'onestop',
+    };
   };
+  return { handle, finish };
 }
 
 function summary(counts: Map<RowProblem['kind'], { n: number; fatal: boolean }>): string {

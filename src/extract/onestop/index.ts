@@ -1,8 +1,8 @@
 import type { ExtractedDocument, SourceFile } from '../../model/index.js';
 import { NotThisKind } from '../errors.js';
 import type { ExtractContext, Extractor } from '../extractor.js';
-import { bufferChunks, delimitedRows, type DelimitedInfo } from './delimited-rows.js';
-import { extractDossierRows, type DossierExportStats } from './dossier-export.js';
+import { bufferChunks, readDelimited, type DelimitedInfo } from './delimited-rows.js';
+import { DossierExportReader, extractDossierRows, type DossierExportStats } from './dossier-export.js';
 import { HEADER_SEARCH_ROWS } from './header.js';
 import type { RawRow } from './raw-row.js';
 import { extractSummaryForm, looksLikeSummaryForm } from './summary-form.js';
@@ -29,15 +29,10 @@ export async function extractTextExport(
   stats: Partial<DossierExportStats & DelimitedInfo> = {},
 ): Promise<ExtractedDocument> {
   const info: Partial<DelimitedInfo> = stats;
-  const rows = delimitedRows(chunks, info);
-  // The format is known once the first row is read (the delimiter is sniffed then).
-  const first = await rows.next();
-  if (first.done) return extractDossierRows(rows, file, 'csv', ctx, stats);
-  async function* all(): AsyncGenerator<RawRow> {
-    yield first.value as RawRow;
-    yield* rows;
-  }
-  return extractDossierRows(all(), file, info.delimiter === '\t' ? 'tsv' : 'csv', ctx, stats);
+  // The format is known once reading starts (the delimiter is sniffed from the first bytes).
+  const reader = new DossierExportReader(file, () => (info.delimiter === '\t' ? 'tsv' : 'csv'), ctx, stats);
+  await readDelimited(chunks, (row) => reader.push(row), info);
+  return reader.finish();
 }
 
 /** CSV and TSV dossier exports in UTF-8, UTF-16 or Windows-1258. */

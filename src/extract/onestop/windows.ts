@@ -52,10 +52,19 @@ export function regulationCountWindow(period: Period, cutoffDay: number): CountW
 /** The reporting year whose regulation window holds a day (15 December onwards belongs to the next year). */
 export function reportingYear(day: number, cutoffDay: number): number {
   const iso = isoDay(day);
+  // isoDay is memoised; the parsing below is cheap enough not to need its own cache.
   const year = Number(iso.slice(0, 4));
   return iso.slice(5, 7) === '12' && Number(iso.slice(8, 10)) >= cutoffDay ? year + 1 : year;
 }
 
+const yearWindows = new Map<string, CountWindow>();
+/** The regulation window of a reporting year (memoised: called once per dossier). */
 export function yearWindow(year: number, cutoffDay: number): CountWindow {
-  return regulationCountWindow(makePeriod('year', year, null), cutoffDay);
+  const key = `${year}/${cutoffDay}`;
+  let w = yearWindows.get(key);
+  if (!w) {
+    w = regulationCountWindow(makePeriod('year', year, null), cutoffDay);
+    yearWindows.set(key, w);
+  }
+  return w;
 }
