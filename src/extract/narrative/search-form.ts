@@ -13,6 +13,7 @@ export interface SearchForm {
 }
 
 const LETTER = /\p{L}/u;
+const MARK = /\p{M}/u;
 const DIGIT = /\d/;
 const ALNUM = /[\p{L}\d]/u;
 // Kept anywhere: the percent sign and the fraction slash are part of figures; the semicolon
@@ -44,6 +45,8 @@ export function searchForm(sentence: string): SearchForm {
     const c = sentence[i]!;
     const prev = sentence[i - 1] ?? '';
     const next = sentence[i + 1] ?? '';
+    // A combining mark (text left decomposed) belongs to the letter before it, already folded.
+    if (MARK.test(c)) continue;
     if (LETTER.test(c)) push(foldLetter(c), i);
     else if (DIGIT.test(c) || KEPT.has(c)) push(c, i);
     // A dot or comma is a figure's separator only between digits ("1.101", "85,71").
