@@ -15,7 +15,7 @@ export interface Sentence {
 }
 
 export interface SplitOptions {
-  /** Folded lines that end the narrative (the appendix heading, "Nơi nhận"). */
+  /** Folded lines that end the narrative (the appendix heading, "Nơi nhận"); only lines starting with a capital count. */
   readonly end: readonly RegExp[];
 }
 
@@ -46,7 +46,8 @@ function lines(pages: readonly PageText[], options: SplitOptions): (Line | null)
         out.push(null);
         continue;
       }
-      if (options.end.some((re) => re.test(foldWords(t)))) return out;
+      // A heading starts with a capital: a wrapped line that happens to begin "biểu thống kê…" is not one.
+      if (/^\p{Lu}/u.test(t) && options.end.some((re) => re.test(foldWords(t)))) return out;
       if (PAGE_NUMBER.test(t)) continue;
       out.push({ page, text: t });
     }
