@@ -22,6 +22,8 @@ export interface Candidate {
   readonly rank: number;
   readonly family: string;
   readonly estimate: boolean;
+  /** The date the figure stands at: the document's stated window end, or the figure's own window. */
+  readonly asOf: string | null;
   /** Read off a rate's printed fraction ("61 hồ sơ/196 hồ sơ (đạt 31,12%)" states 61 and 196). */
   readonly derivedFrom: string | null;
   readonly source: string;
@@ -121,6 +123,7 @@ function common(obs: ReconObservation, rules: Rules) {
     rank: s.rank,
     family: familyOf(obs, rules.family),
     estimate: obs.document.isEstimate,
+    asOf: obs.document.statedEnd ?? obs.windowEnd ?? null,
     source: sourceText(obs),
   };
 }

@@ -46,11 +46,19 @@ export function chooseValue(clusters: readonly Cluster[], evidence: ReadonlyMap<
     remaining = kept;
     if (remaining.length === 1) {
       const chosen = remaining[0]!;
-      return { cluster: chosen, status: 'resolved', ...explainStep(step, chosen, rejected, evidence, rules), superseded };
+      const step_ = explainStep(step, chosen, rejected, evidence, rules);
+      return { cluster: chosen, status: 'resolved', rule: step_.rule, reason: withTie(step_.reason), superseded };
     }
   }
   const chosen = remaining[0]!;
-  return { cluster: chosen, status: 'unresolved', rule: 'unresolved', reason: fill(m.unresolved, { value: clusterValue(chosen) }), superseded };
+  return { cluster: chosen, status: 'unresolved', rule: 'unresolved', reason: withTie(fill(m.unresolved, { value: clusterValue(chosen) })), superseded };
+
+  // Checks every value satisfies do not decide, but say so: "1.4.1 = UBND tỉnh + UBND huyện" holds
+  // for 11 + 10 and for 12 + 9 alike.
+  function withTie(reason: string): string {
+    const passedByAll = (evidence.get(sorted[0]!)?.passed ?? []).filter((r) => sorted.every((c) => evidence.get(c)?.passed.includes(r)));
+    return passedByAll.length ? `${fill(m.evidence_tie, { rules: passedByAll.join('; ') })}; ${reason}` : reason;
+  }
 }
 
 function keep(step: DecideStep, list: readonly Cluster[], evidence: ReadonlyMap<Cluster, ClusterEvidence>): Cluster[] {
@@ -62,14 +70,25 @@ function keep(step: DecideStep, list: readonly Cluster[], evidence: ReadonlyMap<
     case 'evidence':
       return best((c) => evidence.get(c)?.failed.length ?? 0);
     case 'supersede_estimate': {
-      const actual = list.filter((c) => c.members.some((x) => !x.estimate));
-      return actual.length > 0 && actual.length < list.length ? actual : [...list];
+      const kept = list.filter((c) => !list.some((other) => other !== c && supersedes(other, c)));
+      return kept.length ? kept : [...list];
     }
     case 'independent_votes':
       return best((c) => -new Set(c.members.map((x) => x.family)).size);
     case 'precedence':
       return best((c) => bestMember(c).rank);
   }
+}
+
+/**
+ * A value only estimated ("ước thực hiện") gives way to an actual figure stated as of a later date.
+ * An undated actual figure (an Excel copy of the appendix that does not repeat the report's window)
+ * is not "later" than anything: it may be a copy of the estimate itself.
+ */
+function supersedes(actual: Cluster, estimate: Cluster): boolean {
+  if (!estimate.members.every((m) => m.estimate)) return false;
+  const estimateDate = estimate.members.reduce<string>((d, m) => (m.asOf && m.asOf > d ? m.asOf : d), '');
+  return actual.members.some((m) => !m.estimate && m.asOf !== null && m.asOf > estimateDate);
 }
 
 function explainStep(

@@ -51,6 +51,8 @@ export function reconcileGroup(
 
   // Each figure on its own.
   const selfFailures = new Map<Candidate, string[]>();
+  // Rates already checked against their own printed fraction: the same numbers are not reported twice.
+  const selfChecked = new Set<string>();
   const fail = (c: Candidate, rule: string) => selfFailures.set(c, [...(selfFailures.get(c) ?? []), rule]);
   for (const c of candidates) {
     if (c.derivedFrom !== null) continue;
@@ -72,6 +74,7 @@ export function reconcileGroup(
     }
     if (ind.type !== 'percent' || c.num === null || c.obs.valueKind === 'fraction') continue;
     const fraction = printedFraction(c.obs);
+    if (fraction) selfChecked.add(`${c.indicatorKey}|${c.num}|${fraction.numerator}|${fraction.denominator}`);
     const outcome = fraction && checkRatio(c.num, c.decimals, fraction.numerator, fraction.denominator);
     if (!fraction || !outcome || outcome.verdict === 'exact') continue;
     const wrong = outcome.verdict === 'wrong';
@@ -143,7 +146,7 @@ export function reconcileGroup(
       if (!r || !n || !d || r.num === null || n.num === null || d.num === null) continue;
       // A rate together with the parts of its own fraction was already checked on its own.
       if (r.member && n.member?.derivedFrom && d.member?.derivedFrom && n.member.ref === r.member.ref && d.member.ref === r.member.ref) continue;
-      if (!once(seen, rule.id, [r, n, d])) continue;
+      if (selfChecked.has(`${rule.rate}|${r.num}|${n.num}|${d.num}`) || !once(seen, rule.id, [r, n, d])) continue;
       const o = checkRatio(r.num, r.decimals, n.num, d.num);
       if (!o || o.verdict === 'exact') continue;
       const wrong = o.verdict === 'wrong';
@@ -211,6 +214,7 @@ export function reconcileGroup(
       rule: c.override ? `override: ${c.override.id}` : choice!.rule,
       explanation,
       failedChecks,
+      observations: list.reduce((n, cl) => n + cl.members.length, 0),
       overrideId: c.override?.id ?? null,
     });
 

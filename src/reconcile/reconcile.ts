@@ -51,7 +51,7 @@ export function reconcile(
     values.push(...r.values);
     drafts.push(...r.conflicts);
   }
-  drafts.push(...structureConflicts(sorted, rules));
+  drafts.push(...structureConflicts(sorted, rules, catalogue));
   drafts.push(...periodConflicts(values, rules, catalogue));
 
   const conflicts = new Map<string, Conflict>();

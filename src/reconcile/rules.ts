@@ -24,7 +24,7 @@ export const FamilyField = z.enum(['kind', 'commune', 'period', 'title']);
 export type FamilyField = z.infer<typeof FamilyField>;
 
 const MESSAGE_KEYS = [
-  'sources_joiner', 'reason_joiner', 'agreed', 'single_source', 'evidence', 'supersede_estimate',
+  'sources_joiner', 'reason_joiner', 'agreed', 'single_source', 'evidence', 'evidence_tie', 'supersede_estimate',
   'independent_votes', 'precedence', 'unresolved', 'overridden', 'failed', 'ratio_ok', 'ratio_truncation',
   'ratio_rounding', 'ratio_wrong', 'sum_wrong', 'sum_at_least_wrong', 'bounds_negative', 'bounds_not_whole',
   'bounds_over_max', 'cross_source', 'period_sum', 'period_cumulative', 'estimate_superseded',

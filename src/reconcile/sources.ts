@@ -2,9 +2,12 @@ import { fold } from '../text/index.js';
 import type { FamilyField, Rules } from './rules.js';
 import type { ReconObservation } from './types.js';
 
-/** The key a commune is grouped by: its official code, or its name while the code is unknown. */
+/**
+ * The key a commune is grouped by: its official code, or "name:<name>" while the code is unknown
+ * (the same key the pipeline reports touched commune-periods by).
+ */
 export function communeKeyOf(obs: { communeCode: string | null; communeName: string | null }): string | null {
-  return obs.communeCode ?? obs.communeName ?? null;
+  return obs.communeCode ?? (obs.communeName ? `name:${obs.communeName}` : null);
 }
 
 /** "<document sha256>#<seq>": names an observation identically in every warehouse. */

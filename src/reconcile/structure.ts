@@ -1,9 +1,10 @@
+import type { IndicatorCatalogue } from '../catalog/index.js';
 import { fold } from '../text/index.js';
 import { cmp } from './candidates.js';
 import { fill } from './format.js';
 import type { ConflictDraft } from './conflict.js';
 import type { Rules } from './rules.js';
-import { communeKeyOf, observationRef, sourceOf, sourceText } from './sources.js';
+import { communeKeyOf, familyOf, observationRef, sourceOf, sourceText } from './sources.js';
 import type { ReconObservation } from './types.js';
 
 const CODE = /^\d+(?:\.\d+)*$/;
@@ -12,17 +13,19 @@ const CODE = /^\d+(?:\.\d+)*$/;
  * Checks on how an appendix table is numbered, one document at a time: a code printed twice for two
  * different rows (the 2024 template's second "4.2"), and a gap in a numbered run (5.1, 5.2, 5.4).
  */
-export function structureConflicts(observations: readonly ReconObservation[], rules: Rules): ConflictDraft[] {
-  const byDoc = new Map<string, ReconObservation[]>();
+export function structureConflicts(observations: readonly ReconObservation[], rules: Rules, catalogue: IndicatorCatalogue): ConflictDraft[] {
+  const byFamily = new Map<string, ReconObservation[]>();
   for (const o of observations) {
     if (o.method !== 'table' || !o.rowCode || !CODE.test(o.rowCode.trim())) continue;
-    const list = byDoc.get(o.documentSha256) ?? [];
+    // Copies of one appendix (Excel and PDF) are one table: report its numbering once.
+    const family = familyOf(o, rules.family);
+    const list = byFamily.get(family) ?? [];
     list.push(o);
-    byDoc.set(o.documentSha256, list);
+    byFamily.set(family, list);
   }
   const out: ConflictDraft[] = [];
-  for (const sha of [...byDoc.keys()].sort(cmp)) {
-    const rows = byDoc.get(sha)!.sort((a, b) => a.seq - b.seq);
+  for (const family of [...byFamily.keys()].sort(cmp)) {
+    const rows = byFamily.get(family)!;
     const first = rows[0]!;
     const communeKey = first.document.communeKey ?? communeKeyOf(first);
     const periodKey = first.document.periodKey ?? first.periodKey;
@@ -45,7 +48,7 @@ export function structureConflicts(observations: readonly ReconObservation[], ru
       byCode.set(code, [...(byCode.get(code) ?? []), o]);
     }
     for (const [code, list] of byCode) {
-      const labels = [...new Map(list.map((o) => [fold(o.rowLabel ?? ''), o])).values()];
+      const labels = [...new Map(list.map((o) => [fold(o.rowLabel ?? ''), o] as const)).values()];
       if (labels.length < 2) continue;
       out.push({
         ...base,
@@ -62,8 +65,23 @@ export function structureConflicts(observations: readonly ReconObservation[], ru
 
     // Gaps: siblings under one parent numbered 1, 2, 4 miss 3. Only gaps inside a run count:
     // where a run ends is the template's business.
+    // A code is present when printed, when a longer code under it is printed (5.1 for 5.1.1), or when
+    // an uncoded sub-row mapped under it is (1.3 for "Ban hành Quyết định giao nhiệm vụ CCHC"):
+    // extractors may drop group rows that carry no figure.
+    const present = new Set<string>();
+    for (const o of rows) {
+      const parts = o.rowCode!.trim().split('.');
+      for (let i = 1; i <= parts.length; i++) present.add(parts.slice(0, i).join('.'));
+    }
+    for (const o of observations) {
+      if (o.method !== 'table' || !o.indicatorKey || familyOf(o, rules.family) !== family) continue;
+      for (const key of [o.indicatorKey, ...catalogue.ancestors(o.indicatorKey)]) {
+        const code = catalogue.get(key)?.code;
+        if (code && CODE.test(code)) present.add(code);
+      }
+    }
     const siblings = new Map<string, Set<number>>();
-    for (const code of byCode.keys()) {
+    for (const code of present) {
       const parts = code.split('.');
       const parent = parts.slice(0, -1).join('.');
       const set = siblings.get(parent) ?? new Set<number>();

@@ -39,6 +39,8 @@ export interface ReconObservation {
   readonly quote: string | null;
   /** "Sheet1!C12", "p.3", "line 14": where in the document. */
   readonly location: string | null;
+  /** End of the data window the figure was computed over (one-stop derivations), when known. */
+  readonly windowEnd?: string | null | undefined;
   readonly document: ReconDocument;
 }
 
@@ -85,6 +87,8 @@ export interface ReconciledValue {
   readonly explanation: string;
   /** Checks the chosen value breaks (major and minor). */
   readonly failedChecks: readonly string[];
+  /** How many figures stated this indicator (a rate's printed fraction counts for its parts). */
+  readonly observations: number;
   readonly overrideId: number | null;
 }
 

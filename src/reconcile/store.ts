@@ -1,0 +1,230 @@
+import type SQLite from 'better-sqlite3';
+import { stableJson } from './format.js';
+import type { Conflict, Override, ReconObservation, ReconcileResult, ReconciledValue } from './types.js';
+
+/**
+ * The warehouse side of reconciliation: read the observations and overrides of a scope, and replace
+ * the scope's reconciled values and conflicts in one transaction. A scope is one commune and one
+ * year (every period of it), because the period checks compare the quarters with the half and the year.
+ */
+export interface Scope {
+  readonly communeKey: string;
+  /** "2024"; a period key that does not start with a year is its own scope. */
+  readonly year: string;
+}
+
+export function scopeOf(communeKey: string, periodKey: string): Scope {
+  return { communeKey, year: /^\d{4}/.exec(periodKey)?.[0] ?? periodKey };
+}
+
+/** SQL for "this commune": by code, or by name while the code is unknown ("name:<name>"). */
+function communeWhere(alias: string, key: string): { clause: string; param: string } {
+  return key.startsWith('name:')
+    ? { clause: `${alias}.commune_code IS NULL AND ${alias}.commune_name = ?`, param: key.slice(5) }
+    : { clause: `${alias}.commune_code = ?`, param: key };
+}
+
+interface ObservationRow {
+  id: number;
+  document_sha256: string;
+  seq: number;
+  method: 'table' | 'narrative' | 'onestop';
+  indicator_key: string | null;
+  commune_code: string | null;
+  commune_name: string | null;
+  period_key: string | null;
+  row_code: string | null;
+  row_label: string | null;
+  raw_text: string;
+  value_num: number | null;
+  value_text: string | null;
+  value_kind: string;
+  numerator: number | null;
+  denominator: number | null;
+  note: string | null;
+  quote: string | null;
+  sheet: string | null;
+  cell: string | null;
+  page: number | null;
+  line: number | null;
+  window_end: string | null;
+  d_file_name: string;
+  d_format: string;
+  d_kind: string;
+  d_title: string | null;
+  d_commune_code: string | null;
+  d_commune_name: string | null;
+  d_period_key: string | null;
+  d_is_estimate: number;
+  d_stated_end: string | null;
+}
+
+export function loadObservations(sqlite: SQLite.Database, scope: Scope): ReconObservation[] {
+  const c = communeWhere('o', scope.communeKey);
+  const rows = sqlite
+    .prepare(
+      `SELECT o.id, o.document_sha256, o.seq, o.method, o.indicator_key, o.commune_code, o.commune_name, o.period_key,
+              o.row_code, o.row_label, o.raw_text, o.value_num, o.value_text, o.value_kind, o.numerator, o.denominator,
+              o.note, o.quote, o.sheet, o.cell, o.page, o.line, o.window_end,
+              d.file_name AS d_file_name, d.format AS d_format, d.kind AS d_kind, d.title AS d_title,
+              d.commune_code AS d_commune_code, d.commune_name AS d_commune_name, d.period_key AS d_period_key,
+              d.is_estimate AS d_is_estimate, d.stated_end AS d_stated_end
+       FROM observations o JOIN documents d ON d.sha256 = o.document_sha256
+       WHERE d.status = 'loaded' AND ${c.clause} AND (o.period_key = ? OR o.period_key LIKE ?)
+       ORDER BY o.document_sha256, o.seq`,
+    )
+    .all(c.param, scope.year, `${scope.year}-%`) as ObservationRow[];
+  return rows.map((r) => ({
+    rowId: r.id,
+    documentSha256: r.document_sha256,
+    seq: r.seq,
+    method: r.method,
+    indicatorKey: r.indicator_key,
+    communeCode: r.commune_code,
+    communeName: r.commune_name,
+    periodKey: r.period_key,
+    rowCode: r.row_code,
+    rowLabel: r.row_label,
+    rawText: r.raw_text,
+    valueNum: r.value_num,
+    valueText: r.value_text,
+    valueKind: r.value_kind,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    note: r.note,
+    quote: r.quote,
+    location: r.sheet && r.cell ? `!${r.sheet}!${r.cell}` : r.page ? ` p.${r.page}` : r.line ? ` line ${r.line}` : null,
+    windowEnd: r.window_end,
+    document: {
+      sha256: r.document_sha256,
+      fileName: r.d_file_name,
+      format: r.d_format,
+      kind: r.d_kind,
+      title: r.d_title,
+      communeKey: r.d_commune_code ?? (r.d_commune_name ? `name:${r.d_commune_name}` : null),
+      periodKey: r.d_period_key,
+      isEstimate: r.d_is_estimate === 1,
+      statedEnd: r.d_stated_end,
+    },
+  }));
+}
+
+interface OverrideRow {
+  id: number;
+  commune_key: string;
+  period_key: string;
+  indicator_key: string;
+  value_raw: string;
+  value_num: number | null;
+  value_text: string | null;
+  reason: string;
+  who: string;
+  created_at: string;
+}
+
+export function loadOverrides(sqlite: SQLite.Database, scope: Scope): Override[] {
+  const rows = sqlite
+    .prepare(
+      `SELECT id, commune_key, period_key, indicator_key, value_raw, value_num, value_text, reason, who, created_at
+       FROM overrides WHERE removed_at IS NULL AND commune_key = ? AND (period_key = ? OR period_key LIKE ?) ORDER BY id`,
+    )
+    .all(scope.communeKey, scope.year, `${scope.year}-%`) as OverrideRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    communeKey: r.commune_key,
+    periodKey: r.period_key,
+    indicatorKey: r.indicator_key,
+    valueNum: r.value_num,
+    valueText: r.value_text,
+    rawValue: r.value_raw,
+    reason: r.reason,
+    who: r.who,
+    when: r.created_at,
+  }));
+}
+
+/** Every scope the warehouse holds figures or decisions for. */
+export function allScopes(sqlite: SQLite.Database): Scope[] {
+  const rows = sqlite
+    .prepare(
+      `SELECT DISTINCT COALESCE(o.commune_code, 'name:' || o.commune_name) AS commune_key, o.period_key
+       FROM observations o JOIN documents d ON d.sha256 = o.document_sha256
+       WHERE d.status = 'loaded' AND o.period_key IS NOT NULL AND COALESCE(o.commune_code, o.commune_name) IS NOT NULL
+       UNION SELECT commune_key, period_key FROM overrides WHERE removed_at IS NULL`,
+    )
+    .all() as { commune_key: string; period_key: string }[];
+  return uniqueScopes(rows.map((r) => scopeOf(r.commune_key, r.period_key)));
+}
+
+export function uniqueScopes(scopes: readonly Scope[]): Scope[] {
+  const map = new Map<string, Scope>();
+  for (const s of scopes) map.set(`${s.communeKey}\u0000${s.year}`, s);
+  return [...map.keys()].sort().map((k) => map.get(k)!);
+}
+
+function inScope(scope: Scope, communeKey: string, periodKey: string): boolean {
+  return communeKey === scope.communeKey && (periodKey === scope.year || periodKey.startsWith(`${scope.year}-`));
+}
+
+/** Replaces the scope's reconciled values and conflicts. Call inside a transaction. */
+export function writeScope(sqlite: SQLite.Database, scope: Scope, result: ReconcileResult): void {
+  const args = [scope.communeKey, scope.year, `${scope.year}-%`];
+  sqlite.prepare(`DELETE FROM reconciled_values WHERE commune_key = ? AND (period_key = ? OR period_key LIKE ?)`).run(...args);
+  sqlite.prepare(`DELETE FROM conflicts WHERE commune_key = ? AND (period_key = ? OR period_key LIKE ?)`).run(...args);
+  const insertValue = sqlite.prepare(
+    `INSERT INTO reconciled_values (commune_key, commune_code, commune_name, period_key, indicator_key, value_num, value_text,
+       status, chosen_document_sha256, chosen_seq, source, rivals, rule, explanation, failed_checks, n_observations, override_id)
+     VALUES (@commune_key, @commune_code, @commune_name, @period_key, @indicator_key, @value_num, @value_text,
+       @status, @chosen_document_sha256, @chosen_seq, @source, @rivals, @rule, @explanation, @failed_checks, @n_observations, @override_id)`,
+  );
+  // A conflict seen from two scopes (a document restating another year) is the same row.
+  const insertConflict = sqlite.prepare(
+    `INSERT OR REPLACE INTO conflicts (id, commune_key, commune_code, commune_name, period_key, indicators, rule, kind, severity,
+       verdict, values_json, message, decision)
+     VALUES (@id, @commune_key, @commune_code, @commune_name, @period_key, @indicators, @rule, @kind, @severity,
+       @verdict, @values_json, @message, @decision)`,
+  );
+  for (const v of result.values) if (inScope(scope, v.communeKey, v.periodKey)) insertValue.run(valueRow(v));
+  for (const c of result.conflicts) if (inScope(scope, c.communeKey, c.periodKey)) insertConflict.run(conflictRow(c));
+}
+
+function valueRow(v: ReconciledValue) {
+  const [sha, seq] = v.chosenObservation ? v.chosenObservation.split('#') : [null, null];
+  return {
+    commune_key: v.communeKey,
+    commune_code: v.communeCode,
+    commune_name: v.communeName,
+    period_key: v.periodKey,
+    indicator_key: v.indicatorKey,
+    value_num: v.valueNum,
+    value_text: v.valueText,
+    status: v.status,
+    chosen_document_sha256: sha ?? null,
+    chosen_seq: seq === null || seq === undefined ? null : Number(seq),
+    source: v.source,
+    rivals: stableJson(v.rivals),
+    rule: v.rule,
+    explanation: v.explanation,
+    failed_checks: stableJson(v.failedChecks),
+    n_observations: v.observations,
+    override_id: v.overrideId,
+  };
+}
+
+function conflictRow(c: Conflict) {
+  return {
+    id: c.id,
+    commune_key: c.communeKey,
+    commune_code: c.communeCode,
+    commune_name: c.communeName,
+    period_key: c.periodKey,
+    indicators: stableJson(c.indicators),
+    rule: c.rule,
+    kind: c.kind,
+    severity: c.severity,
+    verdict: c.verdict,
+    values_json: stableJson(c.values),
+    message: c.message,
+    decision: c.decision,
+  };
+}
