@@ -163,6 +163,114 @@ export interface IndicatorValuesView {
   unit: string | null;
   status: string;
   source: string;
+  /** From 003-reconcile: the chosen observation's row id and its stable "<sha256>#<seq>" reference. */
+  chosen_observation_id: number | null;
+  chosen_observation: string | null;
+  rivals: string;
+  rule: string;
+  explanation: string;
+  failed_checks: string;
+  override_id: number | null;
+  raw_text: string | null;
+  quote: string | null;
+  document_sha256: string | null;
+  n_observations: number;
+  commune_key: string;
+}
+
+/** One trusted value per commune × period × indicator (003-reconcile); rewritten by every reconciliation. */
+export interface ReconciledValuesTable {
+  commune_key: string;
+  commune_code: string | null;
+  commune_name: string | null;
+  period_key: string;
+  indicator_key: string;
+  value_num: number | null;
+  value_text: string | null;
+  status: 'agreed' | 'single_source' | 'resolved' | 'unresolved' | 'overridden';
+  chosen_document_sha256: string | null;
+  chosen_seq: number | null;
+  source: string;
+  /** JSON array of { value, printed, label, source, observation }. */
+  rivals: string;
+  rule: string;
+  explanation: string;
+  /** JSON array of check ids the chosen value breaks. */
+  failed_checks: string;
+  n_observations: number;
+  override_id: number | null;
+}
+
+export interface ConflictsTable {
+  /** Hash of the conflict's content: the same facts give the same id in every warehouse. */
+  id: string;
+  commune_key: string;
+  commune_code: string | null;
+  commune_name: string | null;
+  period_key: string;
+  /** JSON array of indicator keys. */
+  indicators: string;
+  rule: string;
+  kind: string;
+  severity: 'info' | 'minor' | 'major';
+  verdict: string;
+  /** JSON array of { indicator, value, printed, label, source, observation, quote }. */
+  values_json: string;
+  message: string;
+  decision: string;
+}
+
+export interface OverridesTable {
+  id: Generated<number>;
+  commune_key: string;
+  period_key: string;
+  indicator_key: string;
+  value_raw: string;
+  value_num: number | null;
+  value_text: string | null;
+  reason: string;
+  who: string;
+  created_at: string;
+  removed_at: string | null;
+  removed_by: string | null;
+}
+
+export interface PublishedValuesView {
+  document_sha256: string;
+  file_name: string;
+  format: string;
+  document_kind: string;
+  title: string | null;
+  is_estimate: number;
+  document_period_key: string | null;
+  observation_id: number;
+  seq: number;
+  method: string;
+  commune_code: string | null;
+  commune_name: string | null;
+  period_key: string | null;
+  indicator_key: string | null;
+  indicator_code: string | null;
+  indicator_name: string | null;
+  unit: string | null;
+  row_code: string | null;
+  row_label: string | null;
+  raw_text: string;
+  value_num: number | null;
+  value_text: string | null;
+  value_kind: string;
+  numerator: number | null;
+  denominator: number | null;
+  note: string | null;
+  quote: string | null;
+  sheet: string | null;
+  cell: string | null;
+  page: number | null;
+  line: number | null;
+  reconciled_value_num: number | null;
+  reconciled_value_text: string | null;
+  reconciled_status: string | null;
+  is_chosen: number;
 }
 
 export interface Database {
@@ -174,5 +282,9 @@ export interface Database {
   periods: PeriodsTable;
   ingest_errors: IngestErrorsTable;
   indicator_values: IndicatorValuesView;
+  reconciled_values: ReconciledValuesTable;
+  conflicts: ConflictsTable;
+  overrides: OverridesTable;
+  published_values: PublishedValuesView;
   dossiers: DossiersTable;
 }

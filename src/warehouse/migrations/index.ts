@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './001-foundation.js';
 import * as dossiers from './002-dossiers.js';
+import * as reconcile from './003-reconcile.js';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder so that the same code runs
@@ -10,4 +11,5 @@ import * as dossiers from './002-dossiers.js';
 export const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
   '002-dossiers': dossiers,
+  '003-reconcile': reconcile,
 };
