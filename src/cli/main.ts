@@ -11,6 +11,8 @@ const COMMANDS = [
   () => import('./commands/ingest.js'),
   () => import('./commands/indicators.js'),
   () => import('./commands/unmapped.js'),
+  () => import('./commands/conflicts.js'),
+  () => import('./commands/override.js'),
 ];
 
 export async function main(argv: readonly string[]): Promise<void> {
