@@ -19,6 +19,7 @@ const ANY_NUMBER = new RegExp(
   'gu',
 );
 const WORDS_AROUND = 4;
+const WINDOW = 160;
 
 /** The figures of one sentence: mapped by the catalogue first, then every other number, unmapped. */
 export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): ExtractedFigure[] {
@@ -88,8 +89,9 @@ function unitOf(folded: string): { unit?: string } {
 function wordsAround(sentence: string, form: SearchForm, [s, e]: Span): string {
   const from = originalIndex(form, s);
   const to = originalIndex(form, e - 1) + 1;
-  const left = sentence.slice(0, from);
-  const right = sentence.slice(to);
+  // A window, not the whole sentence: a long paragraph holds many numbers.
+  const left = sentence.slice(Math.max(0, from - WINDOW), from);
+  const right = sentence.slice(to, to + WINDOW);
   const head = /\S*$/.exec(left)?.[0] ?? '';
   const tail = /^\S*/.exec(right)?.[0] ?? '';
   const before = left.slice(0, left.length - head.length).split(/\s+/).filter(Boolean).slice(-WORDS_AROUND);

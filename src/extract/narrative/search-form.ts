@@ -32,17 +32,23 @@ export function foldWords(text: string): string {
 }
 
 export function searchForm(sentence: string): SearchForm {
-  let text = '';
+  const chars: string[] = [];
   const origin: number[] = [];
   const push = (s: string, at: number) => {
     for (const ch of s) {
-      if (ch === ' ' && (text === '' || text.endsWith(' '))) continue;
-      text += ch;
+      if (ch === ' ' && (chars.length === 0 || chars[chars.length - 1] === ' ')) continue;
+      chars.push(ch);
       origin.push(at);
     }
   };
   for (let i = 0; i < sentence.length; i++) {
     const c = sentence[i]!;
+    // Plain ASCII letters and digits are most of the text: no Unicode look-up for them.
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      chars.push(c);
+      origin.push(i);
+      continue;
+    }
     const prev = sentence[i - 1] ?? '';
     const next = sentence[i + 1] ?? '';
     // A combining mark (text left decomposed) belongs to the letter before it, already folded.
@@ -55,11 +61,11 @@ export function searchForm(sentence: string): SearchForm {
     else if (c === '-' && ALNUM.test(prev) && ALNUM.test(next)) push(c, i);
     else push(' ', i);
   }
-  if (text.endsWith(' ')) {
-    text = text.slice(0, -1);
+  if (chars[chars.length - 1] === ' ') {
+    chars.pop();
     origin.pop();
   }
-  return { text, origin };
+  return { text: chars.join(''), origin };
 }
 
 /** The sentence's characters behind `form.text.slice(start, end)`. */

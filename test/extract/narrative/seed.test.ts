@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { indicatorCatalogue } from '../../../src/catalog/index.js';
 import { extractNarrative } from '../../../src/extract/narrative/index.js';
+import { parseValue } from '../../../src/normalize/parse-value.js';
 import { figure, raws, readFixture, seedAvailable, seedPath, unmapped } from './helpers.js';
 
 const text = readFixture();
@@ -173,5 +175,28 @@ describe('narrative of the sample report (Bản Thi 2024)', () => {
     const whole = readFileSync(seedPath, 'utf8');
     const fromSeed = extractNarrative([{ page: 1, text: whole }]);
     expect(fromSeed).toEqual(figures);
+  });
+});
+
+describe('raw text reads back to the intended value by the indicator type', () => {
+  const read = (key: string, raw: string) => {
+    const f = figures.find((x) => x.indicatorKey === key && x.raw === raw)!;
+    const indicator = indicatorCatalogue().get(key)!;
+    return parseValue(f.raw, { type: indicator.type, unit: f.unit ?? indicator.unit }).num;
+  };
+
+  it('amounts in đồng, whatever unit the appendix row uses', () => {
+    expect(read('6.revenue.collected', '114.984.119đồng')).toBe(114984119);
+    expect(read('6.revenue.plan', '99.000.000 đồng')).toBe(99000000);
+    expect(read('6.1.2', '882.738.997đ')).toBe(882738997); // 6.1.2's unit is "Triệu đồng": the printed đ wins
+    expect(read('6.1.1', '1.025.997.000đ')).toBe(1025997000);
+  });
+
+  it('percentages with a decimal comma or dot, counts with leading zeros', () => {
+    expect(read('6.1', '86.03%')).toBe(86.03);
+    expect(read('6.revenue.rate', '117,33%')).toBe(117.33);
+    expect(read('3.3.digitized_intake.rate', '85,71%')).toBe(85.71);
+    expect(read('1.villages.reached', '04')).toBe(4);
+    expect(read('7.1', '1101')).toBe(1101);
   });
 });
