@@ -1,7 +1,7 @@
-import { Parser } from 'csv-parse';
 import { RejectedInput } from '../errors.js';
 import { createDecoder, detectEncoding, type DetectedEncoding } from './encoding.js';
 import type { RawRow } from './raw-row.js';
+import { DelimitedSplitter, RecordTooLong } from './splitter.js';
 
 /** What the reader learnt about a delimited text export. */
 export interface DelimitedInfo {
@@ -23,8 +23,7 @@ export async function* bufferChunks(bytes: Buffer, size = 1 << 20): AsyncGenerat
 /**
  * Reads the rows of a CSV/TSV export and hands each to `onRow` as it is parsed: detects the encoding
  * from the first bytes, decodes chunk by chunk (memory stays flat however long the file), sniffs the
- * delimiter, and drives csv-parse's synchronous core directly (its stream wrapper costs an event and
- * a promise per record, which dominates on a million rows). `info` is filled before the first row.
+ * delimiter and splits records (splitter.ts). `info` is filled before the first row.
  */
 export async function readDelimited(chunks: AsyncIterable<Buffer>, onRow: (row: RawRow) => void, info: Partial<DelimitedInfo> = {}): Promise<void> {
   const iterator = chunks[Symbol.asyncIterator]();
@@ -50,35 +49,14 @@ export async function readDelimited(chunks: AsyncIterable<Buffer>, onRow: (row: 
   info.delimiter = delimiter;
   if (headText.replace(/^\uFEFF/, '').trim() === '' && done) throw new RejectedInput('empty file: only blank lines');
 
-  const api = (
-    new Parser({
-    delimiter,
-    bom: true,
-    relax_column_count: true,
-    // Vendors write formulas and inch marks unquoted (=HYPERLINK("…")): keep them as text.
-    relax_quotes: true,
-    skip_empty_lines: true,
-    max_record_size: MAX_RECORD_CHARS,
-    }) as unknown as { api: CoreParser }
-  ).api;
-  let failure: unknown;
-  const push = (record: string[]) => {
-    if (failure) return;
+  const splitter = new DelimitedSplitter(delimiter, (cells, line) => onRow({ line, cells }), MAX_RECORD_CHARS);
+  const feed = (text: string, end: boolean) => {
     try {
-      onRow({ line: api.info.lines, cells: record });
+      if (text) splitter.write(text);
+      if (end) splitter.end();
     } catch (err) {
-      failure = err;
-      api.state.stop = true;
-    }
-  };
-  const feed = (text: string | undefined, end: boolean) => {
-    const err = api.parse(text === undefined ? undefined : Buffer.from(text, 'utf8'), end, push, () => {});
-    if (failure) throw failure;
-    if (err) {
-      const code = (err as { code?: string }).code;
-      const message = err.message.split('\n')[0] ?? '';
-      if (code === 'CSV_MAX_RECORD_SIZE') throw new RejectedInput(`a record longer than ${MAX_RECORD_CHARS} characters (an unterminated quote?): ${message}`);
-      throw new RejectedInput(`unreadable ${delimiterName(delimiter)}-separated text: ${message}`);
+      if (err instanceof RecordTooLong) throw new RejectedInput(`a record longer than ${MAX_RECORD_CHARS} characters from line ${err.line} (an unterminated quote?)`, `line ${err.line}`);
+      throw err;
     }
   };
   feed(headText, false);
@@ -86,20 +64,12 @@ export async function readDelimited(chunks: AsyncIterable<Buffer>, onRow: (row: 
     for (;;) {
       const next = await iterator.next();
       if (next.done) break;
-      const text = decoder.write(next.value);
-      if (text) feed(text, false);
+      feed(decoder.write(next.value), false);
     }
   }
-  const tail = decoder.end();
-  feed(tail || undefined, true);
+  feed(decoder.end(), true);
 }
 
-/** The synchronous core of csv-parse that its stream class wraps (csv-parse 7, lib/api). */
-interface CoreParser {
-  info: { lines: number };
-  state: { stop: boolean };
-  parse(buf: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
-}
 
 /**
  * The delimiter that splits the first lines most consistently: for each candidate, the most common
