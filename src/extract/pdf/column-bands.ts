@@ -12,41 +12,51 @@ export interface ColumnBands {
 
 /**
  * Places each boundary between two neighbouring headings where the fewest body runs cross it
- * (ideally none: text never crosses a cell border), in the middle of the widest such gap. Headings
- * are centred while body text is left- or right-aligned, so the midpoint between headings alone
- * would cut long labels.
+ * (ideally none: text never crosses a cell border). Headings are centred while body text is left- or
+ * right-aligned, so the midpoint between headings alone would cut long labels. Of several such gaps
+ * (the space before right-aligned numbers is one too), the one that leaves each run on the side of
+ * the heading nearest to it wins; then the widest.
  */
 export function columnBands(header: TableHeader, body: readonly TextItem[]): ColumnBands {
   const cols = header.columns;
+  const centres = cols.map((c) => (c.left + c.right) / 2);
   const boundaries: number[] = [];
   for (let i = 0; i + 1 < cols.length; i++) {
     const from = cols[i]!.right;
     const to = cols[i + 1]!.left;
-    if (to <= from) {
-      boundaries.push((from + to) / 2);
-      continue;
-    }
-    boundaries.push(quietestCut(from, to, body));
+    boundaries.push(to <= from ? (from + to) / 2 : quietestCut(from, to, body));
   }
-  return { roles: cols.map((c) => c.role), boundaries, centres: cols.map((c) => (c.left + c.right) / 2) };
+  return { roles: cols.map((c) => c.role), boundaries, centres };
 }
 
+interface Gap {
+  readonly start: number;
+  readonly end: number;
+  readonly crossings: number;
+}
+
+/** `from` is the right edge of the left heading, `to` the left edge of the right one. */
 function quietestCut(from: number, to: number, body: readonly TextItem[]): number {
   const step = Math.max(0.25, (to - from) / 400);
-  let best = { crossings: Infinity, start: from, end: from };
-  let run: { crossings: number; start: number } | undefined;
+  const gaps: Gap[] = [];
   for (let x = from; x <= to; x += step) {
     const crossings = body.reduce((n, i) => n + (i.x < x && i.x + i.width > x ? 1 : 0), 0);
-    if (run && run.crossings === crossings) {
-      if (crossings < best.crossings || (crossings === best.crossings && x - run.start > best.end - best.start)) {
-        best = { crossings, start: run.start, end: x };
-      }
-      continue;
-    }
-    run = { crossings, start: x };
-    if (crossings < best.crossings) best = { crossings, start: x, end: x };
+    const last = gaps.at(-1);
+    if (last && last.crossings === crossings) gaps[gaps.length - 1] = { ...last, end: x };
+    else gaps.push({ start: x, end: x, crossings });
   }
-  return (best.start + best.end) / 2;
+  const fewest = Math.min(...gaps.map((g) => g.crossings));
+  const between = body.filter((i) => i.x + i.width > from && i.x < to);
+  const misplaced = (cut: number) =>
+    between.filter((i) => {
+      const nearerLeft = Math.max(0, i.x - from) <= Math.max(0, to - (i.x + i.width));
+      return nearerLeft !== i.x + i.width / 2 < cut;
+    }).length;
+  const best = gaps
+    .filter((g) => g.crossings === fewest)
+    .map((g) => ({ cut: (g.start + g.end) / 2, width: g.end - g.start }))
+    .sort((p, q) => misplaced(p.cut) - misplaced(q.cut) || q.width - p.width)[0]!;
+  return best.cut;
 }
 
 /** The column a run belongs to, by its horizontal centre. */

@@ -8,7 +8,7 @@ const COLUMN_NUMBER = /^\(?\d{1,2}\)?$/;
 
 /**
  * Joins the rows of all table pages: drops column-number rows and blank rows, and glues the piece of
- * a row broken over a page (no STT and no label, or nothing but label text) to the row it continues.
+ * a row broken over a page to the row it continues.
  */
 export function joinPages(pages: readonly (readonly RawRow[])[]): RawRow[] {
   const out: RawRow[] = [];
@@ -28,9 +28,15 @@ export function joinPages(pages: readonly (readonly RawRow[])[]): RawRow[] {
   return out;
 }
 
+/**
+ * The top piece of a row broken over a page has no STT, and either no label, or a label that goes on
+ * mid-sentence (lower case or an opening bracket: printed labels start with a capital), or nothing
+ * but label text.
+ */
 function isContinuation(row: RawRow): boolean {
   const c = row.cells;
-  return c.code === '' && (c.label === '' || (c.unit === '' && c.value === ''));
+  if (c.code !== '') return false;
+  return c.label === '' || /^[\p{Ll}(]/u.test(c.label) || (c.unit === '' && c.value === '');
 }
 
 function merge(a: Readonly<Record<ColumnRole, string>>, b: Readonly<Record<ColumnRole, string>>): Record<ColumnRole, string> {

@@ -15,7 +15,7 @@ export interface TextItem {
   readonly text: string;
 }
 
-interface RawItem {
+export interface RawItem {
   str?: string;
   transform?: number[];
   width?: number;
@@ -26,15 +26,20 @@ interface RawItem {
 export async function readPageItems(doc: PDFDocumentProxy, page: number): Promise<TextItem[]> {
   const p = await doc.getPage(page);
   const content = await p.getTextContent();
+  p.cleanup();
+  return textItemsOf(page, content.items as RawItem[]);
+}
+
+/** pdf.js text-content items (`str`, `transform`, `width`, `height`) as cleaned runs in reading order. */
+export function textItemsOf(page: number, rawItems: readonly RawItem[]): TextItem[] {
   const items: TextItem[] = [];
-  for (const raw of content.items as RawItem[]) {
+  for (const raw of rawItems) {
     if (typeof raw.str !== 'string' || !raw.transform) continue;
     const text = clean(raw.str);
     if (!text) continue;
     const [a = 0, b = 0, , , x = 0, y = 0] = raw.transform;
     items.push({ page, x, y, width: raw.width ?? 0, height: raw.height || Math.hypot(a, b) || 1, text });
   }
-  p.cleanup();
   return sortReadingOrder(items);
 }
 
