@@ -88,6 +88,9 @@ export function structureConflicts(observations: readonly ReconObservation[], ru
       set.add(Number(parts.at(-1)));
       siblings.set(parent, set);
     }
+    // Sections (1–7) are left out: a section row carries no figure, so a partial table (one section
+    // only, or rows lost to an unreadable page) would read as missing sections.
+    siblings.delete('');
     for (const parent of [...siblings.keys()].sort(cmp)) {
       const nums = [...siblings.get(parent)!].sort((a, b) => a - b);
       const run = nums.map((n) => (parent ? `${parent}.${n}` : `${n}`)).join(', ');
