@@ -31,7 +31,8 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
     for (const pattern of entry.patterns) {
       for (const m of form.text.matchAll(pattern.regex)) {
         const groups = m.indices?.groups ?? {};
-        const label = trimPunctuation(originalSlice(sentence.text, form, m.index, m.index + m[0].length));
+        // A match can end on the space a bracket or comma became: the label stops at the last word.
+        const label = trimPunctuation(originalSlice(sentence.text, form, m.index, m.index + m[0].trimEnd().length));
         for (const capture of pattern.captures) {
           const span = groups[capture.group];
           const key = entry.figures[capture.name];

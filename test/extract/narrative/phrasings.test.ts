@@ -19,9 +19,17 @@ const cases: Record<string, [string, Record<string, string>][]> = {
     ['Trong do: truoc han 250 ho so, dung han 62 ho so.', { '3.3.1.early': '250', '3.3.1.due_day': '62' }],
     ['có 40 hồ sơ giải quyết trước hạn, 12 hồ sơ giải quyết đúng hạn', { '3.3.1.early': '40', '3.3.1.due_day': '12' }],
   ],
+  'the parts of the dossiers and their outcome': [
+    [
+      'Tổng số hồ sơ tiếp nhận 312 hồ sơ (tiếp nhận mới 280, từ kỳ trước chuyển sang 32); đã giải quyết 300 hồ sơ (trước hạn 250, đúng hạn 48, quá hạn 02); đang giải quyết 12 hồ sơ.',
+      { '7.2.4.received': '312', '7.2.4.new': '280', '7.2.4.carried_over': '32', '3.3.1.resolved': '300', '3.3.1.early': '250', '3.3.1.due_day': '48', '3.3.1.late': '02', '3.3.1.in_progress': '12' },
+    ],
+    ['tiep nhan 196 ho so, trong do truc tuyen 61 ho so, truc tiep va qua buu chinh cong ich 135 ho so.', { '7.2.4.received': '196', '7.2.4.online': '61', '7.2.4.direct': '135' }],
+  ],
   'on time out of resolved': [
     ['Tỷ lệ hồ sơ giải quyết đúng hạn đạt 100% (196/196 hồ sơ).', { '3.3.1': '100%', '3.3.1.on_time': '196', '3.3.1.resolved': '196' }],
     ['Giai quyet dung han 298/300 ho so, dat 99,33%.', { '3.3.1': '99,33%', '3.3.1.on_time': '298', '3.3.1.resolved': '300' }],
+    ['Tỷ lệ giải quyết hồ sơ đúng và trước hạn đạt 98,5%.', { '3.3.1': '98,5%' }],
   ],
   'directives issued': [
     ['Ban hành 13 văn bản lãnh đạo, chỉ đạo thực hiện CCHC năm 2024.', { '1.1': '13' }],
