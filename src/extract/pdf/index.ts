@@ -86,9 +86,11 @@ function narrativeText(pages: readonly TextItem[][], location: AppendixLocation 
 /** The lines between the appendix title and the table header ("Phụ lục II", "BIỂU THỐNG KÊ … NĂM 2024", "(Kèm theo …)"). */
 function appendixHeading(pages: readonly TextItem[][], location: AppendixLocation): string[] {
   const { cut, header } = location;
-  const items = pages
-    .slice(cut.page - 1, header.page)
-    .flat()
-    .filter((it) => (it.page > cut.page || it.y <= cut.y + 0.5) && (it.page < header.page || it.y > header.top + header.lineHeight / 3));
-  return pageLines(items);
+  return pages.slice(cut.page - 1, header.page).flatMap((items) =>
+    pageLines(
+      items.filter(
+        (it) => (it.page > cut.page || it.y <= cut.y + 0.5) && (it.page < header.page || it.y > header.top + header.lineHeight / 3),
+      ),
+    ),
+  );
 }
