@@ -40,15 +40,18 @@ export function splitSentences(pages: readonly PageText[], options: SplitOptions
 function lines(pages: readonly PageText[], options: SplitOptions): (Line | null)[] {
   const out: (Line | null)[] = [];
   for (const { page, text } of pages) {
-    for (const raw of text.split(/\r\n|\r|\n/)) {
-      const t = stripEmphasis(clean(raw));
+    const cleaned = text.split(/\r\n|\r|\n/).map((raw) => stripEmphasis(clean(raw)));
+    // Page numbers sit above or below the text; a number alone inside the page is text.
+    const first = cleaned.findIndex((t) => t !== '');
+    const last = cleaned.findLastIndex((t) => t !== '');
+    for (const [i, t] of cleaned.entries()) {
       if (t === '') {
         out.push(null);
         continue;
       }
       // A heading starts with a capital: a wrapped line that happens to begin "biểu thống kê…" is not one.
       if (/^\p{Lu}/u.test(t) && options.end.some((re) => re.test(foldWords(t)))) return out;
-      if (PAGE_NUMBER.test(t)) continue;
+      if ((i === first || i === last) && PAGE_NUMBER.test(t)) continue;
       out.push({ page, text: t });
     }
   }

@@ -45,8 +45,13 @@ describe('sentences and provenance', () => {
     expect(figures.map((f) => f.raw)).toEqual(['312']);
   });
 
+  it('keeps a number alone on a line inside a page: only the first and last lines can be page numbers', () => {
+    const figures = extractNarrative([{ page: 2, text: '2\nTổng số hồ sơ TTHC đã tiếp nhận là\n312\nGhi chú cuối trang.\n- 2 -' }]);
+    expect(figures.map((f) => [f.indicatorKey, f.raw])).toEqual([['7.2.4.received', '312']]);
+  });
+
   it('drops page-number lines and reads NFD, non-breaking and zero-width spaces', () => {
-    const text = 'Trang 2\n- 3 -\n' + 'Đã tiếp nhận\u00a0312 hồ\u200b sơ.'.normalize('NFD');
+    const text = 'Trang 2\n' + 'Đã tiếp nhận\u00a0312 hồ\u200b sơ.'.normalize('NFD') + '\n- 3 -';
     const figures = extractText(text);
     expect(figures.map((f) => [f.indicatorKey, f.raw])).toEqual([['7.2.4.received', '312']]);
     expect(figures[0]!.provenance.quote).toBe('Đã tiếp nhận 312 hồ sơ.');
