@@ -6,7 +6,7 @@ import { columnCatalogue } from './columns.js';
 import { parseRow, type RowContext, type RowProblem } from './dossier.js';
 import { findHeader, HEADER_SEARCH_ROWS, type HeaderMatch } from './header.js';
 import { PII_KEY_ENV } from './personal.js';
-import { cellText, type RawRow } from './raw-row.js';
+import { cellText, detach, type RawRow } from './raw-row.js';
 import { countingRules } from './rules.js';
 import { figuresFor, Tally } from './tally.js';
 import { unitClues } from './unit.js';
@@ -122,7 +122,7 @@ function countRows(
       const pc = problemCounts.get(p.kind) ?? { n: 0, fatal: p.fatal };
       pc.n++;
       problemCounts.set(p.kind, pc);
-      if (pc.n <= WARNINGS_PER_KIND) warnings.push({ where: `line ${row.line}`, message: p.message });
+      if (pc.n <= WARNINGS_PER_KIND) warnings.push({ where: `line ${row.line}`, message: detach(p.message) });
     }
     if (!parsed.dossier || !parsed.record) {
       notCounted++;
@@ -136,7 +136,7 @@ function countRows(
         const where = outcome.sameDocument ? 'this file' : `document ${outcome.conflict.documentSha256.slice(0, 12)}`;
         warnings.push({
           where: `line ${row.line}`,
-          message: `dossier ${parsed.dossier.code} also at line ${outcome.conflict.line ?? '?'} of ${where} with different ${outcome.conflict.columns.join(', ')}: the warehouse keeps the first${outcome.sameDocument ? ', this row is not counted' : ''}`,
+          message: detach(`dossier ${parsed.dossier.code} also at line ${outcome.conflict.line ?? '?'} of ${where} with different ${outcome.conflict.columns.join(', ')}: the warehouse keeps the first${outcome.sameDocument ? ', this row is not counted' : ''}`),
         });
       }
       // A line repeated inside one export is counted once; an overlapping export still counts its own
@@ -144,7 +144,7 @@ function countRows(
       if (outcome.sameDocument) return;
     }
     counted++;
-    if (units.size < 10_000) units.add(parsed.dossier.unit);
+    if (units.size < 10_000 && !units.has(parsed.dossier.unit)) units.add(detach(parsed.dossier.unit));
     tally.add(parsed.dossier);
   };
 

@@ -12,3 +12,12 @@ export function cellText(v: unknown): string {
   if (v instanceof Date) return v.toISOString();
   return String(v);
 }
+
+/**
+ * A copy of `s` that shares no memory with the text it was cut from. Cells are slices of a decoded
+ * chunk, and V8 keeps the whole chunk alive while any slice of it lives: a cell kept as a map key
+ * (a unit, a vocabulary value) or in a warning would pin a megabyte for every chunk it came from.
+ */
+export function detach(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
+}

@@ -42,9 +42,12 @@ export function progress(treatment: Treatment, promised: number | undefined, ref
 }
 
 /** Working days after `from` up to and including `to` (day numbers), on the rules' weekdays. */
+const weekdaySets = new WeakMap<CountingRules, Set<number>>();
+
 export function workingDays(rules: CountingRules, from: number, to: number): number {
   if (to <= from) return 0;
-  const weekdays = new Set(rules.working_weekdays);
+  let weekdays = weekdaySets.get(rules);
+  if (!weekdays) weekdaySets.set(rules, (weekdays = new Set(rules.working_weekdays)));
   const span = to - from;
   let n = Math.floor(span / 7) * weekdays.size;
   for (let d = from + Math.floor(span / 7) * 7 + 1; d <= to; d++) if (weekdays.has(isoWeekday(d))) n++;

@@ -68,10 +68,10 @@ export class DelimitedSplitter {
 
   /** A record with quotes, from `start`; null when the text ends inside it (more data needed). */
   private quoted(text: string, start: number, final: boolean): { cells: string[]; next: number; lines: number } | null {
-    const d = this.delimiter.charCodeAt(0);
     const n = text.length;
     const cells: string[] = [];
     let i = start;
+    let nl = text.indexOf('\n', start);
     let next = -1;
     while (next < 0) {
       let field = '';
@@ -100,12 +100,9 @@ export class DelimitedSplitter {
         }
       }
       // Unquoted text (or what follows a closing quote) up to a delimiter or the end of the line.
-      let j = i;
-      while (j < n) {
-        const c = text.charCodeAt(j);
-        if (c === d || c === 10) break;
-        j++;
-      }
+      if (nl >= 0 && nl < i) nl = text.indexOf('\n', i);
+      let j = text.indexOf(this.delimiter, i);
+      if (j < 0 || (nl >= 0 && nl < j)) j = nl < 0 ? n : nl;
       if (j >= n && !final) return null;
       let rest = text.slice(i, j);
       if (rest.endsWith('\r')) rest = rest.slice(0, -1);

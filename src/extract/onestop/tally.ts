@@ -4,6 +4,7 @@ import type { Dossier } from './dossier.js';
 import { progress, resolution, type CountingRules, type Treatment } from './rules.js';
 import { reportingYear, yearWindow, type CountWindow, type WindowPlan } from './windows.js';
 import { unitClues } from './unit.js';
+import { detach } from './raw-row.js';
 
 /** Counts of one unit over one window: what Biểu 06 prints, plus payments. */
 export interface Counts {
@@ -75,7 +76,7 @@ export class Tally {
       const key = `${d.unit}\u0000${first}\u0000${d.treatment}\u0000${d.promised ?? ''}`;
       const h = this.open.get(key);
       if (h) h.n++;
-      else this.open.set(key, { unit: d.unit, year: first, treatment: d.treatment, promised: d.promised, n: 1 });
+      else this.open.set(detach(key), { unit: detach(d.unit), year: first, treatment: d.treatment, promised: d.promised, n: 1 });
       return;
     }
     const last = Math.max(first, reportingYear(d.finished, cutoff));
@@ -86,7 +87,7 @@ export class Tally {
     const key = `${unit}\u0000${w.period.key}\u0000${w.start}`;
     let c = this.cells.get(key);
     if (!c) {
-      c = { unit, window: w, counts: emptyCounts() };
+      c = { unit: detach(unit), window: w, counts: emptyCounts() };
       this.cells.set(key, c);
     }
     return c.counts;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadCatalog } from '../../catalog/index.js';
 import { foldAscii } from '../../text/fold.js';
+import { detach } from './raw-row.js';
 
 export const StatusClass = z.enum(['submitted', 'not_accepted', 'processing', 'supplement', 'financial', 'withdrawn', 'returned', 'suspended', 'done']);
 export type StatusClass = z.infer<typeof StatusClass>;
@@ -52,7 +53,7 @@ function lookup<T extends string>(table: Partial<Record<T, string[]>>): Lookup<T
     let hit = memo.get(value);
     if (hit === undefined && !memo.has(value)) {
       hit = map.get(foldAscii(value));
-      if (memo.size < 10_000) memo.set(value, hit);
+      if (memo.size < 10_000) memo.set(detach(value), hit);
     }
     return hit;
   };
