@@ -63,8 +63,8 @@ function stripEmphasis(s: string): string {
   return s.replace(/(\*\*?)(?=\S)(.+?)(?<=\S)\1/g, '$2').replace(/\*\*/g, '');
 }
 
+/** A paragraph: its lines, the list or heading marker already cut off. */
 interface Block {
-  marker: string;
   parts: Line[];
 }
 
@@ -94,7 +94,7 @@ function paragraphs(input: readonly (Line | null)[]): Block[] {
       (blank && !/^\p{Ll}/u.test(line.text));
     blank = false;
     if (startsNew) {
-      current = { marker, parts: [{ page: line.page, text: line.text.slice(marker.length) }] };
+      current = { parts: [{ page: line.page, text: line.text.slice(marker.length) }] };
       blocks.push(current);
     } else {
       current!.parts.push(line);

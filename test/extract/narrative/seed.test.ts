@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { indicatorCatalogue } from '../../../src/catalog/index.js';
 import { extractNarrative } from '../../../src/extract/narrative/index.js';
+import { ExtractedFigure } from '../../../src/model/index.js';
 import { parseValue } from '../../../src/normalize/parse-value.js';
 import { figure, raws, readFixture, seedAvailable, seedPath, unmapped } from './helpers.js';
 
@@ -21,6 +22,7 @@ describe('narrative of the sample report (Bản Thi 2024)', () => {
       expect(f.provenance.quote).toContain(f.raw);
     }
     for (const f of mapped) expect(typeof f.details?.pattern).toBe('string');
+    for (const f of figures) expect(ExtractedFigure.parse(f)).toEqual(f);
   });
 
   it('directives issued → 1.1', () => {
