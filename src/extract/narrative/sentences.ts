@@ -20,7 +20,8 @@ export interface SplitOptions {
 }
 
 // A list bullet or a heading number at the start of a paragraph: "- ", "+) ", "+ ", "1. ", "II. ", "a) ", "1.2 ".
-const MARKER = /^(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]|\d{1,2}(?:\.\d{1,2})+(?=\s)|[-–—+•*▪●○■□➢►>]+\)?)\s+/u;
+// Word's symbol-font bullets reach the text layer as private-use characters (U+F0B7 …).
+const MARKER = /^(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]|\d{1,2}(?:\.\d{1,2})+(?=\s)|[-–—+•*▪●○■□➢►>\uF000-\uF0FF]+\)?)\s+/u;
 // A line that is only a page number ("2", "- 2 -", "Trang 2").
 const PAGE_NUMBER = /^(?:[-–\s]*\d{1,3}[-–\s]*|(?:trang|page)\s*\d{1,3}(?:\s*\/\s*\d{1,3})?)$/iu;
 // Words whose final dot does not end a sentence.

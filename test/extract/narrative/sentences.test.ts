@@ -50,6 +50,14 @@ describe('sentences and provenance', () => {
     expect(figures.map((f) => [f.indicatorKey, f.raw])).toEqual([['7.2.4.received', '312']]);
   });
 
+  it("reads Word's symbol-font bullets as list markers", () => {
+    const figures = extractText('\uF0B7 Tổng số hồ sơ tiếp nhận là 312.\n\uF0D8 Đã giải quyết xong 300 hồ sơ.');
+    expect(figures.map((f) => [f.raw, f.provenance.quote])).toEqual([
+      ['312', 'Tổng số hồ sơ tiếp nhận là 312.'],
+      ['300', 'Đã giải quyết xong 300 hồ sơ.'],
+    ]);
+  });
+
   it('drops page-number lines and reads NFD, non-breaking and zero-width spaces', () => {
     const text = 'Trang 2\n' + 'Đã tiếp nhận\u00a0312 hồ\u200b sơ.'.normalize('NFD') + '\n- 3 -';
     const figures = extractText(text);
@@ -88,7 +96,8 @@ describe('unmapped numbers', () => {
     ['years and ranges', 'Nghị quyết giai đoạn 2021-2030, kế hoạch năm 2025, nhiệm kỳ 2021 - 2026.'],
     ['document numbers', 'Quyết định số 20/KH-UBND, văn bản số 2250/UBND-VP, Nghị định số 09/2019/NĐ-CP, Quyết định 16/2020/QĐ-UBND.'],
     ['legal references without a slash', 'Nghị quyết 76 của Chính phủ; Điều 12 Nghị định; Luật số 15; kế hoạch số 18.'],
-    ['phone numbers', 'Đường dây nóng 0209 3882 123, di động 0912.345.678.'],
+    ['phone numbers', 'Đường dây nóng 0209 3882 123, di động 0912.345.678, hoặc +84 912 345 678.'],
+    ['section and criterion numbers', 'Theo mục 2.1 và tiêu chí 3 của bộ chỉ số, chỉ tiêu 1.4.1 của biểu.'],
     ['weekdays and online-service levels', 'Phát vào thứ 3, thứ 5 hàng tuần; DVCTT mức độ 3 và 4.'],
     ['period lengths', 'Báo cáo định kỳ (quý, 6 tháng, năm) và 9 tháng đầu năm.'],
   ];
