@@ -38,12 +38,32 @@ export function locateAppendix(pages: readonly (readonly TextItem[])[]): Appendi
   for (let p = start; p < pages.length; p++) {
     const items = pages[p]!;
     const own = p === start ? header : findHeader(items);
-    const body = own ? items.filter((i) => i.y < own.bottom - own.lineHeight / 3) : items;
+    const body = withoutPageNumbers(own ? items.filter((i) => i.y < own.bottom - own.lineHeight / 3) : items);
     if (own) bands = columnBands(own, body);
     if (!bands || body.length === 0) continue;
     tablePages.push({ page: items[0]!.page, body, bands });
   }
   return { cut: titleCut(pages, start, header), header, pages: tablePages };
+}
+
+/** "12", "- 12 -", "Trang 12", "12/15": a page number printed in the page's header or footer. */
+const PAGE_NUMBER = /^(?:trang )?\d{1,3}(?: \d{1,3})?$/; // on folded text: "- 12 -" reads "12", "12/15" reads "12 15"
+
+/**
+ * Drops a page number printed alone as the first or last line of the page, set apart from the table
+ * by more than a row's spacing, so that it is not read as a row of its own.
+ */
+function withoutPageNumbers(items: readonly TextItem[]): TextItem[] {
+  const lines = groupLines(items);
+  const drop = new Set<TextItem>();
+  for (const [line, neighbour] of [
+    [lines[0], lines[1]],
+    [lines.at(-1), lines.at(-2)],
+  ] as const) {
+    if (!line || !neighbour || line.length !== 1 || !PAGE_NUMBER.test(foldAscii(line[0]!.text))) continue;
+    if (Math.abs(line[0]!.y - neighbour[0]!.y) > 2.5 * line[0]!.height) drop.add(line[0]!);
+  }
+  return items.filter((i) => !drop.has(i));
 }
 
 /** The appendix title line just before the header (same page or the one before), else the header itself. */

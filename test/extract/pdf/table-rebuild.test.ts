@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { locateAppendix } from '../../../src/extract/pdf/appendix.js';
 import { columnBands } from '../../../src/extract/pdf/column-bands.js';
 import { findHeader } from '../../../src/extract/pdf/table-header.js';
 import { type RawRow, rebuildRows } from '../../../src/extract/pdf/table-rebuild.js';
@@ -125,5 +126,13 @@ describe('rebuilding the appendix table from positioned text', () => {
       provenance: { page: 1, x: 85, y: 765, quote: '1.1 | Số văn bản chỉ đạo CCHC đã ban hành (kết luận, chỉ thị) | Văn bản | 13' },
     });
     expect(figure.indicatorKey).toBeUndefined();
+  });
+
+  it('reads a page that does not repeat the header with the previous bands, leaving out its page number', () => {
+    const continued: RawItem[] = [run('được giao', 85, 800), run('Nhiệm vụ', 332, 800), run('21', 440, 800), run('- 3 -', 290, 30)];
+    const location = locateAppendix([textItemsOf(1, page1), textItemsOf(2, continued)])!;
+    expect(location.cut).toEqual({ page: 1, y: 830 });
+    const rows = joinPages(location.pages.map((p) => rebuildRows(p.body, p.bands)));
+    expect(cells(rows).slice(3)).toEqual([['1.4.1', 'Tổng số nhiệm vụ được giao', 'Nhiệm vụ', '21', '']]);
   });
 });
