@@ -17,7 +17,7 @@ export async function openPdf(bytes: Buffer, maxPages: number): Promise<PDFDocum
   let doc: PDFDocumentProxy;
   try {
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-    doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, stopAtErrors: true }).promise;
+    doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
   } catch (err) {
     throw loadError(err);
   }
