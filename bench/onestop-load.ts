@@ -21,7 +21,7 @@ const runId = 'bench-run';
 wh.sqlite.exec('BEGIN IMMEDIATE');
 const writer = createRecordWriter(wh.sqlite, sha256, runId);
 const stats: Record<string, unknown> = {};
-const doc = await extractTextExport(createReadStream(csvPath, { highWaterMark: 1 << 20 }), { path: csvPath }, { config: { maxBytes: Infinity }, records: writer }, stats);
+const doc = await extractTextExport(createReadStream(csvPath, { highWaterMark: 256 * 1024 }), { path: csvPath }, { config: { maxBytes: Infinity }, records: writer }, stats);
 const normalized = normalizeDocument(doc, { path: csvPath, bytes: Buffer.alloc(0), sha256 });
 await loadDocument(wh.db, { sha256, path: csvPath, fileName: 'export.csv', sizeBytes: statSync(csvPath).size, runId, at: new Date().toISOString() }, normalized);
 wh.sqlite.exec('COMMIT');

@@ -24,6 +24,8 @@ export interface WriteOutcome {
   readonly conflict?: { readonly documentSha256: string; readonly line: number | null; readonly columns: readonly string[] };
 }
 
+const INSERTED: WriteOutcome = Object.freeze({ duplicate: false });
+
 type Row = Readonly<Record<string, string | number | null>>;
 
 /**
@@ -78,7 +80,7 @@ export function createRecordWriter(
       const info = p.insert.run(values);
       if (info.changes > 0 || !p.select) {
         writer.count++;
-        return p.select ? { duplicate: false } : undefined;
+        return p.select ? INSERTED : undefined;
       }
       writer.duplicates++;
       const key = NATURAL_KEYS[table]!;

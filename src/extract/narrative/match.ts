@@ -1,6 +1,6 @@
 import type { ExtractedFigure } from '../../model/index.js';
 import type { CompiledCatalog } from './catalog.js';
-import { NUMBER_REGEX_PARTS } from './pattern.js';
+import { NUMBER_REGEX_PARTS, type CompiledPattern } from './pattern.js';
 import { originalIndex, originalSlice, searchForm, type SearchForm } from './search-form.js';
 import { pageAt, type Sentence } from './sentences.js';
 
@@ -31,8 +31,9 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
     for (const pattern of entry.patterns) {
       for (const m of form.text.matchAll(pattern.regex)) {
         const groups = m.indices?.groups ?? {};
+        const start = shortestStart(pattern, form.text, m);
         // A match can end on the space a bracket or comma became: the label stops at the last word.
-        const label = trimPunctuation(originalSlice(sentence.text, form, m.index, m.index + m[0].trimEnd().length));
+        const label = phrase(sentence.text, form, start, m.index + m[0].trimEnd().length);
         for (const capture of pattern.captures) {
           const span = groups[capture.group];
           const key = entry.figures[capture.name];
@@ -73,6 +74,24 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
   return found.sort((a, b) => a.at - b.at).map((f) => f.figure);
 }
 
+/**
+ * Where the phrase that names the figures starts. A pattern opening with context and a gap
+ * ("thu ngan sach ... {pct}") matches from the context's first occurrence; the label reads better from
+ * the last occurrence that still yields the same figures.
+ */
+function shortestStart(pattern: CompiledPattern, text: string, m: RegExpExecArray): number {
+  const spans = pattern.captures.map((c) => m.indices?.groups?.[c.group]?.join(',') ?? '');
+  const firstFigure = Math.min(...pattern.captures.map((c) => m.indices?.groups?.[c.group]?.[0] ?? Infinity));
+  let best = m.index;
+  for (let p = text.indexOf(' ', m.index) + 1; p > 0 && p <= firstFigure; p = text.indexOf(' ', p) + 1) {
+    pattern.sticky.lastIndex = p;
+    const again = pattern.sticky.exec(text);
+    if (!again || again.index + again[0].length !== m.index + m[0].length) continue;
+    if (pattern.captures.every((c, i) => (again.indices?.groups?.[c.group]?.join(',') ?? '') === spans[i])) best = p;
+  }
+  return best;
+}
+
 function overlaps(spans: readonly Span[], [s, e]: Span): boolean {
   return spans.some(([a, b]) => s < b && a < e);
 }
@@ -98,6 +117,18 @@ function wordsAround(sentence: string, form: SearchForm, [s, e]: Span): string {
   const before = left.slice(0, left.length - head.length).split(/\s+/).filter(Boolean).slice(-WORDS_AROUND);
   const after = right.slice(tail.length).split(/\s+/).filter(Boolean).slice(0, WORDS_AROUND);
   return trimPunctuation([...before, head + sentence.slice(from, to) + tail, ...after].join(' '));
+}
+
+/** The sentence's text behind a match, with a bracket it opened closed ("(đạt 31,12%)"). */
+function phrase(sentence: string, form: SearchForm, start: number, end: number): string {
+  let text = originalSlice(sentence, form, start, end);
+  const closing = /^\s?\)/.exec(sentence.slice(originalIndex(form, end - 1) + 1));
+  if (closing && count(text, '(') > count(text, ')')) text += ')';
+  return trimPunctuation(text);
+}
+
+function count(s: string, ch: string): number {
+  return s.split(ch).length - 1;
 }
 
 function trimPunctuation(s: string): string {

@@ -35,7 +35,10 @@ export interface Capture {
 
 export interface CompiledPattern {
   readonly source: string;
+  /** Global, with indices: finds every match in a sentence. */
   readonly regex: RegExp;
+  /** The same, sticky: tries a match at one position (to shorten a label, see match.ts). */
+  readonly sticky: RegExp;
   readonly captures: readonly Capture[];
 }
 
@@ -167,7 +170,7 @@ export function compilePattern(source: string): CompiledPattern {
   } catch (err) {
     throw new PatternError(`does not compile: ${(err as Error).message}`);
   }
-  return { source, regex, captures };
+  return { source, regex, sticky: new RegExp(regex.source, 'dyu'), captures };
 }
 
 function escape(s: string): string {

@@ -16,7 +16,7 @@ const MAX_RECORD_CHARS = 8 * 1024 * 1024;
 const DELIMITERS = ['\t', ';', ',', '|'] as const;
 
 /** Splits a buffer into chunks for the streaming path (no copies). */
-export async function* bufferChunks(bytes: Buffer, size = 1 << 20): AsyncGenerator<Buffer> {
+export async function* bufferChunks(bytes: Buffer, size = 256 * 1024): AsyncGenerator<Buffer> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 

@@ -1,5 +1,5 @@
 import type { DossierField } from './columns.js';
-import { isoDateTime, isoDay, parseDate, type ParsedDate } from './dates.js';
+import { isoDay, parseDate, type ParsedDate } from './dates.js';
 import { applicantHash } from './personal.js';
 import { cellText } from './raw-row.js';
 import { resolution, workingDays, type CountingRules, type Treatment } from './rules.js';
@@ -141,15 +141,12 @@ export function parseRow(cells: readonly unknown[], line: number, ctx: RowContex
     sector: text('sector') || null,
     unit_name: dossier.unit || null,
     channel: channel ?? null,
-    channel_raw: channelText || null,
     online_level: level ?? null,
     status: statusText,
     status_class: statusClass,
     received_date: isoDay(received.day),
-    received_at: isoDateTime(received),
     promised_date: promised ? isoDay(promised.day) : null,
     finished_date: finishedAt ? isoDay(finishedAt.day) : null,
-    finished_at: finishedAt ? isoDateTime(finishedAt) : null,
     working_days: finishedAt ? workingDays(ctx.rules, received.day, finishedAt.day) : null,
     outcome,
     paid_online: payment.paidOnline === undefined ? null : payment.paidOnline ? 1 : 0,

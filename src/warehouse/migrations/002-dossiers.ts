@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 
 /**
  * One-stop-shop dossiers (issue 4): one row per dossier code, the first export that carried it wins.
+ * Calendar dates only (the counting rules compare days); the channel and status as printed are kept
+ * beside their meanings so that a vocabulary mapping can be checked.
  * No personal field is stored; `applicant_hmac` is a keyed hash, filled only when CCHC_PII_KEY is set
  * (docs/onestop.md).
  */
@@ -13,15 +15,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sector', 'text')
     .addColumn('unit_name', 'text')
     .addColumn('channel', 'text')
-    .addColumn('channel_raw', 'text')
     .addColumn('online_level', 'text')
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('status_class', 'text', (c) => c.notNull())
     .addColumn('received_date', 'text', (c) => c.notNull())
-    .addColumn('received_at', 'text', (c) => c.notNull())
     .addColumn('promised_date', 'text')
     .addColumn('finished_date', 'text')
-    .addColumn('finished_at', 'text')
     .addColumn('working_days', 'integer')
     .addColumn('outcome', 'text', (c) => c.notNull())
     .addColumn('paid_online', 'integer')

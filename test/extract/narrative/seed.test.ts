@@ -92,6 +92,7 @@ describe('narrative of the sample report (Bản Thi 2024)', () => {
     const denominator = figures.find((f) => f.indicatorKey === '7.2.4.received' && f.details?.pattern === 'online-dossiers');
     expect(denominator?.raw).toBe('196');
     expect(denominator?.provenance.quote).toBe('Tỷ lệ hồ sơ phát sinh trực tuyến: 61 hồ sơ/196 hồ sơ (đạt 31,12%)');
+    expect(denominator?.rowLabel).toBe('hồ sơ phát sinh trực tuyến: 61 hồ sơ/196 hồ sơ (đạt 31,12%)');
   });
 
   it('online payment 10 hồ sơ/981 hồ sơ, đạt 1,01%', () => {
@@ -105,6 +106,8 @@ describe('narrative of the sample report (Bản Thi 2024)', () => {
     expect(raws(figures, '6.revenue.collected')).toEqual(['114.984.119đồng']);
     expect(raws(figures, '6.revenue.plan')).toEqual(['99.000.000 đồng']);
     expect(figure(figures, '6.revenue.plan', '99.000.000 đồng').unit).toBe('đồng');
+    // the label starts at the last "thu ngân sách" before the figures, and closes the bracket it opened
+    expect(figure(figures, '6.revenue.plan', '99.000.000 đồng').rowLabel).toBe('Thu ngân sách hiện đạt 117,33% (114.984.119đồng/99.000.000 đồng)');
   });
 
   it('public investment 882.738.997đ/1.025.997.000đ đạt 86.03% → 6.1.2, 6.1.1, 6.1', () => {

@@ -100,7 +100,7 @@ describe('one-stop dossier exports: figures by construction', () => {
       sector: 'Hộ tịch',
       status_class: 'done',
       received_date: '2023-12-01',
-      received_at: '2023-12-01T07:30:00',
+      promised_date: '2023-12-06',
       applicant_hmac: null,
       source_line: 6,
     });
