@@ -133,15 +133,12 @@ export interface DossiersTable {
   sector: string | null;
   unit_name: string | null;
   channel: 'direct' | 'online' | 'postal' | null;
-  channel_raw: string | null;
   online_level: 'information' | 'partial' | 'full' | null;
   status: string;
   status_class: string;
   received_date: string;
-  received_at: string;
   promised_date: string | null;
   finished_date: string | null;
-  finished_at: string | null;
   working_days: number | null;
   outcome: 'early' | 'on_time' | 'late' | 'in_progress' | 'excluded';
   paid_online: number | null;
