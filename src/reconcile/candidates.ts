@@ -24,6 +24,8 @@ export interface Candidate {
   readonly estimate: boolean;
   /** The date the figure stands at: the document's stated window end, or the figure's own window. */
   readonly asOf: string | null;
+  /** No value, only a remark ("Cấp huyện báo cáo"): shown when no source gives a value. */
+  readonly remark: string | null;
   /** Read off a rate's printed fraction ("61 hồ sơ/196 hồ sơ (đạt 31,12%)" states 61 and 196). */
   readonly derivedFrom: string | null;
   readonly source: string;
@@ -64,19 +66,27 @@ export function cmp(a: string, b: string): number {
 export function buildCandidates(observations: readonly ReconObservation[], rules: Rules, catalogue: IndicatorCatalogue): Candidate[] {
   const out: Candidate[] = [];
   for (const obs of observations) {
-    if (!obs.indicatorKey || NOT_VALUES.has(obs.valueKind)) continue;
+    if (!obs.indicatorKey) continue;
     const ind = catalogue.get(obs.indicatorKey);
     if (!ind || ind.type === 'section' || ind.type === 'group') continue;
-    if (obs.valueNum === null && obs.valueText === null) continue;
     const base = common(obs, rules);
+    const remarkText = obs.valueKind === 'note' ? (obs.valueText ?? obs.rawText) : obs.valueKind === 'blank' ? obs.note : null;
+    if (NOT_VALUES.has(obs.valueKind) || (obs.valueNum === null && obs.valueText === null)) {
+      // A row left empty with a remark still says something ("Cấp huyện báo cáo"): kept as a remark.
+      if (remarkText) {
+        out.push({ ...base, indicatorKey: obs.indicatorKey, num: null, text: null, printed: obs.rawText, decimals: null, percent: false, remark: remarkText, derivedFrom: null });
+      }
+      continue;
+    }
     out.push({
       ...base,
       indicatorKey: obs.indicatorKey,
       num: obs.valueNum,
-      text: obs.valueNum === null ? obs.valueText : null,
+      text: obs.valueText,
       printed: obs.rawText,
       decimals: ind.type === 'percent' ? printedDecimals(obs.rawText) : null,
       percent: ind.type === 'percent',
+      remark: null,
       derivedFrom: null,
     });
     if (ind.type !== 'percent') continue;
@@ -96,6 +106,7 @@ export function buildCandidates(observations: readonly ReconObservation[], rules
           printed: fraction.text,
           decimals: null,
           percent: catalogue.get(key)?.type === 'percent',
+          remark: null,
           derivedFrom: `${rule.id}`,
         });
       }

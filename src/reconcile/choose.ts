@@ -15,7 +15,7 @@ export interface Choice {
 }
 
 export function clusterValue(c: Cluster): string {
-  if (c.num === null) return c.text ?? '';
+  if (c.num === null) return c.text ?? c.members[0]?.remark ?? c.members[0]?.printed ?? '';
   return formatNumber(c.num, Math.max(2, c.decimals ?? 0)) + (c.percent ? '%' : '');
 }
 

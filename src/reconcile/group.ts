@@ -94,6 +94,11 @@ export function reconcileGroup(
 
   const byKey = new Map<string, Candidate[]>();
   for (const c of candidates) byKey.set(c.indicatorKey, [...(byKey.get(c.indicatorKey) ?? []), c]);
+  // Remarks stand in for a value only where no source gives one.
+  for (const [key, list] of byKey) {
+    const values = list.filter((c) => c.remark === null);
+    byKey.set(key, values.length ? values : list.slice(0, 1));
+  }
   const keys = [...new Set([...byKey.keys(), ...overrides.map((o) => o.indicatorKey)])].sort(cmp);
   const clusters = new Map<string, Cluster[]>();
   for (const [key, list] of byKey) clusters.set(key, clusterCandidates(list));
@@ -206,10 +211,11 @@ export function reconcileGroup(
       ...base,
       indicatorKey: key,
       valueNum: c.num,
-      valueText: c.num === null ? c.text : null,
+      valueText: c.text,
       status: c.override ? 'overridden' : choice!.status,
       chosenObservation: c.member?.ref ?? null,
       source: c.override ? overrideSource(c.override) : c.member!.source,
+      printed: c.printed,
       rivals,
       rule: c.override ? `override: ${c.override.id}` : choice!.rule,
       explanation,

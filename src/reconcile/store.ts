@@ -173,9 +173,9 @@ export function writeScope(sqlite: SQLite.Database, scope: Scope, result: Reconc
   sqlite.prepare(`DELETE FROM conflicts WHERE commune_key = ? AND (period_key = ? OR period_key LIKE ?)`).run(...args);
   const insertValue = sqlite.prepare(
     `INSERT INTO reconciled_values (commune_key, commune_code, commune_name, period_key, indicator_key, value_num, value_text,
-       status, chosen_document_sha256, chosen_seq, source, rivals, rule, explanation, failed_checks, n_observations, override_id)
+       status, chosen_document_sha256, chosen_seq, source, printed, rivals, rule, explanation, failed_checks, n_observations, override_id)
      VALUES (@commune_key, @commune_code, @commune_name, @period_key, @indicator_key, @value_num, @value_text,
-       @status, @chosen_document_sha256, @chosen_seq, @source, @rivals, @rule, @explanation, @failed_checks, @n_observations, @override_id)`,
+       @status, @chosen_document_sha256, @chosen_seq, @source, @printed, @rivals, @rule, @explanation, @failed_checks, @n_observations, @override_id)`,
   );
   // A conflict seen from two scopes (a document restating another year) is the same row.
   const insertConflict = sqlite.prepare(
@@ -202,6 +202,7 @@ function valueRow(v: ReconciledValue) {
     chosen_document_sha256: sha ?? null,
     chosen_seq: seq === null || seq === undefined ? null : Number(seq),
     source: v.source,
+    printed: v.printed,
     rivals: stableJson(v.rivals),
     rule: v.rule,
     explanation: v.explanation,

@@ -81,6 +81,8 @@ export interface ReconciledValue {
   /** Stable reference "<document sha256>#<seq>" of the chosen observation; null for an override without one. */
   readonly chosenObservation: string | null;
   readonly source: string;
+  /** The chosen figure as printed (a value read off a fraction shows the fraction). */
+  readonly printed: string | null;
   readonly rivals: readonly Rival[];
   /** What decided: agreed | single_source | evidence:<check> | supersede_estimate | independent_votes | precedence | unresolved | override:<id>. */
   readonly rule: string;

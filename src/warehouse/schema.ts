@@ -188,6 +188,7 @@ export interface ReconciledValuesTable {
   chosen_document_sha256: string | null;
   chosen_seq: number | null;
   source: string;
+  printed: string | null;
   /** JSON array of { value, printed, label, source, observation }. */
   rivals: string;
   rule: string;

@@ -21,6 +21,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('chosen_document_sha256', 'text')
     .addColumn('chosen_seq', 'integer')
     .addColumn('source', 'text', (c) => c.notNull())
+    // The chosen figure as printed: the cell, the phrase, or the fraction a value was read from.
+    .addColumn('printed', 'text')
     .addColumn('rivals', 'text', (c) => c.notNull())
     .addColumn('rule', 'text', (c) => c.notNull())
     .addColumn('explanation', 'text', (c) => c.notNull())
@@ -75,7 +77,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       o.id AS chosen_observation_id,
       rv.chosen_document_sha256 || '#' || rv.chosen_seq AS chosen_observation,
       rv.rivals, rv.rule, rv.explanation, rv.failed_checks, rv.override_id,
-      o.raw_text, o.sheet, o.cell, o.page, o.line, o.quote,
+      COALESCE(rv.printed, o.raw_text) AS raw_text, o.sheet, o.cell, o.page, o.line, o.quote,
       o.id AS observation_id, rv.chosen_document_sha256 AS document_sha256, rv.n_observations, rv.commune_key
     FROM reconciled_values rv
     JOIN indicators i ON i.key = rv.indicator_key
