@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { RejectedInput } from '../errors.js';
 import type { RawRow } from './raw-row.js';
 
@@ -10,7 +10,9 @@ import type { RawRow } from './raw-row.js';
  * evaluated.
  */
 export async function* xlsxRows(bytes: Buffer): AsyncGenerator<RawRow & { sheet: string }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+  // Loaded on first use: exceljs costs tens of megabytes that a CSV-only run never needs.
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
