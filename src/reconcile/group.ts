@@ -320,7 +320,7 @@ function sourcesText(list: readonly Cluster[], chosen: Cluster | undefined, rule
     const seen = new Set<string>();
     for (const c of [...cl.members].sort((a, b) => a.rank - b.rank)) {
       const printed = c.printed.trim();
-      const text = samePrintedText(printed, shown) ? `${c.sourceLabel}: ${shown}` : `${c.sourceLabel}: ${shown} (${printed})`;
+      const text = printed === '' || samePrintedText(printed, shown) ? `${c.sourceLabel}: ${shown}` : `${c.sourceLabel}: ${shown} (${printed})`;
       if (seen.has(text)) continue;
       seen.add(text);
       parts.push(text);

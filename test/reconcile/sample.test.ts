@@ -83,3 +83,16 @@ describe('reconciling the seed report (narrative against appendix)', () => {
     expect(conflict((c) => c.indicators.includes('5.qualified.university_rate'))).toEqual([]);
   });
 });
+
+describe('figures without a value', () => {
+  it('keeps a row left empty with a remark when nothing else states the indicator, and drops it when something does', async () => {
+    const { doc, obs } = await import('./helpers.js');
+    const pdf = doc({ sha256: 'c'.repeat(64) });
+    const r = reconcile([obs(pdf, { key: '6.1', raw: '', note: 'Cấp huyện báo cáo' }), obs(pdf, { key: '6.1.1', raw: '' })], reconcileRules());
+    expect(r.values.map((v) => [v.indicatorKey, v.valueNum, v.status, v.explanation])).toEqual([
+      ['6.1', null, 'single_source', 'Bảng phụ lục (PDF): Cấp huyện báo cáo — một nguồn duy nhất'],
+    ]);
+    const r2 = reconcile([obs(pdf, { key: '6.1', raw: '', note: 'Cấp huyện báo cáo' }), obs(pdf, { key: '6.1', raw: '86.03%', method: 'narrative' })], reconcileRules());
+    expect(r2.values.map((v) => [v.valueNum, v.status])).toEqual([[86.03, 'single_source']]);
+  });
+});
