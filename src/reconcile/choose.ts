@@ -62,7 +62,7 @@ export function chooseValue(clusters: readonly Cluster[], evidence: ReadonlyMap<
 }
 
 function keep(step: DecideStep, list: readonly Cluster[], evidence: ReadonlyMap<Cluster, ClusterEvidence>): Cluster[] {
-  const best = <T>(score: (c: Cluster) => number) => {
+  const best = (score: (c: Cluster) => number) => {
     const min = Math.min(...list.map(score));
     return list.filter((c) => score(c) === min);
   };

@@ -7,6 +7,9 @@ import type { Conflict, ConflictValue } from './types.js';
 /** A conflict before its id: the id is a hash of everything else, so the same facts give the same id. */
 export type ConflictDraft = Omit<Conflict, 'id'>;
 
+/** Where a conflict belongs: commune and period. */
+export type ConflictBase = Pick<ConflictDraft, 'communeKey' | 'communeCode' | 'communeName' | 'periodKey'>;
+
 export function withId(draft: ConflictDraft): Conflict {
   const id = createHash('sha256').update(stableJson(draft)).digest('hex').slice(0, 16);
   return { id, ...draft };

@@ -1,28 +1,19 @@
 import type { IndicatorCatalogue } from '../catalog/index.js';
 import { bestMember, buildCandidates, clusterCandidates, cmp, type Candidate, type Cluster } from './candidates.js';
-import { checkBounds, checkRatio, checkSum } from './checks.js';
 import { chooseValue, clusterValue, type Choice } from './choose.js';
 import { conflictValue, indicatorLabel, type ConflictDraft } from './conflict.js';
 import { gatherEvidence } from './evidence.js';
-import { fill, formatNumber } from './format.js';
-import { printedFraction } from './fraction.js';
+import { sourcesText } from './explain.js';
+import { fill } from './format.js';
 import { samePrinted } from './precision.js';
+import { overrideSource, ruleConflicts, type Chosen } from './rule-conflicts.js';
 import type { Rules } from './rules.js';
-import type { ConflictValue, Override, ReconObservation, ReconciledValue, Rival } from './types.js';
+import { selfChecks } from './self-checks.js';
+import type { Override, ReconObservation, ReconciledValue, Rival } from './types.js';
 
 export interface GroupResult {
   readonly values: ReconciledValue[];
   readonly conflicts: ConflictDraft[];
-}
-
-/** What stands for an indicator once chosen: a candidate, or an analyst's override. */
-interface Chosen {
-  readonly num: number | null;
-  readonly text: string | null;
-  readonly printed: string;
-  readonly decimals: number | null;
-  readonly member: Candidate | null;
-  readonly override: Override | null;
 }
 
 /**
@@ -49,48 +40,9 @@ export function reconcileGroup(
   const drafts: ConflictDraft[] = [];
   const candidates = buildCandidates(observations, rules, catalogue);
 
-  // Each figure on its own.
-  const selfFailures = new Map<Candidate, string[]>();
-  // Rates already checked against their own printed fraction: the same numbers are not reported twice.
-  const selfChecked = new Set<string>();
-  const fail = (c: Candidate, rule: string) => selfFailures.set(c, [...(selfFailures.get(c) ?? []), rule]);
-  for (const c of candidates) {
-    if (c.derivedFrom !== null) continue;
-    const ind = catalogue.get(c.indicatorKey)!;
-    const bounds = checkBounds(c.num, ind, rules);
-    if (bounds) {
-      fail(c, `bounds: ${c.indicatorKey}`);
-      drafts.push({
-        ...base,
-        indicators: [c.indicatorKey],
-        rule: `bounds: ${c.indicatorKey}`,
-        kind: 'bounds',
-        severity: rules.bounds.severity,
-        verdict: bounds,
-        values: [conflictValue(c)],
-        message: fill(m[`bounds_${bounds}`], { indicator: label(c.indicatorKey), printed: c.printed, max: String(ind.max ?? rules.bounds.percentMax) }),
-        decision: m.decision_flag,
-      });
-    }
-    if (ind.type !== 'percent' || c.num === null || c.obs.valueKind === 'fraction') continue;
-    const fraction = printedFraction(c.obs);
-    if (fraction) selfChecked.add(`${c.indicatorKey}|${c.num}|${fraction.numerator}|${fraction.denominator}`);
-    const outcome = fraction && checkRatio(c.num, c.decimals, fraction.numerator, fraction.denominator);
-    if (!fraction || !outcome || outcome.verdict === 'exact') continue;
-    const wrong = outcome.verdict === 'wrong';
-    if (wrong) fail(c, `printed_fraction: ${c.indicatorKey}`);
-    drafts.push({
-      ...base,
-      indicators: [c.indicatorKey],
-      rule: `printed_fraction: ${c.indicatorKey}`,
-      kind: 'printed_fraction',
-      severity: wrong ? rules.printedFraction.severity : 'minor',
-      verdict: outcome.verdict === 'wrong' ? 'mismatch' : outcome.verdict,
-      values: [conflictValue(c)],
-      message: `${label(c.indicatorKey)}: ${ratioMessage(rules, outcome.verdict, c.printed, outcome.computed, outcome.decimals, fraction.numerator, fraction.denominator)}`,
-      decision: wrong ? m.decision_flag : m.decision_info,
-    });
-  }
+  const self = selfChecks(candidates, rules, catalogue, base);
+  const selfFailures = self.failures;
+  drafts.push(...self.drafts);
 
   const byKey = new Map<string, Candidate[]>();
   for (const c of candidates) byKey.set(c.indicatorKey, [...(byKey.get(c.indicatorKey) ?? []), c]);
@@ -129,69 +81,9 @@ export function reconcileGroup(
     }
   }
 
-  // Checks on the chosen values: what still does not add up is a conflict to look at.
-  const failed = new Map<string, string[]>();
-  const flag = (keysOf: readonly string[], rule: string) => {
-    for (const k of keysOf) failed.set(k, [...(failed.get(k) ?? []), rule]);
-  };
-  const chosenValue = (c: Chosen | undefined): ConflictValue[] => {
-    if (!c) return [];
-    if (c.member) return [conflictValue(c.member)];
-    return [{ indicator: c.override!.indicatorKey, value: c.num ?? c.text, printed: c.printed, label: 'override', source: overrideSource(c.override!), observation: null, quote: c.override!.reason }];
-  };
-  // The chosen values first, then each source's own figures: an appendix that contradicts itself
-  // (75 services against 64 + 211) shows even where other sources supplied the chosen values.
-  const tuples: { values: ReadonlyMap<string, Chosen>; chosen: boolean }[] = [{ values: chosen, chosen: true }];
-  for (const own of ownFigures(candidates).values()) tuples.push({ values: own, chosen: false });
-  const seen = new Set<string>();
-  for (const { values: tuple, chosen: isChosen } of tuples) {
-    const at = (k: string) => tuple.get(k);
-    for (const rule of rules.ratios) {
-      const [r, n, d] = [at(rule.rate), at(rule.numerator), at(rule.denominator)];
-      if (!r || !n || !d || r.num === null || n.num === null || d.num === null) continue;
-      // A rate together with the parts of its own fraction was already checked on its own.
-      if (r.member && n.member?.derivedFrom && d.member?.derivedFrom && n.member.ref === r.member.ref && d.member.ref === r.member.ref) continue;
-      if (selfChecked.has(`${rule.rate}|${r.num}|${n.num}|${d.num}`) || !once(seen, rule.id, [r, n, d])) continue;
-      const o = checkRatio(r.num, r.decimals, n.num, d.num);
-      if (!o || o.verdict === 'exact') continue;
-      const wrong = o.verdict === 'wrong';
-      if (isChosen) flag([rule.rate, rule.numerator, rule.denominator], wrong ? rule.id : `${rule.id} (${o.verdict})`);
-      drafts.push({
-        ...base,
-        indicators: [rule.rate, rule.numerator, rule.denominator],
-        rule: `ratio: ${rule.id}`,
-        kind: 'ratio',
-        severity: wrong ? rule.severity : 'minor',
-        verdict: wrong ? 'mismatch' : o.verdict,
-        values: [...chosenValue(r), ...chosenValue(n), ...chosenValue(d)],
-        message: `${label(rule.rate)}: ${ratioMessage(rules, o.verdict, r.printed, o.computed, o.decimals, n.num, d.num)}`,
-        decision: !isChosen ? m.decision_other : wrong ? m.decision_flag : m.decision_info,
-      });
-    }
-    for (const rule of rules.sums) {
-      const o = checkSum(rule, (k) => at(k)?.num ?? undefined);
-      if (!o || o.ok) continue;
-      const involved = [rule.total, ...o.present];
-      if (!once(seen, rule.id, involved.map((k) => at(k)!))) continue;
-      if (isChosen) flag(involved, rule.id);
-      drafts.push({
-        ...base,
-        indicators: involved,
-        rule: `sum: ${rule.id}`,
-        kind: 'sum',
-        severity: rule.severity,
-        verdict: 'mismatch',
-        values: involved.flatMap((k) => chosenValue(at(k))),
-        message: fill(o.relation === 'eq' ? m.sum_wrong : m.sum_at_least_wrong, {
-          total: label(rule.total),
-          total_value: at(rule.total)!.printed,
-          parts: o.present.map((k) => `${label(k)} (${at(k)!.printed})`).join(' + '),
-          parts_value: o.partsSum,
-        }),
-        decision: isChosen ? m.decision_flag : m.decision_other,
-      });
-    }
-  }
+  const checks = ruleConflicts(chosen, candidates, self.checked, rules, catalogue, base);
+  drafts.push(...checks.drafts);
+  const failed = checks.failed;
 
   const values: ReconciledValue[] = [];
   for (const key of keys) {
@@ -261,35 +153,6 @@ export function reconcileGroup(
   return { values, conflicts: drafts };
 }
 
-/** Each source's own figures (one document, one method), the first it states per indicator. */
-function ownFigures(candidates: readonly Candidate[]): Map<string, Map<string, Chosen>> {
-  const out = new Map<string, Map<string, Chosen>>();
-  for (const c of candidates) {
-    const source = `${c.obs.documentSha256}|${c.obs.method}`;
-    const own = out.get(source) ?? new Map<string, Chosen>();
-    if (!own.has(c.indicatorKey)) {
-      own.set(c.indicatorKey, { num: c.num, text: c.text, printed: c.printed, decimals: c.decimals, member: c, override: null });
-    }
-    out.set(source, own);
-  }
-  return out;
-}
-
-/** True the first time a check meets this combination of values. */
-function once(seen: Set<string>, rule: string, values: readonly Chosen[]): boolean {
-  const key = `${rule}|${values.map((v) => `${v.num}`).join('|')}`;
-  if (seen.has(key)) return false;
-  seen.add(key);
-  return true;
-}
-
-function ratioMessage(rules: Rules, verdict: string, printed: string, computed: number, decimals: number, numerator: number, denominator: number): string {
-  const template = verdict === 'truncation' ? rules.messages.ratio_truncation : verdict === 'rounding' ? rules.messages.ratio_rounding : rules.messages.ratio_wrong;
-  // A wrong rate is shown at its printed precision (116,15%); a near miss two digits further (1,0194%).
-  const shown = formatNumber(computed, verdict === 'wrong' ? decimals : decimals + 2);
-  return fill(template, { printed, computed: shown, numerator: formatNumber(numerator), denominator: formatNumber(denominator) });
-}
-
 /** The newest decision per indicator (by time, then id), so that a later override replaces an earlier one. */
 function latestOverrides(overrides: readonly Override[]): Map<string, Override> {
   const out = new Map<string, Override>();
@@ -303,33 +166,6 @@ function sameValue(cl: Cluster, ov: Override): boolean {
   return cl.num === null && ov.valueNum === null && (cl.text ?? '').trim().toLowerCase() === (ov.valueText ?? '').trim().toLowerCase();
 }
 
-function overrideSource(o: Override): string {
-  return `override #${o.id}: ${o.who}`;
-}
-
 function rival(c: Candidate): Rival {
   return { value: c.num ?? c.text, printed: c.printed, label: c.sourceLabel, source: c.source, observation: c.ref };
-}
-
-/** "Bảng phụ lục (Excel): 11; Thuyết minh: 12 (12/12 nhiệm vụ của UBND tỉnh)": each source once, the chosen value first. */
-function sourcesText(list: readonly Cluster[], chosen: Cluster | undefined, rules: Rules): string {
-  const ordered = chosen ? [chosen, ...list.filter((c) => c !== chosen)] : [...list];
-  const parts: string[] = [];
-  for (const cl of ordered) {
-    const shown = clusterValue(cl);
-    const seen = new Set<string>();
-    for (const c of [...cl.members].sort((a, b) => a.rank - b.rank)) {
-      const printed = c.printed.trim();
-      const text = printed === '' || samePrintedText(printed, shown) ? `${c.sourceLabel}: ${shown}` : `${c.sourceLabel}: ${shown} (${printed})`;
-      if (seen.has(text)) continue;
-      seen.add(text);
-      parts.push(text);
-    }
-  }
-  return parts.join(rules.messages.sources_joiner);
-}
-
-function samePrintedText(printed: string, shown: string): boolean {
-  const norm = (s: string) => s.replace(/[\s%]/g, '').replace(/^0+(?=\d)/, '');
-  return norm(printed) === norm(shown);
 }
