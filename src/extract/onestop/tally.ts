@@ -48,7 +48,8 @@ interface Cell {
  * receipt and promised day (bounded by the calendar, not by the number of rows).
  */
 export class Tally {
-  private readonly cells = new Map<string, Cell>();
+  /** Unit → window → counts; windows are memoised objects (windows.ts), so they key by identity. */
+  private readonly cells = new Map<string, Map<CountWindow, Cell>>();
   private readonly open = new Map<string, { unit: string; year: number; treatment: Treatment; promised: number | undefined; n: number }>();
   private maxYear = -Infinity;
   excluded = 0;
@@ -84,11 +85,13 @@ export class Tally {
   }
 
   private cell(unit: string, w: CountWindow): Counts {
-    const key = `${unit}\u0000${w.period.key}\u0000${w.start}`;
-    let c = this.cells.get(key);
+    // Nested maps, not a composite string key: this runs once per dossier and window.
+    let byWindow = this.cells.get(unit);
+    if (!byWindow) this.cells.set(detach(unit), (byWindow = new Map()));
+    let c = byWindow.get(w);
     if (!c) {
       c = { unit: detach(unit), window: w, counts: emptyCounts() };
-      this.cells.set(key, c);
+      byWindow.set(w, c);
     }
     return c.counts;
   }
@@ -137,7 +140,7 @@ export class Tally {
       }
       this.open.clear();
     }
-    return [...this.cells.values()].sort((a, b) => a.unit.localeCompare(b.unit) || a.window.start - b.window.start);
+    return [...this.cells.values()].flatMap((m) => [...m.values()]).sort((a, b) => a.unit.localeCompare(b.unit) || a.window.start - b.window.start);
   }
 }
 
