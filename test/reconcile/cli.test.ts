@@ -38,7 +38,7 @@ describe('cchc conflicts and cchc override', () => {
   });
 
   it('filters by severity and prints CSV', async () => {
-    await run('conflicts', '--severity', 'major', '--period', '2024', '--commune', 'Bản Thi', '--format', 'csv');
+    await run('conflicts', '--severity', 'major', '--period', '2024', '--commune', 'xã Bản Thi', '--format', 'csv');
     const lines = out.join('\n').split('\n');
     expect(lines[0]).toBe('id,commune,period,severity,kind,verdict,indicators,message,decision');
     expect(lines.slice(1).map((l) => l.split(',')[4])).toEqual([
@@ -46,6 +46,11 @@ describe('cchc conflicts and cchc override', () => {
     ]);
     expect(lines.slice(1).every((l) => l.split(',')[3] === 'major')).toBe(true);
     expect(lines.join('\n')).toContain('116,15%');
+  });
+
+  it('matches nothing for a commune it does not know', async () => {
+    await run('conflicts', '--commune', 'Nowhere', '--format', 'json');
+    expect(JSON.parse(out.join('\n'))).toEqual([]);
   });
 
   it('records, lists and removes an override', async () => {

@@ -31,8 +31,16 @@ export function register(program: Command): void {
         const where: string[] = [];
         const params: unknown[] = [];
         if (opts.commune) {
-          where.push(`(commune_key = ? OR commune_code = ? OR commune_name = ? OR commune_key = 'name:' || ?)`);
-          params.push(opts.commune, opts.commune, opts.commune, opts.commune);
+          // A name as analysts type it ("Bản Thi") resolves like an override's commune does.
+          const { resolveCommune } = await import('../../reconcile/overrides.js');
+          let key = opts.commune;
+          try {
+            key = resolveCommune(wh, opts.commune);
+          } catch {
+            // Unknown here: the filter simply matches nothing.
+          }
+          where.push('commune_key = ?');
+          params.push(key);
         }
         if (opts.period) {
           where.push('period_key = ?');
