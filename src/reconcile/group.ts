@@ -33,8 +33,9 @@ export function reconcileGroup(
   const label = (key: string) => indicatorLabel(key, catalogue);
   const base = {
     communeKey,
-    communeCode: observations.find((o) => o.communeCode)?.communeCode ?? null,
-    communeName: observations.find((o) => o.communeName)?.communeName ?? null,
+    // An override for a commune no figure names yet still knows its code (or its name).
+    communeCode: observations.find((o) => o.communeCode)?.communeCode ?? (communeKey.startsWith('name:') ? null : communeKey),
+    communeName: observations.find((o) => o.communeName)?.communeName ?? (communeKey.startsWith('name:') ? communeKey.slice(5) : null),
     periodKey,
   };
   const drafts: ConflictDraft[] = [];

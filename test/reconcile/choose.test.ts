@@ -105,6 +105,17 @@ describe('choosing a value', () => {
   });
 });
 
+describe('overrides without figures', () => {
+  it('publish the decided value for a commune no document has stated yet', () => {
+    const r = reconcile([], rules, [
+      { id: 7, communeKey: '02044', periodKey: '2025', indicatorKey: '1.1', valueNum: 5, valueText: null, rawValue: '05', reason: 'theo sổ công văn', who: 'lan', when: '2026-01-01T00:00:00Z' },
+    ]);
+    expect(r.values).toEqual([
+      expect.objectContaining({ communeCode: '02044', periodKey: '2025', indicatorKey: '1.1', valueNum: 5, status: 'overridden', chosenObservation: null, rivals: [], printed: '05' }),
+    ]);
+  });
+});
+
 describe('determinism', () => {
   it('gives byte-identical results whatever the order of the observations', () => {
     const input = seedObservations();
