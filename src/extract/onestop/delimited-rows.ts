@@ -101,7 +101,3 @@ function countOutsideQuotes(line: string, d: string): number {
   }
   return n;
 }
-
-function delimiterName(d: string): string {
-  return d === '\t' ? 'tab' : d === ',' ? 'comma' : d === ';' ? 'semicolon' : d;
-}
