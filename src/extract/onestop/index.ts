@@ -104,3 +104,4 @@ function peekable<T>(source: AsyncIterable<T>): { peek(): Promise<T | undefined>
     },
   };
 }
+export { recountFromWarehouse, type RecountOptions } from './recount.js';

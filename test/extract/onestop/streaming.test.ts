@@ -25,3 +25,19 @@ describe('streaming path: chunk boundaries never change the result', () => {
     expect(stats).toMatchObject({ rows: 196, counted: 196, notCounted: 0 });
   });
 });
+
+describe('recount from the dossiers table for a window known later', () => {
+  it('gives the extractor figures for the report window, from the warehouse alone', async () => {
+    const { memoryWarehouse } = await import('./helpers.js');
+    const { recountFromWarehouse } = await import('../../../src/extract/onestop/index.js');
+    const wh = await memoryWarehouse();
+    // Loaded without a period: figures per regulation year. The report comes later with its window.
+    await extract('onestop/ban-thi-2024-vendor2.csv', {}, wh.writer('a'.repeat(64)));
+    const recount = recountFromWarehouse(wh.sqlite, { ...STATED, units: ['Xã Bản Thi - Huyện Chợ Đồn - Tỉnh Bắc Kạn'] });
+    const direct = await extract('inbox/onestop-ban-thi-2024.tsv', STATED);
+    expect(byKey(recount)).toEqual(byKey(direct.figures));
+    expect(recount[0]!.scope?.window).toEqual({ start: '2023-12-01', end: '2024-11-20', source: 'stated' });
+    expect(recountFromWarehouse(wh.sqlite, { ...STATED, units: ['UBND xã Khác'] })).toEqual([]);
+    await wh.close();
+  });
+});
