@@ -27,7 +27,7 @@ export interface Dossier {
 
 /** Why a row was not counted, or what in it is doubtful; `fatal` rows are left out of the figures. */
 export interface RowProblem {
-  readonly kind: 'missing_code' | 'bad_date' | 'unknown_status' | 'unknown_channel' | 'unknown_value' | 'oversized_field' | 'missing_finish';
+  readonly kind: 'missing_code' | 'bad_date' | 'date_order' | 'unknown_status' | 'unknown_channel' | 'unknown_value' | 'oversized_field' | 'missing_finish';
   readonly message: string;
   readonly fatal: boolean;
 }
@@ -114,6 +114,9 @@ export function parseRow(cells: readonly unknown[], line: number, ctx: RowContex
     problems.push({ kind: 'missing_finish', fatal: true, message: `status "${statusText}" without a finish date: row not counted` });
   }
   if (problems.some((p) => p.fatal) || !received || !statusClass) return { problems };
+  if (finishedAt && finishedAt.day < received.day) {
+    problems.push({ kind: 'date_order', fatal: false, message: `finished ${isoDay(finishedAt.day)} before it was received ${isoDay(received.day)}: counted by its dates` });
+  }
 
   const finished = finishes ? finishedAt?.day : undefined;
   const dossier: Dossier = {

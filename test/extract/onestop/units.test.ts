@@ -37,3 +37,12 @@ describe('one-stop exports covering several units', () => {
     await expect(extractBytes(bytes, 'other.xlsx')).rejects.toThrow(/^workbook holds neither a CCHC appendix table nor a one-stop export: .*; sheet "Sheet1": no header row in the first 30 rows: looked for dossier columns such as Mã hồ sơ/);
   });
 });
+
+describe('doubtful rows', () => {
+  it('a finish date before the received date is reported and counted by its dates', async () => {
+    const csv = 'Mã hồ sơ,Hình thức nộp,Trạng thái,Ngày nhận,Ngày hẹn trả,Ngày trả kết quả\nX-1,Trực tiếp,Đã trả kết quả,10/01/2024,15/01/2024,09/01/2024\n';
+    const doc = await extractBytes(Buffer.from(csv), 'order.csv', { period: '2024' });
+    expect(doc.warnings).toEqual([{ where: 'line 2', message: 'finished 2024-01-09 before it was received 2024-01-10: counted by its dates' }]);
+    expect(byKey(doc.figures)['3.3.1.early']).toBe(1);
+  });
+});
