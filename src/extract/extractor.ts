@@ -6,6 +6,13 @@ export interface ExtractConfig {
   readonly province?: string;
   /** Period the caller says a file covers, when the file cannot tell (one-stop exports). */
   readonly period?: string;
+  /**
+   * The data window the period's report states, when the caller knows it: one-stop exports are then
+   * counted over it instead of the regulation's window (Nghị định 09/2019, Art. 12).
+   */
+  readonly window?: { readonly start: string; readonly end: string };
+  /** Day of the month regulation windows start on (15 by Nghị định 09/2019). */
+  readonly cutoffDay?: number;
   /** Reject larger files outright, before parsing (bytes). */
   readonly maxBytes: number;
   /** Reject PDFs with more pages than this (a report is a dozen pages; a merged binder is not one report). */

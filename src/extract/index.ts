@@ -4,8 +4,24 @@ import { NotThisKind, RejectedInput } from './errors.js';
 import type { ExtractContext } from './extractor.js';
 
 export { detectContainer, type Container } from './detect.js';
+export { extractTextStream as extractLargeText };
 export { NotThisKind, RejectedInput } from './errors.js';
 export type { ExtractConfig, ExtractContext, Extractor, RecordWriter } from './extractor.js';
+
+/**
+ * Reads a large text export (one-stop dossier list) from disk as a stream, so that memory stays
+ * flat however long the file: the whole-file path would hold every byte at once.
+ */
+export async function extractTextStream(path: string, ctx: ExtractContext): Promise<ExtractedDocument> {
+  const { createReadStream } = await import('node:fs');
+  const { extractTextExport } = await import('./onestop/index.js');
+  try {
+    return await extractTextExport(createReadStream(path, { highWaterMark: 256 * 1024 }), { path }, ctx);
+  } catch (err) {
+    if (err instanceof NotThisKind) throw new RejectedInput(`text file is not a one-stop export: ${err.message}`);
+    throw err;
+  }
+}
 
 /**
  * Picks the extractor from the bytes and runs it. Parsers are imported on first use so that a command

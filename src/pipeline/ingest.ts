@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, relative } from 'node:path';
 import { indicatorCatalogue } from '../catalog/index.js';
-import { type ExtractConfig, RejectedInput, detectContainer, extractFile } from '../extract/index.js';
+import { type ExtractConfig, RejectedInput, detectContainer, extractFile, extractLargeText } from '../extract/index.js';
 import { normalizeDocument, parsePeriodKey } from '../normalize/index.js';
-import type { TouchedKey } from '../reconcile/index.js';
+import type { ReconcileSettings, TouchedKey } from '../reconcile/index.js';
 import {
   type DocumentIdentity,
   type Warehouse,
@@ -15,6 +16,7 @@ import {
   syncIndicators,
 } from '../warehouse/index.js';
 import { listFiles } from './list-files.js';
+import { recountStatedWindows } from './stated-windows.js';
 
 export interface IngestOptions {
   /** SQLite file; created if missing. Ignored when `warehouse` is given. */
@@ -24,6 +26,8 @@ export interface IngestOptions {
   readonly config?: Partial<ExtractConfig>;
   /** Name recorded in `runs.pipeline` ("ingest", "nightly"). */
   readonly pipeline?: string;
+  /** Reconciliation settings from the pipeline declaration (source precedence). */
+  readonly reconcile?: ReconcileSettings;
   /** Receives one line per file and per problem; defaults to silence. */
   readonly log?: (line: string) => void;
 }
@@ -93,8 +97,9 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
       log(describeOutcome(outcome));
     }
     if (touched.size) {
+      await recountStatedWindows(wh, [...touched.values()], runId);
       const { reconcileTouched } = await import('../reconcile/index.js');
-      await reconcileTouched(wh, [...touched.values()]);
+      await reconcileTouched(wh, [...touched.values()], options.reconcile);
     }
   } catch (err) {
     failure = err;
@@ -136,20 +141,20 @@ async function ingestOne(
   period: ReturnType<typeof parsePeriodKey>,
   touched: Map<string, TouchedKey>,
 ): Promise<FileOutcome> {
-  let bytes: Buffer;
+  let file: LoadedFile;
   try {
-    bytes = await readFile(path);
+    file = await readSource(path);
   } catch (err) {
     const reason = `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`;
     await recordError(wh, runId, null, path, 'read', null, reason, 'error');
     return { path, status: 'rejected', observations: 0, warnings: 0, reason };
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const { sha256, bytes } = file;
   const id: DocumentIdentity = {
     sha256,
     path,
     fileName: basename(path),
-    sizeBytes: bytes.length,
+    sizeBytes: file.size,
     runId,
     at: new Date().toISOString(),
   };
@@ -162,8 +167,9 @@ async function ingestOne(
   // One transaction per document, held open while the extractor streams records into it.
   wh.sqlite.exec('BEGIN IMMEDIATE');
   try {
+    if (file.size > config.maxBytes) throw new RejectedInput(`file too large: ${file.size} bytes (limit ${config.maxBytes})`);
     const records = createRecordWriter(wh.sqlite, sha256, runId);
-    const extracted = await extractFile({ path, bytes, sha256 }, { config, records });
+    const extracted = file.streamed ? await extractLargeText(path, { config, records }) : await extractFile({ path, bytes, sha256 }, { config, records });
     const doc = normalizeDocument(extracted, { path, bytes, sha256 }, { province: config.province, period });
     await loadDocument(wh.db, id, doc);
     for (const w of doc.warnings) await recordError(wh, runId, sha256, path, 'extract', w.where, w.message, 'warning');
@@ -202,6 +208,41 @@ async function recordError(
     .insertInto('ingest_errors')
     .values({ run_id: runId, document_sha256: sha256, path, stage, severity, location, message, created_at: new Date().toISOString() })
     .execute();
+}
+
+/** Text files above this size are hashed and parsed as streams; the rest are read whole. */
+const STREAM_TEXT_ABOVE = 32 * 1024 * 1024;
+
+interface LoadedFile {
+  readonly sha256: string;
+  readonly size: number;
+  /** The whole file, or only its first 64 KiB when `streamed`. */
+  readonly bytes: Buffer;
+  readonly streamed: boolean;
+}
+
+/**
+ * Reads a file whole, except a large text export: that one is hashed as a stream and handed to the
+ * extractor as a path, so that a million-row export never sits in memory.
+ */
+async function readSource(path: string): Promise<LoadedFile> {
+  const info = await stat(path);
+  if (info.size > STREAM_TEXT_ABOVE) {
+    const handle = await open(path, 'r');
+    const head = Buffer.alloc(65536);
+    try {
+      await handle.read(head, 0, head.length, 0);
+    } finally {
+      await handle.close();
+    }
+    if (detectContainer(head) === 'text') {
+      const hash = createHash('sha256');
+      for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+      return { sha256: hash.digest('hex'), size: info.size, bytes: head, streamed: true };
+    }
+  }
+  const bytes = await readFile(path);
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, bytes, streamed: false };
 }
 
 function formatOf(bytes: Buffer, path: string): string {

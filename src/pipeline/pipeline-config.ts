@@ -17,6 +17,10 @@ export const PipelineDeclaration = z
     /** Period for files that cannot tell their own (one-stop exports), e.g. "2024" or "2024-Q3". */
     period: z.string().optional(),
     max_file_mb: z.number().positive().default(200),
+    /** Day of the month regulation windows start on (15 by Nghị định 09/2019, Art. 12). */
+    cutoff_day: z.number().int().min(1).max(28).optional(),
+    /** Reconciliation settings: source ids most trusted first (see catalog/reconcile-rules.yaml). */
+    reconcile: z.object({ precedence: z.array(z.string()).min(1).optional() }).strict().optional(),
   })
   .strict();
 export type PipelineDeclaration = z.infer<typeof PipelineDeclaration>;

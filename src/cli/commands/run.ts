@@ -17,7 +17,9 @@ export function register(program: Command): void {
           maxBytes: p.max_file_mb * 1024 * 1024,
           ...(p.province ? { province: p.province } : {}),
           ...(p.period ? { period: p.period } : {}),
+          ...(p.cutoff_day ? { cutoffDay: p.cutoff_day } : {}),
         },
+        ...(p.reconcile ? { reconcile: p.reconcile } : {}),
       });
     });
 }

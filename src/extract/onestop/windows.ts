@@ -12,10 +12,7 @@ export interface CountWindow {
   readonly source: 'stated' | 'regulation';
 }
 
-/**
- * Settings of the one-stop extractors, read from the extract config. Only `period` is part of the
- * shared ExtractConfig today; the others are optional extras a caller may pass.
- */
+/** Settings of the one-stop extractors: the part of ExtractConfig they read. */
 export interface OnestopSettings {
   /** Period key the export is counted for ("2024", "2024-Q3"); else every year its dates touch. */
   readonly period?: string;
