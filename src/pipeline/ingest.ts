@@ -26,6 +26,8 @@ export interface IngestOptions {
   readonly config?: Partial<ExtractConfig>;
   /** Name recorded in `runs.pipeline` ("ingest", "nightly"). */
   readonly pipeline?: string;
+  /** Text exports larger than this many bytes are hashed and parsed as streams (default 32 MiB). */
+  readonly streamTextAbove?: number;
   /** Reconciliation settings from the pipeline declaration (source precedence). */
   readonly reconcile?: ReconcileSettings;
   /** Receives one line per file and per problem; defaults to silence. */
@@ -92,7 +94,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
     await syncIndicators(wh.db, catalogue);
     const period = config.period ? parsePeriodKey(config.period) : undefined;
     for (const path of (await listFiles(paths)).map(displayPath)) {
-      const outcome = await ingestOne(wh, path, runId, config, period, touched);
+      const outcome = await ingestOne(wh, path, runId, config, period, touched, options.streamTextAbove ?? STREAM_TEXT_ABOVE);
       outcomes.push(outcome);
       log(describeOutcome(outcome));
     }
@@ -140,10 +142,11 @@ async function ingestOne(
   config: ExtractConfig,
   period: ReturnType<typeof parsePeriodKey>,
   touched: Map<string, TouchedKey>,
+  streamTextAbove: number,
 ): Promise<FileOutcome> {
   let file: LoadedFile;
   try {
-    file = await readSource(path);
+    file = await readSource(path, streamTextAbove);
   } catch (err) {
     const reason = `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`;
     await recordError(wh, runId, null, path, 'read', null, reason, 'error');
@@ -225,9 +228,9 @@ interface LoadedFile {
  * Reads a file whole, except a large text export: that one is hashed as a stream and handed to the
  * extractor as a path, so that a million-row export never sits in memory.
  */
-async function readSource(path: string): Promise<LoadedFile> {
+async function readSource(path: string, streamTextAbove: number): Promise<LoadedFile> {
   const info = await stat(path);
-  if (info.size > STREAM_TEXT_ABOVE) {
+  if (info.size > streamTextAbove) {
     const handle = await open(path, 'r');
     const head = Buffer.alloc(65536);
     try {
