@@ -1,13 +1,7 @@
 export { communeRegistry, resolveCommune, type CommuneResolution } from './commune/index.js';
 export { readDocumentHeader, type DocumentHeader } from './document-header.js';
 export { TableRowMatcher, similarity, type IndicatorMatch, type MatchMethod } from './match-indicator.js';
-export {
-  normalizeDocument,
-  type CommuneRow,
-  type NormalizeOptions,
-  type NormalizedDocument,
-  type PeriodRow,
-} from './normalize-document.js';
-export type { ObservationRow } from './observation.js';
+export { normalizeDocument, type NormalizeOptions, type NormalizedDocument } from './normalize-document.js';
+export type { CommuneRow, ObservationRow, PeriodRow } from './observation.js';
 export { parseBoolean, parseNumber, parseValue, type ParsedValue, type ValueHint, type ValueKind } from './parse-value.js';
 export { makePeriod, parsePeriodKey, periodKey, regulationWindow } from './period.js';

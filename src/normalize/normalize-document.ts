@@ -4,31 +4,9 @@ import type { CommuneClues, ExtractedDocument, ExtractedFigure, Period, SourceFi
 import { clean, foldAscii } from '../text/index.js';
 import { type CommuneResolution, communeRegistry, resolveCommune } from './commune/index.js';
 import { TableRowMatcher } from './match-indicator.js';
-import type { ObservationRow } from './observation.js';
+import type { CommuneRow, ObservationRow, PeriodRow } from './observation.js';
 import { type ParsedValue, parseValue } from './parse-value.js';
 import { regulationWindow } from './period.js';
-
-export interface CommuneRow {
-  code: string;
-  name: string;
-  district: string | null;
-  province: string | null;
-  new_code: string | null;
-  new_name: string | null;
-  new_province: string | null;
-}
-
-export interface PeriodRow {
-  key: string;
-  kind: string;
-  number: number | null;
-  year: number;
-  start_date: string;
-  end_date: string;
-  reported_start: string | null;
-  reported_end: string | null;
-  is_estimate: number;
-}
 
 /** A document after normalisation: the rows to load, nothing more to decide. */
 export interface NormalizedDocument {

@@ -1,36 +1,14 @@
+import type { CommunesTable, ObservationsTable, PeriodsTable } from '../warehouse/schema.js';
+
 /**
  * An observation ready for the warehouse: one figure as found, mapped or unmapped, with its parsed
- * value, provenance and scope. Field names are the `observations` columns.
+ * value, provenance and scope. The `observations` columns minus what the loader adds (row id,
+ * document and run), so the table's definition stays the one source of these fields.
  */
-export interface ObservationRow {
-  seq: number;
-  method: 'table' | 'narrative' | 'onestop';
-  indicator_key: string | null;
-  mapped: number;
-  match: string | null;
-  commune_code: string | null;
-  commune_name: string | null;
-  period_key: string | null;
-  row_code: string | null;
-  row_label: string | null;
-  unit: string | null;
-  raw_text: string;
-  value_num: number | null;
-  value_text: string | null;
-  value_kind: string;
-  numerator: number | null;
-  denominator: number | null;
-  note: string | null;
-  warning: string | null;
-  sheet: string | null;
-  cell: string | null;
-  page: number | null;
-  x: number | null;
-  y: number | null;
-  line: number | null;
-  quote: string | null;
-  window_start: string | null;
-  window_end: string | null;
-  window_source: string | null;
-  details: string | null;
-}
+export type ObservationRow = Omit<ObservationsTable, 'id' | 'document_sha256' | 'run_id'>;
+
+/** A resolved commune, as the `communes` dimension stores it. */
+export type CommuneRow = CommunesTable;
+
+/** A reporting period, as the `periods` dimension stores it. */
+export type PeriodRow = PeriodsTable;

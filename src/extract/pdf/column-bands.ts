@@ -1,4 +1,4 @@
-import type { ColumnRole } from './columns.js';
+import type { ColumnRole } from '../appendix-columns.js';
 import type { TableHeader } from './table-header.js';
 import type { TextItem } from './text-items.js';
 

@@ -2,7 +2,7 @@ import { PDFParse } from 'pdf-parse';
 import { clean } from '../../text/index.js';
 import { type ColumnBands, innerRight, roleAt } from './column-bands.js';
 import { joinCellLines } from './cell-text.js';
-import { type ColumnRole, ROLES, headingRole } from './columns.js';
+import { type ColumnRole, ROLES, headingRole } from '../appendix-columns.js';
 import type { RawRow } from './table-rebuild.js';
 import type { TextItem } from './text-items.js';
 

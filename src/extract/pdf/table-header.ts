@@ -1,4 +1,4 @@
-import { type ColumnRole, headingRole } from './columns.js';
+import { type ColumnRole, headingRole } from '../appendix-columns.js';
 import type { TextItem } from './text-items.js';
 
 /** Lines of one cell follow each other closer than this many font sizes; rows are further apart. */

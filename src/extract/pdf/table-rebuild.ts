@@ -1,7 +1,7 @@
 import { clean } from '../../text/index.js';
 import { type ColumnBands, innerRight, roleAt } from './column-bands.js';
 import { joinCellLines } from './cell-text.js';
-import { type ColumnRole, ROLES, isCode } from './columns.js';
+import { type ColumnRole, ROLES, isCode } from '../appendix-columns.js';
 import { CELL_LINE_PITCH } from './table-header.js';
 import { type TextItem, groupLines } from './text-items.js';
 

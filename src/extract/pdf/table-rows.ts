@@ -1,6 +1,6 @@
 import type { ExtractedFigure } from '../../model/index.js';
 import { clean } from '../../text/index.js';
-import { type ColumnRole, ROLES, isCode } from './columns.js';
+import { type ColumnRole, ROLES, isCode } from '../appendix-columns.js';
 import type { RawRow } from './table-rebuild.js';
 
 /** "(1)", "2", "(3)": the column-number row some templates print under the header. */

@@ -5,7 +5,7 @@ import { readDocumentHeader } from '../../normalize/document-header.js';
 import { NotThisKind, RejectedInput } from '../errors.js';
 import type { Extractor } from '../extractor.js';
 import { readCell } from './cell-text.js';
-import { isCode } from './columns.js';
+import { isCode } from '../appendix-columns.js';
 import { findTable, isHeadingRow, type TableLayout } from './find-table.js';
 
 /** Column-number rows under a heading: "(1) (2) (3)" or "1 2 3 4". */

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { type ColumnRole, headingRole } from './columns.js';
+import { type ColumnRole, headingRole } from '../appendix-columns.js';
 import { readCell } from './cell-text.js';
 
 export interface TableLayout {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { loadCatalog } from '../../catalog/index.js';
-import { foldAscii } from '../../text/index.js';
+import { loadCatalog } from '../catalog/index.js';
+import { foldAscii } from '../text/index.js';
 
 /**
- * Column headings of the appendix table, from catalog/appendix-columns.yaml (shared with the Excel
- * extractor, so that a new heading wording is one line of data for both formats).
+ * Column headings of the appendix table, from catalog/appendix-columns.yaml: one reading for the
+ * Excel and PDF extractors, so that a new heading wording is one line of data for both formats.
  */
 const AppendixColumns = z.object({
   code: z.array(z.string()),
@@ -37,7 +37,8 @@ const MAX_HEADING_WORDS = 6;
 
 /** The role a heading text names, or undefined. The longest matching synonym wins. */
 export function headingRole(text: string): ColumnRole | undefined {
-  const f = foldAscii(text);
+  // "Chỉ tiêu thống kê (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)": the remark is not the heading.
+  const f = foldAscii(text.replace(/\([^()]*\)/g, ' '));
   if (!f || f.split(' ').length > MAX_HEADING_WORDS) return undefined;
   let best: { role: ColumnRole; len: number } | undefined;
   for (const role of ROLES) {
