@@ -13,6 +13,7 @@ const COMMANDS = [
   () => import('./commands/unmapped.js'),
   () => import('./commands/conflicts.js'),
   () => import('./commands/override.js'),
+  () => import('./commands/reconcile.js'),
 ];
 
 export async function main(argv: readonly string[]): Promise<void> {

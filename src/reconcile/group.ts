@@ -1,5 +1,5 @@
 import type { IndicatorCatalogue } from '../catalog/index.js';
-import { bestMember, buildCandidates, clusterCandidates, cmp, type Candidate, type Cluster } from './candidates.js';
+import { bestMember, buildCandidates, clusterCandidates, cmp, compareCandidates, type Candidate, type Cluster } from './candidates.js';
 import { chooseValue, clusterValue, type Choice } from './choose.js';
 import { conflictValue, indicatorLabel, type ConflictDraft } from './conflict.js';
 import { gatherEvidence } from './evidence.js';
@@ -9,7 +9,8 @@ import { samePrinted } from './precision.js';
 import { overrideSource, ruleConflicts, type Chosen } from './rule-conflicts.js';
 import type { Rules } from './rules.js';
 import { selfChecks } from './self-checks.js';
-import type { Override, ReconObservation, ReconciledValue, Rival } from './types.js';
+import type { ConflictValue, Override, ReconObservation, ReconciledValue, Rival } from './types.js';
+import { splitByWindow, windowLabel, windowOf } from './windows.js';
 
 export interface GroupResult {
   readonly values: ReconciledValue[];
@@ -39,9 +40,14 @@ export function reconcileGroup(
     periodKey,
   };
   const drafts: ConflictDraft[] = [];
-  const candidates = buildCandidates(observations, rules, catalogue);
+  // One-stop figures over another window than the reports state do not compete (see windows.ts).
+  const split = splitByWindow(observations);
+  const candidates = buildCandidates(split.competing, rules, catalogue);
+  const otherWindow = buildCandidates(split.otherWindow, rules, catalogue).filter((c) => c.remark === null);
+  const otherByKey = new Map<string, Candidate[]>();
+  for (const c of otherWindow) otherByKey.set(c.indicatorKey, [...(otherByKey.get(c.indicatorKey) ?? []), c]);
 
-  const self = selfChecks(candidates, rules, catalogue, base);
+  const self = selfChecks([...candidates, ...otherWindow].sort(compareCandidates), rules, catalogue, base);
   const selfFailures = self.failures;
   drafts.push(...self.drafts);
 
@@ -82,7 +88,7 @@ export function reconcileGroup(
     }
   }
 
-  const checks = ruleConflicts(chosen, candidates, self.checked, rules, catalogue, base);
+  const checks = ruleConflicts(chosen, [...candidates, ...otherWindow].sort(compareCandidates), self.checked, rules, catalogue, base);
   drafts.push(...checks.drafts);
   const failed = checks.failed;
 
@@ -92,12 +98,19 @@ export function reconcileGroup(
     const choice = choices.get(key);
     const list = clusters.get(key) ?? [];
     const sources = sourcesText(list, choice?.cluster, rules);
-    const rivals = list.filter((cl) => !(c.override ? sameValue(cl, c.override) : cl === choice?.cluster)).flatMap((cl) => cl.members.map(rival));
+    const others = otherByKey.get(key) ?? [];
+    // Figures of another window that give the chosen value say nothing new; the others are shown with their window.
+    const otherValues = others.filter((o) => !sameNumber(o, c.num, c.decimals, c.text));
+    const rivals = [
+      ...list.filter((cl) => !(c.override ? sameValue(cl, c.override) : cl === choice?.cluster)).flatMap((cl) => cl.members.map(rival)),
+      ...otherValues.map((o): Rival => ({ ...rival(o), window: windowOf(o.obs)!, cause: 'window' })),
+    ];
     const reason = c.override
       ? fill(m.overridden, { who: c.override.who, when: c.override.when, value: c.override.rawValue, reason: c.override.reason })
       : choice!.reason;
     const failedChecks = [...(selfFailures.get(c.member!) ?? []), ...(failed.get(key) ?? [])];
-    const explanation = [sources, reason, failedChecks.length ? fill(m.failed, { rules: failedChecks.join('; ') }) : '']
+    const windowNote = otherValues.length ? fill(m.window_differs, { values: windowedText(otherValues, rules) }) : '';
+    const explanation = [sources, reason, windowNote, failedChecks.length ? fill(m.failed, { rules: failedChecks.join('; ') }) : '']
       .filter(Boolean)
       .join(m.reason_joiner);
     values.push({
@@ -113,7 +126,7 @@ export function reconcileGroup(
       rule: c.override ? `override: ${c.override.id}` : choice!.rule,
       explanation,
       failedChecks,
-      observations: list.reduce((n, cl) => n + cl.members.length, 0),
+      observations: list.reduce((n, cl) => n + cl.members.length, 0) + others.length,
       overrideId: c.override?.id ?? null,
     });
 
@@ -131,6 +144,22 @@ export function reconcileGroup(
         values: list.flatMap((cl) => cl.members.map(conflictValue)),
         message: fill(m.cross_source, { indicator: label(key), values: sources }),
         decision,
+      });
+    }
+    // The system against itself over two windows: recorded apart from the data conflicts.
+    const statedOnestop = list.flatMap((cl) => cl.members).filter((x) => x.obs.method === 'onestop' && windowOf(x.obs) && x.derivedFrom === null);
+    const windowOnly = others.filter((o) => !statedOnestop.some((x) => sameNumber(o, x.num, x.decimals, x.text)));
+    if (statedOnestop.length && windowOnly.length) {
+      drafts.push({
+        ...base,
+        indicators: [key],
+        rule: `window: ${key}`,
+        kind: 'window',
+        severity: rules.window.severity,
+        verdict: 'window',
+        values: [...statedOnestop, ...windowOnly].map(windowedValue),
+        message: fill(m.window_conflict, { indicator: label(key), values: windowedText([...statedOnestop, ...windowOnly], rules) }),
+        decision: m.decision_window,
       });
     }
     if (choice && choice.superseded.length) {
@@ -165,6 +194,29 @@ function latestOverrides(overrides: readonly Override[]): Map<string, Override> 
 function sameValue(cl: Cluster, ov: Override): boolean {
   if (cl.num !== null && ov.valueNum !== null) return samePrinted(cl.num, cl.decimals, ov.valueNum, null);
   return cl.num === null && ov.valueNum === null && (cl.text ?? '').trim().toLowerCase() === (ov.valueText ?? '').trim().toLowerCase();
+}
+
+/** Whether a candidate states this value (a rate compared at the coarser printed precision). */
+function sameNumber(c: Candidate, num: number | null, decimals: number | null, text: string | null): boolean {
+  if (c.num !== null && num !== null) return samePrinted(c.num, c.decimals, num, decimals);
+  return c.num === null && num === null && (c.text ?? '').trim().toLowerCase() === (text ?? '').trim().toLowerCase();
+}
+
+/** "Hệ thống một cửa điện tử (kỳ theo Nghị định 09: 15/12/2023–14/12/2024): 190", each figure once. */
+function windowedText(list: readonly Candidate[], rules: Rules): string {
+  const parts: string[] = [];
+  for (const cl of clusterCandidates(list)) {
+    for (const c of cl.members) {
+      const text = `${windowLabel(c, rules)}: ${clusterValue(cl)}`;
+      if (!parts.includes(text)) parts.push(text);
+    }
+  }
+  return parts.join(rules.messages.sources_joiner);
+}
+
+function windowedValue(c: Candidate): ConflictValue {
+  const w = windowOf(c.obs);
+  return w ? { ...conflictValue(c), window: w } : conflictValue(c);
 }
 
 function rival(c: Candidate): Rival {

@@ -107,7 +107,9 @@ export function ruleConflicts(
 function ownFigures(candidates: readonly Candidate[]): Map<string, Map<string, Chosen>> {
   const out = new Map<string, Map<string, Chosen>>();
   for (const c of candidates) {
-    const source = `${c.obs.documentSha256}|${c.obs.method}`;
+    // One-stop figures over different windows are different sets of figures, each adding up on its own.
+    const window = c.obs.method === 'onestop' ? `|${c.obs.windowStart ?? ''}|${c.obs.windowEnd ?? ''}` : '';
+    const source = `${c.obs.documentSha256}|${c.obs.method}${window}`;
     const own = out.get(source) ?? new Map<string, Chosen>();
     if (!own.has(c.indicatorKey)) {
       own.set(c.indicatorKey, { num: c.num, text: c.text, printed: c.printed, decimals: c.decimals, member: c, override: null });

@@ -29,6 +29,8 @@ const MESSAGE_KEYS = [
   'ratio_rounding', 'ratio_wrong', 'sum_wrong', 'sum_at_least_wrong', 'bounds_negative', 'bounds_not_whole',
   'bounds_over_max', 'cross_source', 'period_sum', 'period_cumulative', 'estimate_superseded',
   'duplicate_code', 'missing_code', 'decision_chosen', 'decision_flag', 'decision_info', 'decision_other',
+  'window_regulation', 'window_stated', 'window_form', 'window_unknown', 'window_label', 'window_differs',
+  'window_conflict', 'decision_window',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
 
@@ -43,6 +45,7 @@ export const RulesFile = z
     sums: z.array(Check).default([]),
     bounds: z.object({ percent_max: z.number().positive(), severity: Severity }).strict(),
     cross_source: z.object({ severity: Severity }).strict(),
+    window: z.object({ severity: Severity }).strict().default({ severity: 'info' }),
     periods: z
       .object({
         sums: z.array(z.object({ whole: PeriodToken, parts: z.array(PeriodToken).min(2) }).strict()),
@@ -97,6 +100,8 @@ export interface Rules {
   readonly printedFraction: { readonly severity: Severity };
   readonly bounds: { readonly percentMax: number; readonly severity: Severity };
   readonly crossSource: { readonly severity: Severity };
+  /** One-stop figures that differ only by the window they were counted over. */
+  readonly window: { readonly severity: Severity };
   readonly periods: RulesFile['periods'];
   readonly structure: RulesFile['structure'];
   readonly messages: Readonly<Record<MessageKey, string>>;
@@ -157,6 +162,7 @@ export function compileRules(file: RulesFile, catalogue: IndicatorCatalogue): Ru
     printedFraction: file.printed_fraction,
     bounds: { percentMax: file.bounds.percent_max, severity: file.bounds.severity },
     crossSource: file.cross_source,
+    window: file.window,
     periods: file.periods,
     structure: file.structure,
     messages: file.messages,

@@ -47,7 +47,9 @@ interface ObservationRow {
   cell: string | null;
   page: number | null;
   line: number | null;
+  window_start: string | null;
   window_end: string | null;
+  window_source: string | null;
   d_file_name: string;
   d_format: string;
   d_kind: string;
@@ -56,6 +58,7 @@ interface ObservationRow {
   d_commune_name: string | null;
   d_period_key: string | null;
   d_is_estimate: number;
+  d_stated_start: string | null;
   d_stated_end: string | null;
 }
 
@@ -65,10 +68,10 @@ export function loadObservations(sqlite: SQLite.Database, scope: Scope): ReconOb
     .prepare(
       `SELECT o.id, o.document_sha256, o.seq, o.method, o.indicator_key, o.commune_code, o.commune_name, o.period_key,
               o.row_code, o.row_label, o.raw_text, o.value_num, o.value_text, o.value_kind, o.numerator, o.denominator,
-              o.note, o.quote, o.sheet, o.cell, o.page, o.line, o.window_end,
+              o.note, o.quote, o.sheet, o.cell, o.page, o.line, o.window_start, o.window_end, o.window_source,
               d.file_name AS d_file_name, d.format AS d_format, d.kind AS d_kind, d.title AS d_title,
               d.commune_code AS d_commune_code, d.commune_name AS d_commune_name, d.period_key AS d_period_key,
-              d.is_estimate AS d_is_estimate, d.stated_end AS d_stated_end
+              d.is_estimate AS d_is_estimate, d.stated_start AS d_stated_start, d.stated_end AS d_stated_end
        FROM observations o JOIN documents d ON d.sha256 = o.document_sha256
        WHERE d.status = 'loaded' AND ${c.clause} AND (o.period_key = ? OR o.period_key LIKE ?)
        ORDER BY o.document_sha256, o.seq`,
@@ -95,6 +98,8 @@ export function loadObservations(sqlite: SQLite.Database, scope: Scope): ReconOb
     quote: r.quote,
     location: r.sheet && r.cell ? `!${r.sheet}!${r.cell}` : r.page ? ` p.${r.page}` : r.line ? ` line ${r.line}` : null,
     windowEnd: r.window_end,
+    windowStart: r.window_start,
+    windowSource: r.window_source,
     document: {
       sha256: r.document_sha256,
       fileName: r.d_file_name,
@@ -105,6 +110,7 @@ export function loadObservations(sqlite: SQLite.Database, scope: Scope): ReconOb
       periodKey: r.d_period_key,
       isEstimate: r.d_is_estimate === 1,
       statedEnd: r.d_stated_end,
+      statedStart: r.d_stated_start,
     },
   }));
 }

@@ -12,6 +12,8 @@ export interface ReconDocument {
   readonly periodKey: string | null;
   readonly isEstimate: boolean;
   readonly statedEnd: string | null;
+  /** Start of the window the report states ("từ ngày 01/12/2023"), when known. */
+  readonly statedStart?: string | null | undefined;
 }
 
 /**
@@ -41,6 +43,10 @@ export interface ReconObservation {
   readonly location: string | null;
   /** End of the data window the figure was computed over (one-stop derivations), when known. */
   readonly windowEnd?: string | null | undefined;
+  /** Start of that window, when known. */
+  readonly windowStart?: string | null | undefined;
+  /** How the window was set: regulation (Nghị định 09) | stated (the report's own) | form (printed on Biểu 06). */
+  readonly windowSource?: string | null | undefined;
   readonly document: ReconDocument;
 }
 
@@ -60,6 +66,14 @@ export interface Override {
 
 export type ValueStatus = 'agreed' | 'single_source' | 'resolved' | 'unresolved' | 'overridden';
 
+/** The data window a figure was counted over (one-stop derivations). */
+export interface FigureWindow {
+  /** regulation | stated | form, or null when the warehouse does not say. */
+  readonly source: string | null;
+  readonly start: string | null;
+  readonly end: string;
+}
+
 /** A competing figure shown beside the chosen one. */
 export interface Rival {
   readonly value: number | string | null;
@@ -67,6 +81,10 @@ export interface Rival {
   readonly label: string;
   readonly source: string;
   readonly observation: string;
+  /** Only for a one-stop figure counted over another window than the reports state: that window. */
+  readonly window?: FigureWindow;
+  /** 'window': the figure differs only because it covers another window; it was not a candidate. */
+  readonly cause?: 'window';
 }
 
 export interface ReconciledValue {
@@ -103,9 +121,11 @@ export interface ConflictValue {
   readonly source: string;
   readonly observation: string | null;
   readonly quote: string | null;
+  /** The window a one-stop figure was counted over (window conflicts only). */
+  readonly window?: FigureWindow;
 }
 
-export type ConflictKind = 'ratio' | 'printed_fraction' | 'sum' | 'bounds' | 'cross_source' | 'period' | 'estimate' | 'structure';
+export type ConflictKind = 'ratio' | 'printed_fraction' | 'sum' | 'bounds' | 'cross_source' | 'period' | 'estimate' | 'structure' | 'window';
 
 export interface Conflict {
   /** A hash of what the conflict is about: stable whatever the order of ingestion. */
