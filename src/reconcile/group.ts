@@ -134,12 +134,16 @@ export function reconcileGroup(
       const decision = c.override
         ? reason
         : [fill(m.decision_chosen, { value: clusterValue(choice!.cluster), source: c.member!.sourceLabel }), choice!.reason].join(m.reason_joiner);
+      // Different numbers for one indicator in one narrative are usually different activities
+      // ("04 cuộc" by quarter, "14 buổi" of legal education), not sources contradicting each other.
+      const members = list.flatMap((cl) => cl.members);
+      const oneNarrative = members.every((x) => x.obs.method === 'narrative' && x.obs.documentSha256 === members[0]!.obs.documentSha256);
       drafts.push({
         ...base,
         indicators: [key],
         rule: `cross_source: ${key}`,
         kind: 'cross_source',
-        severity: rules.crossSource.severity,
+        severity: oneNarrative ? rules.crossSource.same_narrative_severity : rules.crossSource.severity,
         verdict: c.override ? 'overridden' : choice!.status === 'unresolved' ? 'unresolved' : 'differ',
         values: list.flatMap((cl) => cl.members.map(conflictValue)),
         message: fill(m.cross_source, { indicator: label(key), values: sources }),

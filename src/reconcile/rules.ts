@@ -44,7 +44,7 @@ export const RulesFile = z
     printed_fraction: z.object({ severity: Severity }).strict(),
     sums: z.array(Check).default([]),
     bounds: z.object({ percent_max: z.number().positive(), severity: Severity }).strict(),
-    cross_source: z.object({ severity: Severity }).strict(),
+    cross_source: z.object({ severity: Severity, same_narrative_severity: Severity.default('info') }).strict(),
     window: z.object({ severity: Severity }).strict().default({ severity: 'info' }),
     periods: z
       .object({
@@ -99,7 +99,7 @@ export interface Rules {
   readonly sums: readonly SumRule[];
   readonly printedFraction: { readonly severity: Severity };
   readonly bounds: { readonly percentMax: number; readonly severity: Severity };
-  readonly crossSource: { readonly severity: Severity };
+  readonly crossSource: { readonly severity: Severity; readonly same_narrative_severity: Severity };
   /** One-stop figures that differ only by the window they were counted over. */
   readonly window: { readonly severity: Severity };
   readonly periods: RulesFile['periods'];

@@ -85,6 +85,14 @@ describe('choosing a value', () => {
     expect(r.conflicts.map((c) => [c.kind, c.verdict])).toEqual([['cross_source', 'unresolved']]);
   });
 
+  it('records numbers one narrative gives for one indicator as info (different activities), two documents as major', () => {
+    const one = reconcile([obs(pdf, { key: '1.communication.listeners', raw: '786', method: 'narrative' }), obs(pdf, { key: '1.communication.listeners', raw: '480', method: 'narrative' })], rules);
+    expect(one.conflicts.map((c) => [c.kind, c.severity])).toEqual([['cross_source', 'info']]);
+    const other = doc({ sha256: '8'.repeat(64), periodKey: '2024', title: 'Báo cáo khác' , communeKey: '02035', kind: 'report', format: 'pdf', fileName: 'khac.pdf' });
+    const two = reconcile([obs(pdf, { key: '1.communication.listeners', raw: '786', method: 'narrative' }), obs(other, { key: '1.communication.listeners', raw: '480', method: 'narrative' })], rules);
+    expect(two.conflicts.map((c) => [c.kind, c.severity])).toEqual([['cross_source', 'major']]);
+  });
+
   it('marks one source as single_source and agreeing sources as agreed', () => {
     const r = reconcile([obs(pdf, { key: '1.1', raw: '13' }), obs(pdf, { key: '1.1', raw: '13', method: 'narrative' }), obs(pdf, { key: '2.1', raw: '0' })], rules);
     expect(value(r, '1.1')).toMatchObject({ status: 'agreed', rivals: [] });
