@@ -70,3 +70,15 @@ describe('appendix workbook extractor', () => {
     await expect(extractFile({ path: 'x.xlsx', bytes: Buffer.from([0, 1, 2, 3, 0, 0, 255]), sha256: 'x' }, ctx)).rejects.toThrow(/binary content/);
   });
 });
+
+describe('a workbook from another office tool', () => {
+  it('reads the same figures from Sheet1, a shifted table and a single heading row of other wordings', async () => {
+    const plain = await extract('xlsx/ban-thi-2024-other-tool.xlsx');
+    const office = await extract('inbox/ban-thi-2024-phu-luc-II.xlsx');
+    const rows = (d: ExtractedDocument) => d.figures.map((f) => [f.rowCode, f.rowLabel, f.unit ?? '', f.raw, f.note ?? '']);
+    expect(rows(plain)).toEqual(rows(office));
+    expect(plain.figures[1]!.provenance).toMatchObject({ sheet: 'Sheet1', cell: 'E7' });
+    expect(plain.period?.key).toBe('2024');
+    expect(plain.commune).toMatchObject({ name: 'Bản Thi', unitType: 'xã' });
+  });
+});
