@@ -2,6 +2,7 @@ import { PDFParse } from 'pdf-parse';
 import { clean } from '../../text/index.js';
 import { type ColumnBands, innerRight, roleAt } from './column-bands.js';
 import { joinCellLines } from './cell-text.js';
+import { readFilledRuleTables } from './filled-rules.js';
 import { type ColumnRole, ROLES, headingRole } from '../appendix-columns.js';
 import type { RawRow } from './table-rebuild.js';
 import type { TextItem } from './text-items.js';
@@ -26,15 +27,25 @@ export async function readGridRows(bytes: Buffer, pages: readonly GridPage[]): P
     const result = await parser.getTable({ partial: pages.map((p) => p.page) });
     for (const pageResult of result.pages) {
       const page = pages.find((p) => p.page === pageResult.num);
-      if (!page) continue;
-      const table = pageResult.tables.find((t) => t.some((row) => row.some((c) => headingRole(c.split('\n')[0] ?? '') === 'label')));
-      const rows = table ? gridRows(table, page) : undefined;
-      if (rows) out.set(page.page, rows);
+      const rows = page ? appendixGridRows(pageResult.tables, page) : undefined;
+      if (rows) out.set(page!.page, rows);
     }
   } finally {
     await parser.destroy();
   }
+  // Pages without a stroked grid may have one drawn as thin filled rectangles (a browser's print).
+  const missing = pages.filter((p) => !out.has(p.page));
+  for (const [num, tables] of await readFilledRuleTables(bytes, missing.map((p) => p.page))) {
+    const rows = appendixGridRows(tables, missing.find((p) => p.page === num)!);
+    if (rows) out.set(num, rows);
+  }
   return out;
+}
+
+/** The page's appendix grid (the table with a label heading) as rows, if it lines up with the header's columns. */
+function appendixGridRows(tables: readonly (readonly (readonly string[])[])[], page: GridPage): RawRow[] | undefined {
+  const table = tables.find((t) => t.some((row) => row.some((c) => headingRole(c.split('\n')[0] ?? '') === 'label')));
+  return table ? gridRows(table, page) : undefined;
 }
 
 /** Grid cells → rows with roles. Header rows (every cell a heading, or fewer cells than the grid) are dropped. */
