@@ -4,24 +4,17 @@ import type { CommuneClues, ExtractedDocument, ExtractedFigure, Period, SourceFi
 import { clean, foldAscii } from '../text/index.js';
 import { type CommuneResolution, communeRegistry, resolveCommune } from './commune/index.js';
 import { TableRowMatcher } from './match-indicator.js';
+import type { DocumentsTable } from '../warehouse/schema.js';
 import type { CommuneRow, ObservationRow, PeriodRow } from './observation.js';
 import { type ParsedValue, parseValue } from './parse-value.js';
 import { regulationWindow } from './period.js';
 
 /** A document after normalisation: the rows to load, nothing more to decide. */
 export interface NormalizedDocument {
-  readonly document: {
-    format: string;
-    kind: string;
-    title: string | null;
-    commune_code: string | null;
-    commune_name: string | null;
-    commune_candidates: string | null;
-    period_key: string | null;
-    stated_start: string | null;
-    stated_end: string | null;
-    is_estimate: number;
-  };
+  readonly document: Pick<
+    DocumentsTable,
+    'format' | 'kind' | 'title' | 'commune_code' | 'commune_name' | 'commune_candidates' | 'period_key' | 'stated_start' | 'stated_end' | 'is_estimate'
+  >;
   readonly observations: ObservationRow[];
   readonly communes: CommuneRow[];
   readonly periods: PeriodRow[];
