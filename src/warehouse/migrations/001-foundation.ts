@@ -132,9 +132,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
-  // Until reconciliation picks a trusted value, the view shows one observation per commune ×
-  // period × indicator: printed values before blanks, appendix tables first (the Excel copy before
-  // the PDF), then one-stop figures, then the narrative. `status` says whether others exist.
+  await createInterimIndicatorValuesView(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`DROP VIEW IF EXISTS indicator_values`.execute(db);
+  for (const t of ['ingest_errors', 'observations', 'documents', 'periods', 'communes', 'indicators', 'runs']) {
+    await db.schema.dropTable(t).ifExists().execute();
+  }
+}
+
+/**
+ * Until reconciliation picks a trusted value, the view shows one observation per commune ×
+ * period × indicator: printed values before blanks, appendix tables first (the Excel copy before
+ * the PDF), then one-stop figures, then the narrative. `status` says whether others exist.
+ * Also what a later migration's `down` restores.
+ */
+export async function createInterimIndicatorValuesView(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE VIEW indicator_values AS
     WITH ranked AS (
@@ -159,11 +173,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     FROM ranked r JOIN indicators i ON i.key = r.indicator_key
     WHERE r.rank = 1
   `.execute(db);
-}
-
-export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`DROP VIEW IF EXISTS indicator_values`.execute(db);
-  for (const t of ['ingest_errors', 'observations', 'documents', 'periods', 'communes', 'indicators', 'runs']) {
-    await db.schema.dropTable(t).ifExists().execute();
-  }
 }

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createInterimIndicatorValuesView } from './001-foundation.js';
 
 /**
  * Reconciliation (issue 5): one trusted value per commune × period × indicator, the conflicts found
@@ -110,27 +111,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP VIEW IF EXISTS indicator_values`.execute(db);
   for (const t of ['overrides', 'conflicts', 'reconciled_values']) await db.schema.dropTable(t).ifExists().execute();
   // Back to the interim view of 001: the first observation by method, unreconciled.
-  await sql`
-    CREATE VIEW indicator_values AS
-    WITH ranked AS (
-      SELECT o.*, d.format, d.file_name,
-        ROW_NUMBER() OVER (
-          PARTITION BY COALESCE(o.commune_code, o.commune_name), o.period_key, o.indicator_key
-          ORDER BY CASE o.method WHEN 'table' THEN 0 WHEN 'onestop' THEN 1 ELSE 2 END,
-                   CASE d.format WHEN 'xlsx' THEN 0 ELSE 1 END, d.sha256, o.seq) AS rank,
-        COUNT(*) OVER (PARTITION BY COALESCE(o.commune_code, o.commune_name), o.period_key, o.indicator_key) AS n_observations
-      FROM observations o JOIN documents d ON d.sha256 = o.document_sha256
-      WHERE o.indicator_key IS NOT NULL AND d.status = 'loaded' AND o.value_kind <> 'blank'
-    )
-    SELECT r.commune_code, r.commune_name, r.period_key, r.indicator_key,
-      i.code AS indicator_code, i.name AS indicator_name,
-      r.value_num, r.value_text, i.unit,
-      CASE WHEN r.n_observations = 1 THEN 'single_source' ELSE 'unreconciled' END AS status,
-      r.method || ': ' || r.file_name ||
-        COALESCE('!' || r.sheet || '!' || r.cell, ' p.' || r.page, ' line ' || r.line, '') AS source,
-      r.raw_text, r.sheet, r.cell, r.page, r.line, r.quote,
-      r.id AS observation_id, r.document_sha256, r.n_observations
-    FROM ranked r JOIN indicators i ON i.key = r.indicator_key
-    WHERE r.rank = 1
-  `.execute(db);
+  await createInterimIndicatorValuesView(db);
 }
