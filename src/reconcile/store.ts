@@ -1,4 +1,5 @@
 import type SQLite from 'better-sqlite3';
+import type { ObservationsTable } from '../warehouse/schema.js';
 import { stableJson } from './format.js';
 import type { Conflict, Override, ReconObservation, ReconcileResult, ReconciledValue } from './types.js';
 
@@ -24,32 +25,18 @@ function communeWhere(alias: string, key: string): { clause: string; param: stri
     : { clause: `${alias}.commune_code = ?`, param: key };
 }
 
-interface ObservationRow {
+/**
+ * An observation as the scope query returns it: the `observations` columns it selects (types from
+ * the warehouse schema) plus the columns of its document, prefixed `d_`.
+ */
+type ObservationRow = Pick<
+  ObservationsTable,
+  | 'document_sha256' | 'seq' | 'method' | 'indicator_key' | 'commune_code' | 'commune_name' | 'period_key'
+  | 'row_code' | 'row_label' | 'raw_text' | 'value_num' | 'value_text' | 'value_kind' | 'numerator'
+  | 'denominator' | 'note' | 'quote' | 'sheet' | 'cell' | 'page' | 'line' | 'window_start' | 'window_end'
+  | 'window_source'
+> & {
   id: number;
-  document_sha256: string;
-  seq: number;
-  method: 'table' | 'narrative' | 'onestop';
-  indicator_key: string | null;
-  commune_code: string | null;
-  commune_name: string | null;
-  period_key: string | null;
-  row_code: string | null;
-  row_label: string | null;
-  raw_text: string;
-  value_num: number | null;
-  value_text: string | null;
-  value_kind: string;
-  numerator: number | null;
-  denominator: number | null;
-  note: string | null;
-  quote: string | null;
-  sheet: string | null;
-  cell: string | null;
-  page: number | null;
-  line: number | null;
-  window_start: string | null;
-  window_end: string | null;
-  window_source: string | null;
   d_file_name: string;
   d_format: string;
   d_kind: string;
