@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { IndicatorCatalogue } from '../catalog/index.js';
 import type { NormalizedDocument } from '../normalize/index.js';
-import type { Database } from './schema.js';
+import type { Database, DocumentsTable } from './schema.js';
 
 /** SQLite binds at most 32,766 variables per statement; 33 columns × 500 rows stays well under. */
 const BATCH = 500;
@@ -38,23 +38,18 @@ export async function loadDocument(db: Kysely<Database>, id: DocumentIdentity, d
       )
       .execute();
   }
-  await db.deleteFrom('observations').where('document_sha256', '=', id.sha256).execute();
-  await db.deleteFrom('documents').where('sha256', '=', id.sha256).execute();
-  await db
-    .insertInto('documents')
-    .values({
-      sha256: id.sha256,
-      path: id.path,
-      file_name: id.fileName,
-      size_bytes: id.sizeBytes,
-      ...doc.document,
-      status: 'loaded',
-      error: null,
-      run_id: id.runId,
-      loaded_at: id.at,
-      observation_count: doc.observations.length,
-    })
-    .execute();
+  await writeDocument(db, {
+    sha256: id.sha256,
+    path: id.path,
+    file_name: id.fileName,
+    size_bytes: id.sizeBytes,
+    ...doc.document,
+    status: 'loaded',
+    error: null,
+    run_id: id.runId,
+    loaded_at: id.at,
+    observation_count: doc.observations.length,
+  });
   for (let i = 0; i < doc.observations.length; i += BATCH) {
     const rows = doc.observations.slice(i, i + BATCH).map((o) => ({ ...o, document_sha256: id.sha256, run_id: id.runId }));
     await db.insertInto('observations').values(rows).execute();
@@ -63,34 +58,36 @@ export async function loadDocument(db: Kysely<Database>, id: DocumentIdentity, d
 
 /** Records a file that could not be loaded: a `documents` row with status rejected and its reason. */
 export async function recordRejection(db: Kysely<Database>, id: DocumentIdentity, format: string, reason: string): Promise<void> {
-  await db.deleteFrom('observations').where('document_sha256', '=', id.sha256).execute();
-  await db
-    .insertInto('documents')
-    .values({
-      sha256: id.sha256,
-      path: id.path,
-      file_name: id.fileName,
-      format,
-      kind: 'unknown',
-      size_bytes: id.sizeBytes,
-      title: null,
-      commune_code: null,
-      commune_name: null,
-      commune_candidates: null,
-      period_key: null,
-      stated_start: null,
-      stated_end: null,
-      is_estimate: 0,
-      status: 'rejected',
-      error: reason,
-      run_id: id.runId,
-      loaded_at: id.at,
-      observation_count: 0,
-    })
-    .onConflict((oc) =>
-      oc.column('sha256').doUpdateSet({ status: 'rejected', error: reason, run_id: id.runId, loaded_at: id.at, path: id.path, file_name: id.fileName }),
-    )
-    .execute();
+  await writeDocument(db, {
+    sha256: id.sha256,
+    path: id.path,
+    file_name: id.fileName,
+    format,
+    kind: 'unknown',
+    size_bytes: id.sizeBytes,
+    title: null,
+    commune_code: null,
+    commune_name: null,
+    commune_candidates: null,
+    period_key: null,
+    stated_start: null,
+    stated_end: null,
+    is_estimate: 0,
+    status: 'rejected',
+    error: reason,
+    run_id: id.runId,
+    loaded_at: id.at,
+    observation_count: 0,
+  });
+}
+
+/**
+ * Replaces a document's row and drops its observations: a document seen before (a rejected
+ * attempt, or a load being redone) is written whole again.
+ */
+async function writeDocument(db: Kysely<Database>, row: DocumentsTable): Promise<void> {
+  await db.deleteFrom('observations').where('document_sha256', '=', row.sha256).execute();
+  await db.insertInto('documents').values(row).onConflict((oc) => oc.column('sha256').doUpdateSet(row)).execute();
 }
 
 /** Keeps the `indicators` dimension equal to the catalogue (new wordings and rows appear on the next run). */
