@@ -1,0 +1,75 @@
+import { syllableCatalog } from './catalog.js';
+
+/** How Vietnamese a text reads: its words that are syllables, that are not, and foreign characters. */
+export interface Plausibility {
+  /** Words with a non-ASCII letter that have the shape of a Vietnamese syllable. */
+  readonly valid: number;
+  /** Words with a non-ASCII letter that do not ("B¶o", "Baỷo"). */
+  readonly invalid: number;
+  /** Letters or marks Vietnamese does not use (Ë, ß, a stray combining mark) and Latin-1 symbols (¶ ¸ µ). */
+  readonly foreign: number;
+}
+
+interface Shapes {
+  readonly syllable: RegExp;
+  readonly tones: RegExp;
+  readonly letters: ReadonlySet<string>;
+}
+
+let shapes: Shapes | undefined;
+
+function build(): Shapes {
+  const c = syllableCatalog();
+  const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
+  const syllable = new RegExp(`^(?:${alt(c.onsets)})?(?:${alt(c.nuclei)})(?:${alt(c.codas)})?$`, 'u');
+  const tones = new RegExp(`[${c.tones.join('')}]`, 'gu');
+  // Every letter a syllable can spell, toned or not, in both cases.
+  const letters = new Set<string>();
+  const bases = new Set([...c.onsets, ...c.nuclei, ...c.codas].flatMap((s) => [...s]));
+  for (const b of bases) {
+    for (const t of ['', ...c.tones]) {
+      const l = (b + t).normalize('NFC');
+      if ([...l].length !== 1) continue;
+      letters.add(l);
+      letters.add(l.toUpperCase());
+    }
+  }
+  return { syllable, tones, letters };
+}
+
+/** What separates words: white space, ASCII punctuation and digits, general punctuation (– “ ” …). */
+const WORD_BREAK = /[\s\u0000-\u0040\u005B-\u0060\u007B-\u007F\u00A0\u2000-\u206F]+/u;
+const NON_ASCII = /[^\u0000-\u007F]/u;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+
+export function plausibility(text: string): Plausibility {
+  shapes ??= build();
+  let valid = 0;
+  let invalid = 0;
+  let foreign = 0;
+  for (const word of text.normalize('NFC').split(WORD_BREAK)) {
+    if (!word || !NON_ASCII.test(word)) continue;
+    for (const ch of word) {
+      if (ch < '\u0080') continue;
+      if (shapes.letters.has(ch)) continue;
+      // Latin-1 symbols (¶ ¸ µ ·) are what legacy letters look like undecoded; other symbols (№ ° ©) are harmless.
+      if (LETTER_OR_MARK.test(ch) || (ch >= '\u00A1' && ch <= '\u00BF')) foreign++;
+    }
+    const toned = word.toLowerCase().normalize('NFD');
+    const toneCount = toned.match(shapes.tones)?.length ?? 0;
+    const bare = toned.replace(shapes.tones, '').normalize('NFC');
+    if (toneCount <= 1 && shapes.syllable.test(bare)) valid++;
+    else invalid++;
+  }
+  return { valid, invalid, foreign };
+}
+
+/** One number to compare readings of the same text: syllables count for, everything else against. */
+export function plausibilityScore(p: Plausibility): number {
+  return p.valid - p.invalid - 2 * p.foreign;
+}
+
+/** A reading that can be trusted: nothing foreign, and at least as many syllables as non-syllables. */
+export function readsAsVietnamese(p: Plausibility): boolean {
+  return p.foreign === 0 && p.valid >= p.invalid;
+}
