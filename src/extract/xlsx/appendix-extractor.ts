@@ -7,6 +7,7 @@ import type { Extractor } from '../extractor.js';
 import { readCell } from './cell-text.js';
 import { isCode } from '../appendix-columns.js';
 import { findTable, isHeadingRow, type TableLayout } from './find-table.js';
+import { LegacyTally, describeUndecodable, scanSheet } from './legacy-check.js';
 
 /** Column-number rows under a heading: "(1) (2) (3)" or "1 2 3 4". */
 const COLUMN_NUMBERS = /^\(?\d{1,2}\)?$/;
@@ -27,6 +28,10 @@ export const appendixXlsxExtractor: Extractor = {
       if (layout) break;
     }
     if (!layout) {
+      // A TCVN3/VNI workbook whose text does not decode hides its header: say so, not "no table".
+      const found = workbook.worksheets.map(scanSheet).filter((u) => u !== undefined);
+      const worst = found.sort((a, b) => b.cells - a.cells)[0];
+      if (worst) throw new RejectedInput(`${describeUndecodable(worst)}: the appendix table header cannot be read`);
       const sheets = workbook.worksheets.map((w) => `'${w.name}'`).join(', ') || 'none';
       throw new NotThisKind(`no sheet has an appendix table header (STT | Chỉ tiêu | Đơn vị tính | Số liệu); sheets: ${sheets}`);
     }
@@ -43,11 +48,15 @@ function readTable(layout: TableLayout, file: SourceFile): ExtractedDocument {
   const figures: ExtractedFigure[] = [];
   const warnings: { where: string; message: string }[] = [];
   const footerLines: string[] = [];
+  const legacy = new LegacyTally(sheet);
   for (let r = layout.headerEnd + 1; r <= ws.rowCount; r++) {
     if (isHeadingRow(ws, r)) continue;
     const read = (role: keyof typeof columns) => {
       const col = columns[role];
-      return col === undefined ? undefined : readCell(ws.getCell(r, col));
+      if (col === undefined) return undefined;
+      const reading = readCell(ws.getCell(r, col));
+      legacy.note(cellAddress(col, r), reading);
+      return reading;
     };
     const code = read('code');
     const label = read('label');
@@ -85,6 +94,12 @@ function readTable(layout: TableLayout, file: SourceFile): ExtractedDocument {
     });
   }
   if (figures.length === 0) throw new RejectedInput(`sheet '${sheet}': appendix header found at row ${layout.headerStart} but no rows below it`);
+  // A few cells that do not decode are reported and kept as typed; a table mostly undecodable is not loaded.
+  const undecodable = legacy.summary();
+  if (undecodable && undecodable.cells * 2 >= undecodable.textCells) {
+    throw new RejectedInput(`${describeUndecodable(undecodable)}: the appendix rows cannot be read`);
+  }
+  for (const u of legacy.undecodable) warnings.push({ where: `sheet '${sheet}' cell ${u.cell}`, message: `text ${u.reason.replace(/^has text /, '')}: kept as typed` });
 
   const header = readDocumentHeader([...titleLines, ...footerLines], file.path);
   return {
