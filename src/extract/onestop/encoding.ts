@@ -1,13 +1,22 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
+import { codeText, decodeLegacy, plausibility, plausibilityScore, readsAsVietnamese } from '../../text/legacy/index.js';
 import { RejectedInput } from '../errors.js';
 
 /**
  * Text encodings of one-stop exports, told from the bytes: a BOM; else valid UTF-8; else whichever
- * single-byte code page decodes to Vietnamese (Windows-1258 in practice). The extension and any
- * "charset" are never trusted.
+ * 8-bit encoding reads as Vietnamese (Windows-1258, or the TCVN3/VNI of 2019–2021 exports). The
+ * extension and any "charset" are never trusted.
  */
-export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'windows1258';
+export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'windows1258' | 'tcvn3' | 'vni';
+
+/** 8-bit encodings tried on files that are not UTF-8, each as a decoding of a sample. */
+type EightBit = 'windows1258' | 'tcvn3' | 'vni';
+const EIGHT_BIT: Record<EightBit, { name: string; decode: (b: Buffer) => string }> = {
+  windows1258: { name: 'Windows-1258', decode: (b) => iconv.decode(b, 'windows1258').normalize('NFC') },
+  tcvn3: { name: 'TCVN3', decode: (b) => decodeLegacy(codeText(b), 'tcvn3') },
+  vni: { name: 'VNI', decode: (b) => decodeLegacy(codeText(b), 'vni') },
+};
 
 export interface DetectedEncoding {
   readonly encoding: TextEncoding;
@@ -15,8 +24,8 @@ export interface DetectedEncoding {
   readonly evidence: string;
 }
 
-/** Single-byte candidates tried on files that are not UTF-8: the first that reads as Vietnamese wins. */
-const LEGACY_CANDIDATES = ['windows1258', 'windows1252'] as const;
+/** Bytes of the head judged for Vietnamese syllables: a few thousand words are plenty to tell. */
+const SCORED_BYTES = 16 * 1024;
 
 export function detectEncoding(head: Buffer): DetectedEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf8', evidence: 'UTF-8 BOM' };
@@ -28,13 +37,17 @@ export function detectEncoding(head: Buffer): DetectedEncoding {
   if (firstUtf8Vietnamese(head) >= 0) {
     throw new RejectedInput('mixed encoding: the first bytes hold both UTF-8 Vietnamese letters and bytes that are not UTF-8');
   }
-  let best: { encoding: (typeof LEGACY_CANDIDATES)[number]; score: number } | undefined;
-  for (const encoding of LEGACY_CANDIDATES) {
-    const score = vietnameseScore(iconv.decode(head, encoding).normalize('NFC'));
+  // The reading whose words are Vietnamese syllables wins (TCVN3 read as Windows-1258 gives "B¶o", not "Bảo").
+  let best: { encoding: EightBit; score: number } | undefined;
+  const sample = head.subarray(0, SCORED_BYTES);
+  for (const encoding of Object.keys(EIGHT_BIT) as EightBit[]) {
+    const p = plausibility(EIGHT_BIT[encoding].decode(sample));
+    if (!readsAsVietnamese(p) || p.valid === 0) continue;
+    const score = plausibilityScore(p);
     if (!best || score > best.score) best = { encoding, score };
   }
-  if (best && best.score > 0 && best.encoding === 'windows1258') return { encoding: 'windows1258', evidence: 'decodes to Vietnamese as Windows-1258' };
-  throw new RejectedInput('unknown text encoding: not UTF-8 or UTF-16 (no BOM, invalid UTF-8) and no code page decodes it to Vietnamese (TCVN3/VNI exports must be converted to Unicode first)');
+  if (best) return { encoding: best.encoding, evidence: `decodes to Vietnamese as ${EIGHT_BIT[best.encoding].name}` };
+  throw new RejectedInput('unknown text encoding: not UTF-8 or UTF-16 (no BOM, invalid UTF-8) and it reads as Vietnamese in none of Windows-1258, TCVN3 and VNI');
 }
 
 /** A streaming decoder; throws RejectedInput when bytes stop being valid in the detected encoding. */
@@ -44,6 +57,7 @@ export interface ChunkDecoder {
 }
 
 export function createDecoder(detected: DetectedEncoding): ChunkDecoder {
+  if (detected.encoding === 'tcvn3' || detected.encoding === 'vni') return legacyDecoder(detected.encoding);
   if (detected.encoding === 'windows1258') {
     const dec = iconv.getDecoder('windows1258');
     let offset = 0;
@@ -83,6 +97,42 @@ export function createDecoder(detected: DetectedEncoding): ChunkDecoder {
   };
 }
 
+/**
+ * TCVN3/VNI bytes to NFC text, chunk by chunk. A VNI letter is a base byte and a mark byte, and a
+ * TCVN3 letter may take a combining tone byte: each chunk is decoded up to its last byte that
+ * cannot be part of a letter (space, delimiter, digit, line end) and the rest waits for the next.
+ */
+function legacyDecoder(encoding: 'tcvn3' | 'vni'): ChunkDecoder {
+  let held: Buffer = Buffer.alloc(0);
+  let offset = 0;
+  const decode = (b: Buffer) => decodeLegacy(codeText(b), encoding);
+  return {
+    write(chunk) {
+      const at = firstUtf8Vietnamese(chunk);
+      if (at >= 0) throw new RejectedInput(`mixed encoding: ${EIGHT_BIT[encoding].name} text with UTF-8 bytes at byte ${offset + at}`);
+      offset += chunk.length;
+      const bytes = held.length ? Buffer.concat([held, chunk]) : chunk;
+      let cut = bytes.length - 1;
+      while (cut >= 0 && bytes[cut]! >= 0x41) cut--;
+      // A field without one such byte is not held for ever (bounded memory).
+      if (cut < 0 && bytes.length < MAX_HELD) {
+        held = Buffer.from(bytes);
+        return '';
+      }
+      const end = cut < 0 ? bytes.length : cut + 1;
+      held = Buffer.from(bytes.subarray(end));
+      return decode(bytes.subarray(0, end));
+    },
+    end() {
+      const rest = decode(held);
+      held = Buffer.alloc(0);
+      return rest;
+    },
+  };
+}
+
+const MAX_HELD = 64 * 1024;
+
 /** Drops an incomplete multi-byte sequence cut off at the end of a sample. */
 function trimPartialUtf8(b: Buffer): Buffer {
   let i = b.length - 1;
@@ -105,35 +155,4 @@ function firstUtf8Vietnamese(b: Buffer): number {
     at = b.indexOf(0xe1, at + 1);
   }
   return -1;
-}
-
-const VIETNAMESE_LETTERS = buildVietnameseLetters();
-// Punctuation (“ ” – …) and symbols decode the same in every code page: only letters and marks tell.
-const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
-
-function buildVietnameseLetters(): Set<string> {
-  const bases = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
-  const tones = ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
-  const set = new Set<string>(['đ', 'Đ']);
-  for (const b of bases) {
-    for (const t of tones) {
-      const c = (b + t).normalize('NFC');
-      set.add(c);
-      set.add(c.toUpperCase());
-    }
-  }
-  return set;
-}
-
-/**
- * Non-ASCII letters that belong to Vietnamese score +1; anything else non-ASCII (a stray combining
- * mark, Latin-1 letters such as "Ã" or "õ" that Vietnamese does not use) scores −3.
- */
-export function vietnameseScore(text: string): number {
-  let score = 0;
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80 || !LETTER_OR_MARK.test(ch)) continue;
-    score += VIETNAMESE_LETTERS.has(ch) ? 1 : -3;
-  }
-  return score;
 }

@@ -11,8 +11,8 @@ import { type LegacyEncoding, tcvn3Table, vniTable } from './catalog.js';
 interface Decoder {
   /** Character-view code (1 or 2 characters) → letter. */
   readonly map: ReadonlyMap<string, string>;
-  /** Whether a character can start a two-character code (a VNI base letter). */
-  readonly pairStarts: ReadonlySet<string>;
+  /** What a code can be: a base-and-mark pair (VNI) or one character. */
+  readonly codes: RegExp;
 }
 
 const decoders = new Map<LegacyEncoding, Decoder>();
@@ -20,28 +20,34 @@ const decoders = new Map<LegacyEncoding, Decoder>();
 function decoder(encoding: LegacyEncoding): Decoder {
   let d = decoders.get(encoding);
   if (!d) {
-    d = encoding === 'tcvn3' ? tcvn3Decoder() : vniDecoder();
+    const map = new Map<string, string>();
+    if (encoding === 'tcvn3') {
+      // Only the ABC positions: below 0xA1 the fonts keep Windows punctuation (– “ ” …), not VN1's capitals.
+      for (const e of tcvn3Table().entries) if (e.abc) map.set(String.fromCharCode(e.code), e.char);
+    } else {
+      for (const e of vniTable().entries) map.set(String.fromCharCode(...e.codes), e.char);
+    }
+    d = { map, codes: codePattern(map) };
     decoders.set(encoding, d);
   }
   return d;
 }
 
-function tcvn3Decoder(): Decoder {
-  const map = new Map<string, string>();
-  // Only the ABC positions: below 0xA1 the fonts keep Windows punctuation (– “ ” …), not VN1's capitals.
-  for (const e of tcvn3Table().entries) if (e.abc) map.set(String.fromCharCode(e.code), e.char);
-  return { map, pairStarts: new Set() };
-}
-
-function vniDecoder(): Decoder {
-  const map = new Map<string, string>();
-  const pairStarts = new Set<string>();
-  for (const e of vniTable().entries) {
-    const key = String.fromCharCode(...e.codes);
-    map.set(key, e.char);
-    if (e.codes.length === 2) pairStarts.add(key[0]!);
-  }
-  return { map, pairStarts };
+/**
+ * One regular expression for every code of a table: a base (either case) followed by a mark
+ * (either case), else any one character of the table. VNI's bases and marks are disjoint, so a
+ * base-and-mark that is no letter is two separate characters.
+ */
+function codePattern(map: ReadonlyMap<string, string>): RegExp {
+  const cls = (chars: Iterable<string>) => `[${[...new Set(chars)].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`;
+  const both = (c: string) => [c.toLowerCase(), c.toUpperCase()];
+  const keys = [...map.keys()];
+  const pairs = keys.filter((k) => k.length === 2);
+  const singles = keys.filter((k) => k.length === 1);
+  const single = singles.length ? cls(singles) : '';
+  if (!pairs.length) return new RegExp(single, 'g');
+  const pair = `${cls(pairs.flatMap((k) => both(k[0]!)))}${cls(pairs.flatMap((k) => both(k[1]!)))}`;
+  return new RegExp(single ? `${pair}|${single}` : pair, 'g');
 }
 
 /**
@@ -50,19 +56,11 @@ function vniDecoder(): Decoder {
  * .VnTimeH-style fonts, which draw capitals at the small letters' codes.
  */
 export function decodeLegacy(text: string, encoding: LegacyEncoding, uppercase = false): string {
-  const { map, pairStarts } = decoder(encoding);
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    // A VNI base letter takes the mark that follows it.
-    const pair = pairStarts.has(c) && i + 1 < text.length ? pairLetter(map, c, text[i + 1]!) : undefined;
-    if (pair) {
-      out += pair;
-      i++;
-    } else {
-      out += c < '\u0080' ? c : (map.get(c) ?? c);
-    }
-  }
+  const { map, codes } = decoder(encoding);
+  const out = text.replace(codes, (code) => {
+    if (code.length === 1) return map.get(code) ?? code;
+    return pairLetter(map, code[0]!, code[1]!) ?? (map.get(code[0]!) ?? code[0]!) + (map.get(code[1]!) ?? code[1]!);
+  });
   const nfc = out.normalize('NFC');
   return uppercase ? nfc.toUpperCase() : nfc;
 }
@@ -80,13 +78,16 @@ function pairLetter(map: ReadonlyMap<string, string>, base: string, mark: string
 }
 
 let byteChars: string[] | undefined;
+const C1 = /[\u0080-\u009F]/g;
 
 /** Bytes as the characters Windows-1252 gives them (0x80–0x9F: € ‚ … – —; undefined ones stay C1). */
 export function codeText(bytes: Uint8Array): string {
   byteChars ??= buildByteChars();
-  let s = '';
-  for (const b of bytes) s += byteChars[b]!;
-  return s;
+  const chars = byteChars;
+  // Latin-1 is the identity on bytes; only 0x80–0x9F differ in Windows-1252.
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(C1, (c) => chars[c.charCodeAt(0)]!);
 }
 
 function buildByteChars(): string[] {

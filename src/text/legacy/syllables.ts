@@ -47,21 +47,33 @@ export function plausibility(text: string): Plausibility {
   let valid = 0;
   let invalid = 0;
   let foreign = 0;
+  // Words repeat (a CSV sample is the same few hundred words): judge each once.
+  const judged = new Map<string, { valid: boolean; foreign: number }>();
   for (const word of text.normalize('NFC').split(WORD_BREAK)) {
     if (!word || !NON_ASCII.test(word)) continue;
-    for (const ch of word) {
-      if (ch < '\u0080') continue;
-      if (shapes.letters.has(ch)) continue;
-      // Latin-1 symbols (¶ ¸ µ ·) are what legacy letters look like undecoded; other symbols (№ ° ©) are harmless.
-      if (LETTER_OR_MARK.test(ch) || (ch >= '\u00A1' && ch <= '\u00BF')) foreign++;
+    let j = judged.get(word);
+    if (!j) {
+      j = judge(word, shapes);
+      judged.set(word, j);
     }
-    const toned = word.toLowerCase().normalize('NFD');
-    const toneCount = toned.match(shapes.tones)?.length ?? 0;
-    const bare = toned.replace(shapes.tones, '').normalize('NFC');
-    if (toneCount <= 1 && shapes.syllable.test(bare)) valid++;
+    if (j.valid) valid++;
     else invalid++;
+    foreign += j.foreign;
   }
   return { valid, invalid, foreign };
+}
+
+function judge(word: string, s: Shapes): { valid: boolean; foreign: number } {
+  let foreign = 0;
+  for (const ch of word) {
+    if (ch < '\u0080' || s.letters.has(ch)) continue;
+    // Latin-1 symbols (¶ ¸ µ ·) are what legacy letters look like undecoded; other symbols (№ ° ©) are harmless.
+    if (LETTER_OR_MARK.test(ch) || (ch >= '\u00A1' && ch <= '\u00BF')) foreign++;
+  }
+  const toned = word.toLowerCase().normalize('NFD');
+  const toneCount = toned.match(s.tones)?.length ?? 0;
+  const bare = toned.replace(s.tones, '').normalize('NFC');
+  return { valid: toneCount <= 1 && s.syllable.test(bare), foreign };
 }
 
 /** One number to compare readings of the same text: syllables count for, everything else against. */
