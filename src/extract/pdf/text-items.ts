@@ -1,5 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { clean } from '../../text/index.js';
+import { pdfRunTexts } from '../../text/legacy/index.js';
 
 /** A run of text as pdf.js places it on a page: PDF user space, origin bottom-left, y grows upwards. */
 export interface TextItem {
@@ -33,9 +34,10 @@ export async function readPageItems(doc: PDFDocumentProxy, page: number): Promis
 /** pdf.js text-content items (`str`, `transform`, `width`, `height`) as cleaned runs in reading order. */
 export function textItemsOf(page: number, rawItems: readonly RawItem[]): TextItem[] {
   const items: TextItem[] = [];
-  for (const raw of rawItems) {
+  const strs = pdfRunTexts(rawItems.map((r) => (typeof r.str === 'string' ? r.str : ''))); // TCVN3/VNI runs without a ToUnicode map
+  for (const [i, raw] of rawItems.entries()) {
     if (typeof raw.str !== 'string' || !raw.transform) continue;
-    const text = clean(raw.str);
+    const text = clean(strs[i]!);
     if (!text) continue;
     const [a = 0, b = 0, , , x = 0, y = 0] = raw.transform;
     items.push({ page, x, y, width: raw.width ?? 0, height: raw.height || Math.hypot(a, b) || 1, text });

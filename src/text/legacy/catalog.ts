@@ -74,17 +74,21 @@ export const SyllableCatalog = z
     onsets: z.array(z.string().min(1)).min(1),
     nuclei: z.array(z.string().min(1)).min(1),
     codas: z.array(z.string().min(1)).min(1),
+    open_nuclei: z.array(z.string().min(1)).default([]),
     tones: z.array(z.string().length(1)).length(5),
   })
   .strict()
   .superRefine((c, ctx) => {
-    for (const key of ['onsets', 'nuclei', 'codas', 'tones'] as const) {
+    for (const key of ['onsets', 'nuclei', 'codas', 'open_nuclei', 'tones'] as const) {
       const seen = new Set<string>();
       c[key].forEach((v, i) => {
         if (seen.has(v)) ctx.addIssue({ code: 'custom', path: [key, i], message: `${v} listed twice` });
         seen.add(v);
       });
     }
+    c.open_nuclei.forEach((n, i) => {
+      if (!c.nuclei.includes(n)) ctx.addIssue({ code: 'custom', path: ['open_nuclei', i], message: `${n} is not among the nuclei` });
+    });
   });
 export type SyllableCatalog = z.infer<typeof SyllableCatalog>;
 

@@ -14,9 +14,9 @@ export interface LegacyReading {
 }
 
 /** Characters a TCVN3/VNI letter is made of (in the Windows-1252 view, both tables use only 0xA1–0xFF). */
-const LEGACY_CHAR = /[\u00A1-\u00FF]/;
+export const LEGACY_CHAR = /[\u00A1-\u00FF]/;
 /** A letter beyond Latin-1 (ả, ơ, đ): legacy bytes never give one, so the text is Unicode already. */
-const UNICODE_LETTER = /[\u0100-\u024F\u1E00-\u1EFF]/;
+export const UNICODE_LETTER = /[\u0100-\u024F\u1E00-\u1EFF]/;
 
 const fonts = new Map<string, LegacyFont | undefined>();
 
@@ -68,3 +68,4 @@ function guess(text: string): LegacyReading {
 export function undecodableReason(u: NonNullable<LegacyReading['undecodable']>): string {
   return `has text in ${u.font} that does not decode as ${ENCODING_NAMES[u.encoding]}`;
 }
+

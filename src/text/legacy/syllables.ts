@@ -21,7 +21,9 @@ let shapes: Shapes | undefined;
 function build(): Shapes {
   const c = syllableCatalog();
   const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
-  const syllable = new RegExp(`^(?:${alt(c.onsets)})?(?:${alt(c.nuclei)})(?:${alt(c.codas)})?$`, 'u');
+  const closed = c.nuclei.filter((n) => !c.open_nuclei.includes(n));
+  const onset = `(?:${alt(c.onsets)})?`;
+  const syllable = new RegExp(`^${onset}(?:(?:${alt(closed)})(?:${alt(c.codas)})?|(?:${alt(c.open_nuclei.length ? c.open_nuclei : closed)}))$`, 'u');
   const tones = new RegExp(`[${c.tones.join('')}]`, 'gu');
   // Every letter a syllable can spell, toned or not, in both cases.
   const letters = new Set<string>();
