@@ -1,7 +1,7 @@
 import { type LegacyEncoding, LegacyEncoding as Encodings } from './catalog.js';
 import { decodeLegacy } from './decode.js';
 import { LEGACY_CHAR, UNICODE_LETTER, readLegacyText } from './read.js';
-import { plausibility, plausibilityScore, readsAsVietnamese } from './syllables.js';
+import { hasNonVietnameseLatin1, plausibility, plausibilityScore, readsAsVietnamese } from './syllables.js';
 
 /**
  * pdf.js names the glyphs of a font without a Unicode map by its encoding (WinAnsi) and gives the
@@ -32,14 +32,23 @@ export function pdfRunTexts(runs: readonly string[], fonts: readonly (string | u
       guessed.push(i);
     }
   });
-  if (guessed.length === 0) return out;
+  // A Unicode page's Latin-1-only runs ("Có", "và") hold only Vietnamese letters: nothing to judge.
+  if (!guessed.some((i) => hasNonVietnameseLatin1(byteView(runs[i]!)))) return out;
   const encoding = pageEncoding(guessed.map((i) => byteView(runs[i]!)).join('\n'));
   if (!encoding) return out;
   for (const i of guessed) {
     const view = byteView(runs[i]!);
     // The page's table first; a run that reads in it as no Vietnamese may be in the other one.
-    const readings = [encoding, ...Encodings.options.filter((e) => e !== encoding)].map((e) => decodeRun(view, e));
-    const decoded = readings.find((d) => readsAsVietnamese(plausibility(d))) ?? readings[0]!;
+    let decoded = decodeRun(view, encoding);
+    if (!readsAsVietnamese(plausibility(decoded))) {
+      for (const other of Encodings.options) {
+        const alt = other === encoding ? undefined : decodeRun(view, other);
+        if (alt && readsAsVietnamese(plausibility(alt))) {
+          decoded = alt;
+          break;
+        }
+      }
+    }
     if (plausibilityScore(plausibility(decoded)) >= plausibilityScore(plausibility(runs[i]!))) out[i] = decoded;
   }
   return out;

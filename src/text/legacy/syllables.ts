@@ -14,6 +14,8 @@ interface Shapes {
   readonly syllable: RegExp;
   readonly tones: RegExp;
   readonly letters: ReadonlySet<string>;
+  /** Latin-1 characters (0xA1–0xFF) that are no Vietnamese letter: what undecoded legacy text shows. */
+  readonly nonVietnameseLatin1: RegExp;
 }
 
 let shapes: Shapes | undefined;
@@ -36,7 +38,15 @@ function build(): Shapes {
       letters.add(l.toUpperCase());
     }
   }
-  return { syllable, tones, letters };
+  const others = Array.from({ length: 0xff - 0xa0 }, (_, i) => String.fromCharCode(0xa1 + i)).filter((ch) => !letters.has(ch));
+  const nonVietnameseLatin1 = new RegExp(`[${others.map((ch) => `\\u00${ch.charCodeAt(0).toString(16)}`).join('')}]`, 'u');
+  return { syllable, tones, letters, nonVietnameseLatin1 };
+}
+
+/** Whether a text holds a Latin-1 character that is no Vietnamese letter (¶ ¸ Ë ñ û): a sign of legacy bytes. */
+export function hasNonVietnameseLatin1(text: string): boolean {
+  shapes ??= build();
+  return shapes.nonVietnameseLatin1.test(text);
 }
 
 /** What separates words: white space, ASCII punctuation and digits, general punctuation (– “ ” …). */
