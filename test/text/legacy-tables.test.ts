@@ -25,14 +25,14 @@ function iconvReference(): Map<number, string> {
   return map;
 }
 
-/** fixtures/legacy/unikey-tables.tsv: UniKey's TCVN3 byte and VNI-WIN bytes of each Vietnamese letter. */
-function unikeyReference(): { letter: string; tcvn3: number; vni: number[] }[] {
+/** fixtures/legacy/unikey-tables.tsv: UniKey's TCVN3 byte and VNI-WIN bytes, and xvnkb's VNI bytes, of each letter. */
+function unikeyReference(): { letter: string; tcvn3: number; vni: number[]; xvnkb: number[] | undefined }[] {
   return readFileSync(fixture('legacy/unikey-tables.tsv'), 'utf8')
     .split('\n')
     .filter((l) => l && !l.startsWith('#'))
     .map((l) => {
-      const [letter, tcvn3, vni] = l.split('\t');
-      return { letter: letter!, tcvn3: Number(tcvn3), vni: vni!.split(' ').map(Number) };
+      const [letter, tcvn3, vni, xvnkb] = l.split('\t');
+      return { letter: letter!, tcvn3: Number(tcvn3), vni: vni!.split(' ').map(Number), xvnkb: xvnkb === '-' ? undefined : xvnkb!.split(' ').map(Number) };
     });
 }
 
@@ -90,12 +90,15 @@ describe('TCVN3 table (TCVN 5712:1993) against glibc iconv', () => {
   });
 });
 
-describe('VNI Windows table against UniKey', () => {
-  it('every one of the 134 letters decodes from its VNI-WIN bytes', () => {
+describe('VNI Windows table against UniKey and xvnkb', () => {
+  it('every one of the 134 letters decodes from its VNI-WIN bytes, and both published tables give the same bytes', () => {
     const rows = vietnameseLetters(unikeyReference());
     expect(rows).toHaveLength(134);
     expect(vniTable().entries).toHaveLength(134);
-    for (const { letter, vni } of rows) expect([letter, decodeLegacy(codeText(Uint8Array.from(vni)), 'vni')]).toEqual([letter, letter]);
+    for (const { letter, vni, xvnkb } of rows) {
+      expect([letter, xvnkb]).toEqual([letter, vni]);
+      expect([letter, decodeLegacy(codeText(Uint8Array.from(vni)), 'vni')]).toEqual([letter, letter]);
+    }
   });
 
   it('decodes words written by hand from the VNI layout, in NFC', () => {
