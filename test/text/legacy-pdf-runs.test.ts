@@ -17,8 +17,13 @@ describe('PDF text runs of TCVN3/VNI fonts without a ToUnicode map', () => {
     expect(page.map((i) => i.text)).toEqual(['Tỷ lệ hồ sơ giải quyết đúng hạn', 'Có', 'Lý do']);
   });
 
-  it('a caller that knows the fonts decides by them (.VnTimeH: capitals; a Unicode font stays)', () => {
-    expect(pdfRunTexts(['b¸o c¸o', 'B¸o c¸o'], ['ABCDEF+.VnTimeH', 'TimesNewRomanPSMT'])).toEqual(['BÁO CÁO', 'B¸o c¸o']);
+  it('a run in a legacy font is read by its font (.VnTimeH: capitals); in another font, from its bytes (printers substitute fonts)', () => {
+    expect(pdfRunTexts(['b¸o c¸o', 'ubnd x·', 'B¸o c¸o', 'Tỷ lệ'], ['ABCDEF+.VnTimeH', '.VnTimeH', 'DejaVuSerif', 'TimesNewRomanPSMT'])).toEqual([
+      'BÁO CÁO',
+      'UBND XÃ',
+      'Báo cáo',
+      'Tỷ lệ',
+    ]);
   });
 
   it("pdf.js's glyph-name forms of TCVN3 bytes are read back: μ for 0xB5 (à), a hyphen inside a word for 0xAD (ư)", () => {

@@ -1,6 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { clean } from '../../text/index.js';
-import { pdfRunTexts } from '../../text/legacy/index.js';
+import { pdfRunFonts, pdfRunTexts } from '../../text/legacy/index.js';
 
 /** A run of text as pdf.js places it on a page: PDF user space, origin bottom-left, y grows upwards. */
 export interface TextItem {
@@ -18,6 +18,7 @@ export interface TextItem {
 
 export interface RawItem {
   str?: string;
+  fontName?: string;
   transform?: number[];
   width?: number;
   height?: number;
@@ -27,14 +28,15 @@ export interface RawItem {
 export async function readPageItems(doc: PDFDocumentProxy, page: number): Promise<TextItem[]> {
   const p = await doc.getPage(page);
   const content = await p.getTextContent();
+  const fonts = await pdfRunFonts(p, content.items as RawItem[]); // TCVN3/VNI pages only
   p.cleanup();
-  return textItemsOf(page, content.items as RawItem[]);
+  return textItemsOf(page, content.items as RawItem[], fonts);
 }
 
 /** pdf.js text-content items (`str`, `transform`, `width`, `height`) as cleaned runs in reading order. */
-export function textItemsOf(page: number, rawItems: readonly RawItem[]): TextItem[] {
+export function textItemsOf(page: number, rawItems: readonly RawItem[], fonts: readonly (string | undefined)[] = []): TextItem[] {
   const items: TextItem[] = [];
-  const strs = pdfRunTexts(rawItems.map((r) => (typeof r.str === 'string' ? r.str : ''))); // TCVN3/VNI runs without a ToUnicode map
+  const strs = pdfRunTexts(rawItems.map((r) => (typeof r.str === 'string' ? r.str : '')), fonts); // TCVN3/VNI runs without a ToUnicode map
   for (const [i, raw] of rawItems.entries()) {
     if (typeof raw.str !== 'string' || !raw.transform) continue;
     const text = clean(strs[i]!);

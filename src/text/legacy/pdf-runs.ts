@@ -1,6 +1,7 @@
 import { type LegacyEncoding, LegacyEncoding as Encodings } from './catalog.js';
 import { decodeLegacy } from './decode.js';
-import { LEGACY_CHAR, UNICODE_LETTER, readLegacyText } from './read.js';
+import { legacyFont } from './fonts.js';
+import { LEGACY_CHAR, UNICODE_LETTER } from './read.js';
 import { hasNonVietnameseLatin1, plausibility, plausibilityScore, readsAsVietnamese } from './syllables.js';
 
 /**
@@ -14,22 +15,26 @@ const byteView = (text: string) => text.replace(GLYPH_NAME_FORMS, '\u00B5');
 /** TCVN3's "ư" is byte 0xAD, which WinAnsi names "hyphen": joined to a letter ("ng-êi", "t-") it is the letter. */
 const HYPHEN_IN_WORD = /(\p{L}*)-(\p{L}*)/gu;
 
+/** A run that may hold legacy bytes: Latin-1 characters, no letter beyond Latin-1 (which legacy bytes never give). */
+const mayBeLegacy = (run: string) => LEGACY_CHAR.test(byteView(run)) && !UNICODE_LETTER.test(run);
+
 /**
- * The runs of one PDF page as Unicode. A run whose font the caller names is read by its font. The
- * others are judged together, as a page is typed in one encoding: the page's legacy-looking runs
- * (Latin-1 letters and symbols only) are decoded with the table that makes the page read best as
- * Vietnamese, each run unless it reads better as it is (a Unicode run on a legacy page).
+ * The runs of one PDF page as Unicode. A run drawn in a TCVN3/VNI font (when the caller knows the
+ * fonts) is decoded by its font, .VnTimeH runs upper-cased. The other runs are judged together, as
+ * a page is typed in one encoding, and from the bytes alone: a PDF's font names are less sure than
+ * a workbook's (a printer substitutes fonts it lacks). The page's legacy-looking runs are decoded
+ * with the table that makes them read best as Vietnamese, each unless it reads better as it is.
  */
 export function pdfRunTexts(runs: readonly string[], fonts: readonly (string | undefined)[] = []): string[] {
   const out = [...runs];
   const guessed: number[] = [];
   runs.forEach((run, i) => {
-    const font = fonts[i];
-    if (font !== undefined) {
-      const r = readLegacyText(byteView(run), font);
-      if (r.decoded) out[i] = r.text;
-    } else if (LEGACY_CHAR.test(byteView(run)) && !UNICODE_LETTER.test(run)) {
-      guessed.push(i);
+    if (!mayBeLegacy(run) && !(fonts[i] && legacyFont(fonts[i])?.uppercase)) return;
+    const font = legacyFont(fonts[i]);
+    if (!font) guessed.push(i);
+    else if (!UNICODE_LETTER.test(run)) {
+      const decoded = decodeBest(byteView(run), font.encoding);
+      out[i] = font.uppercase ? decoded.toUpperCase() : decoded;
     }
   });
   // A Unicode page's Latin-1-only runs ("Có", "và") hold only Vietnamese letters: nothing to judge.
@@ -37,21 +42,32 @@ export function pdfRunTexts(runs: readonly string[], fonts: readonly (string | u
   const encoding = pageEncoding(guessed.map((i) => byteView(runs[i]!)).join('\n'));
   if (!encoding) return out;
   for (const i of guessed) {
-    const view = byteView(runs[i]!);
-    // The page's table first; a run that reads in it as no Vietnamese may be in the other one.
-    let decoded = decodeRun(view, encoding);
-    if (!readsAsVietnamese(plausibility(decoded))) {
-      for (const other of Encodings.options) {
-        const alt = other === encoding ? undefined : decodeRun(view, other);
-        if (alt && readsAsVietnamese(plausibility(alt))) {
-          decoded = alt;
-          break;
-        }
-      }
-    }
+    const decoded = decodeBest(byteView(runs[i]!), encoding);
     if (plausibilityScore(plausibility(decoded)) >= plausibilityScore(plausibility(runs[i]!))) out[i] = decoded;
   }
   return out;
+}
+
+/** The structural surface of a pdf.js page used to learn its fonts' names. */
+export interface PdfFontSource {
+  getOperatorList(): Promise<unknown>;
+  readonly commonObjs: { has(id: string): boolean; get(id: string): unknown };
+}
+
+/**
+ * The font name of each text-content item of a page, asked of pdf.js only when the page has
+ * legacy-looking runs (its text content does not carry names; the operator list loads the fonts,
+ * as costly as the text content itself). Empty for every other page.
+ */
+export async function pdfRunFonts(page: PdfFontSource, items: readonly { str?: unknown; fontName?: unknown }[]): Promise<(string | undefined)[]> {
+  const looksLegacy = items.some((it) => typeof it.str === 'string' && mayBeLegacy(it.str) && hasNonVietnameseLatin1(byteView(it.str)));
+  if (!looksLegacy) return [];
+  await page.getOperatorList();
+  return items.map((it) => {
+    if (typeof it.fontName !== 'string' || !page.commonObjs.has(it.fontName)) return undefined;
+    const name = (page.commonObjs.get(it.fontName) as { name?: unknown } | undefined)?.name;
+    return typeof name === 'string' ? name : undefined;
+  });
 }
 
 /** The table that makes the page's legacy-looking text read as Vietnamese, better than as it is. */
@@ -64,6 +80,18 @@ function pageEncoding(text: string): LegacyEncoding | undefined {
     if (readsAsVietnamese(p) && score > asIs && (!best || score > best.score)) best = { encoding, score };
   }
   return best?.encoding;
+}
+
+/** The run in the given table; if it reads as no Vietnamese there but does in the other, in that one. */
+function decodeBest(view: string, first: LegacyEncoding): string {
+  const decoded = decodeRun(view, first);
+  if (readsAsVietnamese(plausibility(decoded))) return decoded;
+  for (const other of Encodings.options) {
+    if (other === first) continue;
+    const alt = decodeRun(view, other);
+    if (readsAsVietnamese(plausibility(alt))) return alt;
+  }
+  return decoded;
 }
 
 function decodeRun(text: string, encoding: LegacyEncoding): string {
