@@ -11,7 +11,7 @@ export interface TableLayout {
 }
 
 /** How far down a sheet the header may sit (title rows, blank rows and notes above it are normal). */
-const MAX_HEADER_ROW = 40;
+export const MAX_HEADER_ROW = 40;
 
 /**
  * Finds the appendix table: a row (or two, when "Kết quả thống kê" is merged over "Đơn vị tính" and

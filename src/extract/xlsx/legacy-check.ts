@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { undecodableReason } from '../../text/legacy/index.js';
 import { type CellReading, readCell } from './cell-text.js';
+import { MAX_HEADER_ROW } from './find-table.js';
 
 /** Cells of one sheet whose legacy-font text reads as Vietnamese in no table. */
 export interface UndecodableText {
@@ -39,17 +40,26 @@ export class LegacyTally {
   }
 }
 
-/** Scans a sheet for legacy text that does not decode (why a sheet's table header could not be read). */
+/**
+ * Why a sheet's table header could not be read: legacy text that does not decode among the rows the
+ * header may sit in. Only a sheet where such text is a real share of the text counts; a stray
+ * undecodable word leaves the verdict to the other extractors (a one-stop list is no appendix).
+ */
 export function scanSheet(ws: ExcelJS.Worksheet): UndecodableText | undefined {
   const tally = new LegacyTally(ws.name);
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (cell) => {
+  const last = Math.min(ws.rowCount, MAX_HEADER_ROW);
+  for (let r = 1; r <= last; r++) {
+    ws.getRow(r).eachCell({ includeEmpty: false }, (cell) => {
       if (cell.master && cell.master.address !== cell.address) return;
       tally.note(cell.address, readCell(cell));
     });
-  });
-  return tally.summary();
+  }
+  const u = tally.summary();
+  return u && u.cells * MIN_UNDECODABLE_SHARE >= u.textCells ? u : undefined;
 }
+
+/** One text cell in this many undecodable (or more) hides a header. */
+const MIN_UNDECODABLE_SHARE = 4;
 
 /** "sheet 'Sheet1' has text in .VnTime that does not decode as TCVN3 (12 of 40 text cells, first at B9)". */
 export function describeUndecodable(u: UndecodableText): string {

@@ -101,6 +101,16 @@ describe('legacy text that does not decode', () => {
     );
   });
 
+  it('a workbook without an appendix and one stray undecodable .VnTime cell is still "not this kind" (a one-stop list)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sach');
+    ws.addRow(['M· hå s¬', 'Tr¹ng th¸i', 'Ghi chó']);
+    for (let i = 0; i < 5; i++) ws.addRow([`H06-${i}`, '§· tr¶ kÕt qu¶', i === 2 ? 'Ñïèñîê' : '']);
+    ws.eachRow((row) => row.eachCell((c) => (c.style = { ...c.style, font: { name: '.VnTime' } })));
+    const err = await extractBytes(Buffer.from(await wb.xlsx.writeBuffer())).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NotThisKind);
+  });
+
   it('a few undecodable cells in a readable table are kept as typed, each with a warning naming its cell', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFixture('legacy/legacy-tcvn3-nghia-ta-2019.xlsx') as unknown as ArrayBuffer);
