@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { codeText, decodeLegacy, plausibility, plausibilityScore, readsAsVietnamese } from '../../text/legacy/index.js';
+import { type LegacyEncoding, codeText, decodeLegacy, plausibility, plausibilityScore, readsAsVietnamese } from '../../text/legacy/index.js';
+import { hasNonVietnameseLatin1 } from '../../text/legacy/syllables.js';
 import { RejectedInput } from '../errors.js';
 
 /**
@@ -22,12 +23,43 @@ export interface DetectedEncoding {
   readonly encoding: TextEncoding;
   /** Why: "BOM", "valid UTF-8", "decodes to Vietnamese". */
   readonly evidence: string;
+  /**
+   * Unicode text that carries TCVN3/VNI letters as Windows-1252 characters ("B¶o"): what Excel's
+   * "CSV UTF-8" or "Unicode Text" writes from cells typed in .VnTime or VNI fonts. Decoded on top.
+   */
+  readonly legacy?: LegacyEncoding;
 }
 
 /** Bytes of the head judged for Vietnamese syllables: a few thousand words are plenty to tell. */
 const SCORED_BYTES = 16 * 1024;
 
 export function detectEncoding(head: Buffer): DetectedEncoding {
+  const transport = detectTransport(head);
+  return transport.encoding === 'utf8' || transport.encoding === 'utf16le' || transport.encoding === 'utf16be' ? withLegacyView(transport, head) : transport;
+}
+
+/**
+ * A Unicode file whose letters are legacy codes. Fast for the usual file: only text that shows a
+ * Latin-1 character Vietnamese does not use (¶ ¸ Ë ñ û) is judged.
+ */
+function withLegacyView(transport: DetectedEncoding, head: Buffer): DetectedEncoding {
+  const label = transport.encoding === 'utf8' ? 'utf-8' : transport.encoding === 'utf16le' ? 'utf-16le' : 'utf-16be';
+  const sample = head.subarray(0, transport.encoding === 'utf8' ? SCORED_BYTES : 2 * SCORED_BYTES);
+  const text = new TextDecoder(label).decode(sample);
+  if (!hasNonVietnameseLatin1(text)) return transport;
+  const asIs = plausibility(text);
+  if (readsAsVietnamese(asIs)) return transport;
+  let best: { encoding: LegacyEncoding; score: number } | undefined;
+  for (const encoding of ['tcvn3', 'vni'] as const) {
+    const p = plausibility(decodeLegacy(text, encoding));
+    const score = plausibilityScore(p);
+    if (readsAsVietnamese(p) && score > plausibilityScore(asIs) && (!best || score > best.score)) best = { encoding, score };
+  }
+  if (!best) return transport;
+  return { ...transport, evidence: `${transport.evidence}, letters in ${EIGHT_BIT[best.encoding].name} codes`, legacy: best.encoding };
+}
+
+function detectTransport(head: Buffer): DetectedEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf8', evidence: 'UTF-8 BOM' };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf16le', evidence: 'UTF-16LE BOM' };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf16be', evidence: 'UTF-16BE BOM' };
@@ -57,7 +89,15 @@ export interface ChunkDecoder {
 }
 
 export function createDecoder(detected: DetectedEncoding): ChunkDecoder {
-  if (detected.encoding === 'tcvn3' || detected.encoding === 'vni') return legacyDecoder(detected.encoding);
+  if (detected.legacy) return legacyDecoder(detected.legacy, unicodeDecoder(detected), EIGHT_BIT[detected.legacy].name, false);
+  return unicodeDecoder(detected);
+}
+
+function unicodeDecoder(detected: DetectedEncoding): ChunkDecoder {
+  if (detected.encoding === 'tcvn3' || detected.encoding === 'vni') {
+    const view: ChunkDecoder = { write: (chunk) => codeText(chunk), end: () => '' };
+    return legacyDecoder(detected.encoding, view, EIGHT_BIT[detected.encoding].name, true);
+  }
   if (detected.encoding === 'windows1258') {
     const dec = iconv.getDecoder('windows1258');
     let offset = 0;
@@ -98,34 +138,36 @@ export function createDecoder(detected: DetectedEncoding): ChunkDecoder {
 }
 
 /**
- * TCVN3/VNI bytes to NFC text, chunk by chunk. A VNI letter is a base byte and a mark byte, and a
- * TCVN3 letter may take a combining tone byte: each chunk is decoded up to its last byte that
- * cannot be part of a letter (space, delimiter, digit, line end) and the rest waits for the next.
+ * TCVN3/VNI text to NFC, chunk by chunk, from its Windows-1252 view (`view`: of bytes, or of a
+ * Unicode file's characters). A VNI letter is a base and a mark, and a TCVN3 letter may take a
+ * combining tone: each chunk is decoded up to its last character that cannot be part of a letter
+ * (space, delimiter, digit, line end) and the rest waits for the next.
  */
-function legacyDecoder(encoding: 'tcvn3' | 'vni'): ChunkDecoder {
-  let held: Buffer = Buffer.alloc(0);
+function legacyDecoder(encoding: 'tcvn3' | 'vni', view: ChunkDecoder, name: string, checkUtf8: boolean): ChunkDecoder {
+  let held = '';
   let offset = 0;
-  const decode = (b: Buffer) => decodeLegacy(codeText(b), encoding);
   return {
     write(chunk) {
-      const at = firstUtf8Vietnamese(chunk);
-      if (at >= 0) throw new RejectedInput(`mixed encoding: ${EIGHT_BIT[encoding].name} text with UTF-8 bytes at byte ${offset + at}`);
+      if (checkUtf8) {
+        const at = firstUtf8Vietnamese(chunk);
+        if (at >= 0) throw new RejectedInput(`mixed encoding: ${name} text with UTF-8 bytes at byte ${offset + at}`);
+      }
       offset += chunk.length;
-      const bytes = held.length ? Buffer.concat([held, chunk]) : chunk;
-      let cut = bytes.length - 1;
-      while (cut >= 0 && bytes[cut]! >= 0x41) cut--;
-      // A field without one such byte is not held for ever (bounded memory).
-      if (cut < 0 && bytes.length < MAX_HELD) {
-        held = Buffer.from(bytes);
+      const text = held + view.write(chunk);
+      let cut = text.length - 1;
+      while (cut >= 0 && text.charCodeAt(cut) >= 0x41) cut--;
+      // A field without one such character is not held for ever (bounded memory).
+      if (cut < 0 && text.length < MAX_HELD) {
+        held = text;
         return '';
       }
-      const end = cut < 0 ? bytes.length : cut + 1;
-      held = Buffer.from(bytes.subarray(end));
-      return decode(bytes.subarray(0, end));
+      const end = cut < 0 ? text.length : cut + 1;
+      held = text.slice(end);
+      return decodeLegacy(text.slice(0, end), encoding);
     },
     end() {
-      const rest = decode(held);
-      held = Buffer.alloc(0);
+      const rest = decodeLegacy(held + view.end(), encoding);
+      held = '';
       return rest;
     },
   };

@@ -20,11 +20,23 @@ describe('one-stop exports in TCVN3 and VNI (2019–2021 systems)', () => {
     expect(detectEncoding(bytes.subarray(0, 65536))).toEqual({ encoding, evidence });
   });
 
+  it.each([
+    ['legacy/onestop-ban-thi-2024-tcvn3-excel-utf8.csv', { encoding: 'utf8', evidence: 'UTF-8 BOM, letters in TCVN3 codes', legacy: 'tcvn3' }],
+    ['legacy/onestop-ban-thi-2024-vni-unicode-text.tsv', { encoding: 'utf16le', evidence: 'UTF-16LE BOM, letters in VNI codes', legacy: 'vni' }],
+  ])('%s (Excel saving legacy-font cells as Unicode) carries TCVN3/VNI codes as characters', (path, expected) => {
+    expect(detectEncoding(readFileSync(fixture(path)).subarray(0, 65536))).toEqual(expected);
+  });
+
   it('the Windows-1258 export is still told as Windows-1258', () => {
     expect(detectEncoding(readFileSync(fixture('onestop/ban-thi-2024-cp1258.csv'))).encoding).toBe('windows1258');
   });
 
-  it.each(['legacy/onestop-ban-thi-2024-tcvn3.csv', 'legacy/onestop-ban-thi-2024-vni.csv'])(
+  it.each([
+    'legacy/onestop-ban-thi-2024-tcvn3.csv',
+    'legacy/onestop-ban-thi-2024-vni.csv',
+    'legacy/onestop-ban-thi-2024-tcvn3-excel-utf8.csv',
+    'legacy/onestop-ban-thi-2024-vni-unicode-text.tsv',
+  ])(
     '%s gives the figures and dossiers of the same export in Windows-1258, in NFC',
     async (path) => {
       const w = memoryWriter();
@@ -44,6 +56,8 @@ describe('one-stop exports in TCVN3 and VNI (2019–2021 systems)', () => {
     ['legacy/onestop-ban-thi-2024-tcvn3.csv', 1],
     ['legacy/onestop-ban-thi-2024-vni.csv', 1],
     ['legacy/onestop-ban-thi-2024-vni.csv', 5],
+    ['legacy/onestop-ban-thi-2024-vni-unicode-text.tsv', 3],
+    ['legacy/onestop-ban-thi-2024-tcvn3-excel-utf8.csv', 2],
   ])('%s in %d-byte chunks gives the same result (VNI base and mark bytes cut apart)', async (path, size) => {
     const whole = await extract(path, STATED);
     const w = memoryWriter();
