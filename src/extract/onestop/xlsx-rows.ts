@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
+import { readLegacyText } from '../../text/legacy/index.js';
 import { RejectedInput } from '../errors.js';
 import type { RawRow } from './raw-row.js';
 
@@ -7,7 +8,7 @@ import type { RawRow } from './raw-row.js';
  * Streams the rows of every worksheet of a workbook with exceljs's streaming reader (no DOM: a
  * 1,000,000-row dossier list stays flat in memory). Cell values come out as strings, numbers, Dates
  * or null; formulas give their cached result and hyperlinks their text, so formula text is never
- * evaluated.
+ * evaluated. Text typed in a TCVN3/VNI font is decoded by that font, as the appendix reader does.
  */
 export async function* xlsxRows(bytes: Buffer): AsyncGenerator<RawRow & { sheet: string }> {
   // Loaded on first use: exceljs costs tens of megabytes that a CSV-only run never needs.
@@ -25,7 +26,8 @@ export async function* xlsxRows(bytes: Buffer): AsyncGenerator<RawRow & { sheet:
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
         const values = row.values as unknown[];
         const cells: unknown[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(cellValue(values[i]));
+        // The font is looked up only for text cells: a million-row list has many numbers and blanks.
+        for (let i = 1; i < values.length; i++) cells.push(cellValue(values[i], () => row.findCell(i)?.font?.name));
         yield { sheet: name, line: row.number, cells };
       }
     }
@@ -35,14 +37,19 @@ export async function* xlsxRows(bytes: Buffer): AsyncGenerator<RawRow & { sheet:
   }
 }
 
-function cellValue(v: unknown): unknown {
+/** The cell's font name, asked only when the cell holds text. */
+type CellFont = () => string | undefined;
+
+function cellValue(v: unknown, font: CellFont): unknown {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'string') return readLegacyText(v, font()).text;
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; result?: unknown; formula?: string; text?: unknown; error?: string };
-    if (o.richText) return o.richText.map((r) => r.text).join('');
-    if ('result' in o || 'formula' in o) return cellValue(o.result);
-    if (o.text !== undefined) return cellValue(o.text);
+    const o = v as { richText?: { text: string; font?: { name?: string } }[]; result?: unknown; formula?: string; text?: unknown; error?: string };
+    // Each run in its own font when the file names one (exceljs's streaming reader does not), else the cell's.
+    if (o.richText) return o.richText.map((r) => readLegacyText(r.text, r.font?.name ?? font()).text).join('');
+    if ('result' in o || 'formula' in o) return cellValue(o.result, font);
+    if (o.text !== undefined) return cellValue(o.text, font);
     if (o.error) return null;
   }
   return String(v);
