@@ -5,7 +5,7 @@ import { basename, extname, isAbsolute, relative } from 'node:path';
 import { indicatorCatalogue } from '../catalog/index.js';
 import { type ExtractConfig, RejectedInput, detectContainer, extractFile, extractLargeText } from '../extract/index.js';
 import { normalizeDocument, parsePeriodKey } from '../normalize/index.js';
-import type { ReconcileSettings, TouchedKey } from '../reconcile/index.js';
+import { type ReconcileSettings, type TouchedKey, reconcileRules } from '../reconcile/index.js';
 import {
   type DocumentIdentity,
   type Warehouse,
@@ -13,6 +13,7 @@ import {
   loadDocument,
   openWarehouse,
   recordRejection,
+  syncIndicatorRatios,
   syncIndicators,
 } from '../warehouse/index.js';
 import { listFiles } from './list-files.js';
@@ -92,6 +93,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   try {
     const catalogue = indicatorCatalogue();
     await syncIndicators(wh.db, catalogue);
+    syncIndicatorRatios(wh.sqlite, reconcileRules().ratios);
     const period = config.period ? parsePeriodKey(config.period) : undefined;
     for (const path of (await listFiles(paths)).map(displayPath)) {
       const outcome = await ingestOne(wh, path, runId, config, period, touched, options.streamTextAbove ?? STREAM_TEXT_ABOVE);
