@@ -1,0 +1,71 @@
+import ExcelJS from 'exceljs';
+import type { ExportColumn } from './columns.js';
+import type { ExportSheet } from './export.js';
+import { columnTitle } from './labels.js';
+import { cell } from './neutralise.js';
+
+/**
+ * Number formats that read the Vietnamese way ([$-42A] is the vi-VN locale: "1.234,5" in Excel set to
+ * it). Shares are stored in percent points (85.71), so the format appends "%" without scaling by 100;
+ * money is in đồng.
+ */
+const FORMAT = {
+  percent: '[$-42A]#,##0.00"%"',
+  money: '[$-42A]#,##0" đ"',
+  integer: '[$-42A]#,##0',
+  double: '[$-42A]#,##0.##',
+} as const;
+
+/** Value columns whose unit is in the row's `unit` column. */
+const UNIT_VALUE = /^(value_num|reconciled_value_num)$/;
+
+function numberFormat(column: ExportColumn, row: Record<string, unknown>, value: number): string {
+  if (UNIT_VALUE.test(column.name) && typeof row.unit === 'string') {
+    if (row.unit.includes('%')) return FORMAT.percent;
+    if (/đồng/i.test(row.unit)) return FORMAT.money;
+  }
+  return column.kind === 'integer' || Number.isInteger(value) ? FORMAT.integer : FORMAT.double;
+}
+
+/** Rows committed between two yields to the event loop, so that the zip stream drains to disk. */
+const YIELD_EVERY = 2000;
+
+/**
+ * A streamed workbook (exceljs WorkbookWriter): one sheet per view, row 1 the column names (for
+ * tools), row 2 their Vietnamese titles (catalog/labels.yaml), both frozen, filters on row 2;
+ * numbers stay numbers with a Vietnamese number format; text neutralised against formulas; dates
+ * as dates.
+ */
+export async function writeXlsx(sheets: readonly ExportSheet[], path: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  wb.creator = 'cchc-etl';
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 2 }] });
+    ws.columns = sheet.columns.map((c) => ({ key: c.name, width: Math.min(40, Math.max(10, columnTitle(c.name).length + 2)) }));
+    const names = ws.addRow(sheet.columns.map((c) => c.name));
+    names.font = { bold: true };
+    names.commit();
+    const titles = ws.addRow(sheet.columns.map((c) => columnTitle(c.name)));
+    titles.font = { bold: true, italic: true };
+    titles.commit();
+    ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: Math.max(1, sheet.columns.length) } };
+    let n = 0;
+    for (const row of sheet.rows()) {
+      const xrow = ws.addRow(sheet.columns.map((c) => xlsxValue(c, row[c.name])));
+      sheet.columns.forEach((c, i) => {
+        const v = row[c.name];
+        if (typeof v === 'number') xrow.getCell(i + 1).numFmt = numberFormat(c, row, v);
+        else if (c.kind === 'date' && typeof v === 'string' && v) xrow.getCell(i + 1).numFmt = 'dd/mm/yyyy';
+      });
+      xrow.commit();
+      if (++n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    ws.commit();
+  }
+  await wb.commit();
+}
+
+function xlsxValue(column: ExportColumn, value: unknown): string | number | Date | null {
+  if (column.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
+  return cell(value);
+}
