@@ -57,7 +57,10 @@ async function fill(path: string, rows: number): Promise<void> {
 }
 
 function child(db: string, format: string, out: string): { ms: number; maxRssMb: number; mb: number } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--child', db, format, out], { encoding: 'utf8' });
+  // HEAP_MB caps V8's heap: an export that holds its rows fails under a small cap; one that streams
+  // only leaves garbage, which a capped heap collects sooner (the default heap lets RSS float up).
+  const heap = process.env.HEAP_MB ? [`--max-old-space-size=${process.env.HEAP_MB}`] : [];
+  const r = spawnSync(process.execPath, [...heap, '--import', 'tsx', SELF, '--child', db, format, out], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${format} export failed: ${r.stderr}`);
   return { ...(JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { ms: number; maxRssMb: number }), mb: statSync(out).size / 1e6 };
 }

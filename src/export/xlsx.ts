@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportColumn } from './columns.js';
 import type { ExportSheet } from './export.js';
@@ -27,8 +29,20 @@ function numberFormat(column: ExportColumn, row: Record<string, unknown>, value:
   return column.kind === 'integer' || Number.isInteger(value) ? FORMAT.integer : FORMAT.double;
 }
 
-/** Rows committed between two yields to the event loop, so that the zip stream drains to disk. */
-const YIELD_EVERY = 2000;
+/** Rows committed between two looks at the zip stream's backlog. */
+const CHECK_EVERY = 500;
+
+/**
+ * Waits until the zip entry a sheet's rows are piped into has room again. exceljs writes committed
+ * rows into it without heeding backpressure, so without this the rows pile up in memory whenever
+ * compressing and writing are slower than reading SQLite. Reaches into exceljs's streaming writer
+ * (its sheet stream and that stream's pipes), which has no public hook for it.
+ */
+async function drained(ws: ExcelJS.Worksheet): Promise<void> {
+  const pipes = (ws as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes ?? [];
+  for (const pipe of pipes) if (pipe.writableNeedDrain) await once(pipe, 'drain');
+  await new Promise((resolve) => setImmediate(resolve));
+}
 
 /**
  * A streamed workbook (exceljs WorkbookWriter): one sheet per view, row 1 the column names (for
@@ -58,7 +72,7 @@ export async function writeXlsx(sheets: readonly ExportSheet[], path: string): P
         else if (c.kind === 'date' && typeof v === 'string' && v) xrow.getCell(i + 1).numFmt = 'dd/mm/yyyy';
       });
       xrow.commit();
-      if (++n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (++n % CHECK_EVERY === 0) await drained(ws);
     }
     ws.commit();
   }

@@ -17,15 +17,22 @@ interface ExportOptions {
   db: string;
 }
 
-export function register(program: Command): void {
-  program
-    .command('export')
-    .description('write a view of the warehouse as CSV (UTF-8 with BOM), XLSX (a sheet per view) or Parquet, for analysts\' own tools')
-    .addOption(new Option('--view <view>', 'what to export ("all": every view, XLSX only)').choices(VIEWS).default('indicator_values'))
-    .addOption(new Option('--format <format>', 'file format').choices(FORMATS).default('csv'))
+/** --commune, --province, --district: which communes a command covers (export, report). */
+export function placeOptions(command: Command): Command {
+  return command
     .option('--commune <code|name>', 'only this commune')
     .option('--province <name>', 'only the communes of this province')
-    .option('--district <name>', 'only the communes of this district')
+    .option('--district <name>', 'only the communes of this district');
+}
+
+export function register(program: Command): void {
+  placeOptions(
+    program
+      .command('export')
+      .description('write a view of the warehouse as CSV (UTF-8 with BOM), XLSX (a sheet per view) or Parquet, for analysts\' own tools')
+      .addOption(new Option('--view <view>', 'what to export ("all": every view, XLSX only)').choices(VIEWS).default('indicator_values'))
+      .addOption(new Option('--format <format>', 'file format').choices(FORMATS).default('csv')),
+  )
     .option('--period <key>', 'only this period (2024, 2024-Q3, …; dossiers: received in it)')
     .option('--indicator <key|code>', 'only this indicator')
     .option('--out <path>', 'file to write (CSV: standard output if omitted)')
