@@ -16,7 +16,7 @@ const COMMANDS = [
   () => import('./commands/override.js'),
   () => import('./commands/reconcile.js'),
   () => import('./commands/export.js'),
-  // () => import('./commands/report.js'),
+  () => import('./commands/report.js'),
 ];
 
 /** The version package.json declares (the same relative path from src/cli and dist/cli). */
