@@ -2,7 +2,7 @@ import { fileWriter, ParquetWriter, type SchemaElement } from 'hyparquet-writer'
 import type { ColumnKind, ExportColumn } from './columns.js';
 
 /** Rows per row group: the only rows held in memory at a time. */
-const ROW_GROUP = 50_000;
+const ROW_GROUP = 20_000;
 
 const SCHEMA: Record<ColumnKind, Omit<SchemaElement, 'name'>> = {
   integer: { type: 'INT64', repetition_type: 'OPTIONAL' },

@@ -40,8 +40,11 @@ const CHECK_EVERY = 500;
  */
 async function drained(ws: ExcelJS.Worksheet): Promise<void> {
   const pipes = (ws as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes ?? [];
-  for (const pipe of pipes) if (pipe.writableNeedDrain) await once(pipe, 'drain');
-  await new Promise((resolve) => setImmediate(resolve));
+  for (const pipe of pipes) {
+    // archiver's PassThrough comes from readable-stream, which predates `writableNeedDrain`.
+    const state = (pipe as unknown as { _writableState?: { needDrain: boolean } })._writableState;
+    if (pipe.writableNeedDrain ?? state?.needDrain) await once(pipe, 'drain');
+  }
 }
 
 /**
