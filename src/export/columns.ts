@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import { codeLabel } from './labels.js';
+import { codeLabel } from '../catalog/index.js';
 
 /** How a column is typed in Parquet and formatted in XLSX. */
 export type ColumnKind = 'integer' | 'double' | 'text' | 'date';

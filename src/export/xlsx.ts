@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportColumn } from './columns.js';
 import type { ExportSheet } from './export.js';
-import { columnTitle } from './labels.js';
+import { columnTitle } from '../catalog/index.js';
 import { cell } from './neutralise.js';
 
 /**

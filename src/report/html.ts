@@ -1,4 +1,4 @@
-import { codeLabel } from '../export/labels.js';
+import { codeLabel } from '../catalog/index.js';
 import type { ConflictRow, DocumentCell, UnmappedRow } from './data.js';
 import { text } from './texts.js';
 

@@ -2,4 +2,4 @@ export { loadDocument, recordRejection, syncIndicators, type DocumentIdentity } 
 export { openWarehouse, openWarehouseReadOnly, type Warehouse } from './open.js';
 export { createRecordWriter } from './records.js';
 export type * from './schema.js';
-export { syncIndicatorRatios, type IndicatorRatio } from './ratios.js';
+export { syncCodeLabels, syncIndicatorRatios, type IndicatorRatio } from './catalog-tables.js';

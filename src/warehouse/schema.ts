@@ -314,5 +314,6 @@ export interface Database {
   dossiers: DossiersTable;
   indicator_ratios: IndicatorRatiosTable;
   indicator_labels: { key: string; label: string };
+  code_labels: { domain: string; code: string; label: string };
   indicator_values_current_units: IndicatorValuesCurrentUnitsView;
 }

@@ -87,6 +87,18 @@ describe('a command line that behaves', () => {
     check.close();
   });
 
+  it('the warehouse holds the Vietnamese text of its codes, to join beside them', () => {
+    const raw = new SQLite(db, { readonly: true });
+    const rows = raw
+      .prepare(
+        `SELECT v.status, s.label AS status_vi FROM indicator_values v JOIN code_labels s ON s.domain = 'status' AND s.code = v.status
+         WHERE v.commune_code = '02035' AND v.period_key = '2024' AND v.indicator_key = '1.1'`,
+      )
+      .all();
+    raw.close();
+    expect(rows).toEqual([{ status: 'single_source', status_vi: 'Một nguồn duy nhất' }]);
+  });
+
   it('indicators name a sub-row with its parent', async () => {
     await run('indicators', '--format', 'json', '--section', '1');
     const rows = JSON.parse(out.join('\n')) as { key: string; label: string }[];

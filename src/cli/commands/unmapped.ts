@@ -31,7 +31,8 @@ export function register(program: Command): void {
           .orderBy('seen', 'desc')
           .orderBy('o.row_label')
           .execute();
-        console.log(render(rows, opts.format));
+        const { codeLabel } = await import('../../export/index.js');
+        console.log(render(rows.map((r) => ({ ...r, method_vi: codeLabel('method', r.method) })), opts.format));
       } finally {
         await wh.close();
       }

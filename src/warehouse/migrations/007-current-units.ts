@@ -7,6 +7,8 @@ import { type Kysely, sql } from 'kysely';
  *   registry by migration 004; the same DDL here so that this migration stands alone).
  * - `indicator_ratios`: rate = numerator / denominator, as catalog/reconcile-rules.yaml declares them
  *   (synced by `syncIndicatorRatios` whenever the catalogue is synced).
+ * - `code_labels`: Vietnamese text for the stable English codes of `status`, `rule`, `severity`, …
+ *   (catalog/labels.yaml, synced by `syncCodeLabels`), to join beside them.
  * - `indicator_labels`: an indicator's name as analysts read it; a sub-row carries the code of the
  *   row it belongs to ("1.4.2 — UBND huyện"), since "UBND huyện" alone is under 1.4.1 and 1.4.2 alike.
  * - `indicator_values_current_units`: every value in today's units (below).
@@ -15,6 +17,7 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE IF NOT EXISTS commune_crosswalk (old_code TEXT NOT NULL, new_code TEXT NOT NULL, PRIMARY KEY (old_code, new_code))`.execute(db);
   await sql`CREATE TABLE IF NOT EXISTS indicator_ratios (rate_key TEXT PRIMARY KEY, numerator_key TEXT NOT NULL, denominator_key TEXT NOT NULL)`.execute(db);
+  await sql`CREATE TABLE IF NOT EXISTS code_labels (domain TEXT NOT NULL, code TEXT NOT NULL, label TEXT NOT NULL, PRIMARY KEY (domain, code))`.execute(db);
   await sql`ALTER TABLE overrides ADD COLUMN superseded_by INTEGER`.execute(db);
 
   await sql`
@@ -115,6 +118,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP VIEW IF EXISTS indicator_values_current_units`.execute(db);
   await sql`DROP VIEW IF EXISTS indicator_labels`.execute(db);
   await sql`DROP TABLE IF EXISTS indicator_ratios`.execute(db);
+  await sql`DROP TABLE IF EXISTS code_labels`.execute(db);
   await sql`ALTER TABLE overrides DROP COLUMN superseded_by`.execute(db);
   // commune_crosswalk belongs to migration 004 as much as to this one: it stays.
 }

@@ -1,5 +1,7 @@
 import type SQLite from 'better-sqlite3';
 
+// Catalogue facts SQL needs, copied into the warehouse whenever the catalogue is synced.
+
 /** A rate the reconciliation rules define as numerator / denominator (catalog/reconcile-rules.yaml). */
 export interface IndicatorRatio {
   readonly rate: string;
@@ -16,5 +18,14 @@ export function syncIndicatorRatios(sqlite: SQLite.Database, ratios: readonly In
   sqlite.transaction(() => {
     sqlite.prepare(`DELETE FROM indicator_ratios`).run();
     for (const r of ratios) insert.run(r.rate, r.numerator, r.denominator);
+  })();
+}
+
+/** Replaces `code_labels` with catalog/labels.yaml's codes: SQL users join it beside a coded column. */
+export function syncCodeLabels(sqlite: SQLite.Database, codes: Readonly<Record<string, Readonly<Record<string, string>>>>): void {
+  const insert = sqlite.prepare(`INSERT INTO code_labels (domain, code, label) VALUES (?, ?, ?)`);
+  sqlite.transaction(() => {
+    sqlite.prepare(`DELETE FROM code_labels`).run();
+    for (const [domain, texts] of Object.entries(codes)) for (const [code, label] of Object.entries(texts)) insert.run(domain, code, label);
   })();
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadCatalog } from '../catalog/index.js';
+import { loadCatalog } from './files.js';
 
 /** catalog/labels.yaml: Vietnamese text for stable codes, and Vietnamese column titles. */
 const LabelsFile = z
