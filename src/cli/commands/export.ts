@@ -46,9 +46,18 @@ export function register(program: Command): void {
       try {
         const filters = resolveFilters(wh, opts);
         const views = opts.view === 'all' ? EXPORT_VIEWS : [opts.view];
-        const sheets = views.map((v) => exportSheet(wh, v, filters));
+        // With every view, one a filter cannot apply to (dossiers have no indicator) is left out, said so.
+        const sheets = views.flatMap((v) => {
+          try {
+            return [exportSheet(wh, v, filters)];
+          } catch (err) {
+            if (opts.view !== 'all') throw err;
+            console.error(`cchc: ${v} left out: ${(err as Error).message}`);
+            return [];
+          }
+        });
         await writeExport(sheets, opts.format, opts.out ?? process.stdout);
-        if (opts.out) console.error(`exported ${views.join(', ')} from ${opts.db} → ${opts.out}`);
+        if (opts.out) console.error(`exported ${sheets.map((s) => s.name).join(', ')} from ${opts.db} → ${opts.out}`);
       } catch (err) {
         // Name the file being written when writing is what failed.
         if (opts.out && err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('E')) throw new Error(`${opts.out}: ${err.message}`);
