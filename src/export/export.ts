@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { Warehouse } from '../warehouse/index.js';
 import { exportColumns, labelledRows, type ExportColumn } from './columns.js';
@@ -30,6 +31,16 @@ export function exportSheet(wh: Warehouse, view: ExportView, filters: ExportFilt
  * view. Rows stream from SQLite to the writer: memory does not grow with the number of rows.
  */
 export async function writeExport(sheets: readonly ExportSheet[], format: ExportFormat, out: string | Writable): Promise<void> {
+  try {
+    await write(sheets, format, out);
+  } catch (err) {
+    // No half-written file left behind to be mistaken for an export.
+    if (typeof out === 'string') await rm(out, { force: true });
+    throw err;
+  }
+}
+
+async function write(sheets: readonly ExportSheet[], format: ExportFormat, out: string | Writable): Promise<void> {
   if (format === 'xlsx') {
     if (typeof out !== 'string') throw new Error('an XLSX export needs --out <file.xlsx>');
     return writeXlsx(sheets, out);

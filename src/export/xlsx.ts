@@ -29,6 +29,9 @@ function numberFormat(column: ExportColumn, row: Record<string, unknown>, value:
   return column.kind === 'integer' || Number.isInteger(value) ? FORMAT.integer : FORMAT.double;
 }
 
+/** Excel's limit is 1,048,576 rows a sheet; two are the header. */
+const MAX_DATA_ROWS = 1_048_574;
+
 /** Rows committed between two looks at the zip stream's backlog. */
 const CHECK_EVERY = 500;
 
@@ -68,6 +71,7 @@ export async function writeXlsx(sheets: readonly ExportSheet[], path: string): P
     ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: Math.max(1, sheet.columns.length) } };
     let n = 0;
     for (const row of sheet.rows()) {
+      if (n === MAX_DATA_ROWS) throw new Error(`${sheet.name} has more rows than an XLSX sheet holds (${MAX_DATA_ROWS}): filter it, or export CSV or Parquet`);
       const xrow = ws.addRow(sheet.columns.map((c) => xlsxValue(c, row[c.name])));
       sheet.columns.forEach((c, i) => {
         const v = row[c.name];
