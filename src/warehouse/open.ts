@@ -59,9 +59,9 @@ export async function openWarehouseReadOnly(path: string): Promise<Warehouse> {
   const applied = new Set<string>();
   try {
     for (const r of sqlite.prepare(`SELECT name FROM kysely_migration`).all() as { name: string }[]) applied.add(r.name);
-  } catch {
+  } catch (err) {
     sqlite.close();
-    throw new Error(`warehouse ${path}: not a cchc warehouse (no migration table)`);
+    throw new Error(`warehouse ${path}: not a cchc warehouse (${err instanceof Error ? err.message : String(err)})`);
   }
   const missing = Object.keys(migrations).filter((name) => !applied.has(name));
   if (missing.length) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -99,6 +99,14 @@ describe('a command line that behaves', () => {
     expect(rows).toEqual([{ status: 'single_source', status_vi: 'Một nguồn duy nhất' }]);
   });
 
+  it('a file that is no warehouse is refused in one line naming it', async () => {
+    const notDb = join(tempDir(), 'notes.sqlite');
+    writeFileSync(notDb, 'Ghi chú của chuyên viên, không phải kho dữ liệu\n'.repeat(100));
+    await run('unmapped', '--db', notDb);
+    expect(process.exitCode).toBe(1);
+    expect(out).toEqual([`cchc: warehouse ${notDb}: not a cchc warehouse (file is not a database)`]);
+  });
+
   it('indicators name a sub-row with its parent', async () => {
     await run('indicators', '--format', 'json', '--section', '1');
     const rows = JSON.parse(out.join('\n')) as { key: string; label: string }[];
@@ -132,7 +140,7 @@ describe('a command line that behaves', () => {
     it('a second override of one cell replaces the first, which stays on record as superseded', async () => {
       await run('override', '02035', '2024', '1.4.1.district', '9', '--reason', 'Theo biểu của huyện', '--by', 'lan', '--db', wdb);
       await run('override', 'Bản Thi', '2024', '1.4.1.district', '8', '--reason', 'Huyện đính chính', '--by', 'minh', '--db', wdb);
-      expect(out).toEqual(['override #1 recorded', 'override #2 recorded']);
+      expect(out).toEqual(['override #1 recorded', 'override #2 recorded (supersedes #1)']);
       out = [];
       await run('override', '--list', '--format', 'json', '--db', wdb);
       expect((JSON.parse(out.join('\n')) as { id: number; value: string; status: string }[]).map((o) => [o.id, o.value, o.status])).toEqual([[2, '8', 'in_force']]);

@@ -61,7 +61,8 @@ export function register(program: Command): void {
           console.log(`override #${id} removed`);
         } else {
           const newId = await addOverride(wh, { commune: commune!, period: period!, indicator: indicator!, value: value!, reason: opts.reason!, who: opts.by, force: opts.force });
-          console.log(`override #${newId} recorded`);
+          const replaced = (wh.sqlite.prepare(`SELECT id FROM overrides WHERE superseded_by = ? ORDER BY id`).all(newId) as { id: number }[]).map((r) => `#${r.id}`);
+          console.log(`override #${newId} recorded${replaced.length ? ` (supersedes ${replaced.join(', ')})` : ''}`);
         }
       } finally {
         await wh.close();
