@@ -86,7 +86,12 @@ export async function writeXlsx(sheets: readonly ExportSheet[], path: string): P
   await wb.commit();
 }
 
+/** Excel's limit on the characters of one cell (a longer one makes Excel "repair" the file). */
+const MAX_CELL_TEXT = 32_767;
+
 function xlsxValue(column: ExportColumn, value: unknown): string | number | Date | null {
   if (column.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
-  return cell(value);
+  const v = cell(value);
+  // Long JSON (rivals, values_json) is cut, visibly; CSV and Parquet keep it whole.
+  return typeof v === 'string' && v.length > MAX_CELL_TEXT ? `${v.slice(0, MAX_CELL_TEXT - 1)}…` : v;
 }
