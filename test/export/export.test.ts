@@ -31,6 +31,7 @@ describe('cchc export', () => {
     );
     hostileDoc = doc.sha256;
     FORMULA_STARTS.forEach((label, i) => insert.run(doc.sha256, doc.run_id, 9000 + i, label, label, -5 - i));
+    insert.run(doc.sha256, doc.run_id, 9100, 'Dài', 'x'.repeat(40_000), 1);
     raw.close();
   });
   afterAll(() => vi.restoreAllMocks());
@@ -73,7 +74,7 @@ describe('cchc export', () => {
     const xlsx = join(dir, 'obs.xlsx');
     await run('export', '--view', 'observations', '--format', 'xlsx', '--out', xlsx);
     await run('export', '--view', 'observations', '--out', csv);
-    const rows = (parse(readFileSync(csv), { bom: true, columns: true }) as Record<string, string>[]).filter((r) => r.document_sha256 === hostileDoc && Number(r.seq) >= 9000);
+    const rows = (parse(readFileSync(csv), { bom: true, columns: true }) as Record<string, string>[]).filter((r) => r.document_sha256 === hostileDoc && Number(r.seq) >= 9000 && Number(r.seq) < 9100);
     expect(rows.map((r) => r.row_label)).toEqual(["'=1+2", "'+84 912", "'-x", "'@SUM(A1)", "'\tTab", "'\rCR"]);
     expect(rows.map((r) => r.value_num)).toEqual(['-5', '-6', '-7', '-8', '-9', '-10']);
     // Unquoted in the file: a number, not text.
@@ -89,7 +90,14 @@ describe('cchc export', () => {
       if (n > 2 && row.getCell(col('document_sha256')).value === hostileDoc && Number(row.getCell(col('seq')).value) >= 9000) hostile.push([row.getCell(col('row_label')).value, row.getCell(col('value_num')).value]);
     });
     // XML reads a carriage return back as a line feed; the quote before it is what matters.
-    expect(hostile).toEqual([["'=1+2", -5], ["'+84 912", -6], ["'-x", -7], ["'@SUM(A1)", -8], ["'\tTab", -9], ["'\nCR", -10]]);
+    expect(hostile.slice(0, 6)).toEqual([["'=1+2", -5], ["'+84 912", -6], ["'-x", -7], ["'@SUM(A1)", -8], ["'\tTab", -9], ["'\nCR", -10]]);
+    // Past Excel's 32,767 characters a cell, text is cut visibly in XLSX and kept whole in CSV.
+    let long = '';
+    ws.eachRow((row) => {
+      if (row.getCell(col('document_sha256')).value === hostileDoc && row.getCell(col('seq')).value === 9100) long = row.getCell(col('raw_text')).value as string;
+    });
+    expect([long.length, long.at(-1)]).toEqual([32_767, '…']);
+    expect((parse(readFileSync(csv), { bom: true, columns: true }) as Record<string, string>[]).find((r) => r.seq === '9100')?.raw_text).toHaveLength(40_000);
   });
 
   it('XLSX: a sheet per view, names then Vietnamese titles frozen, filters on, Vietnamese number formats', async () => {
