@@ -8,3 +8,4 @@ export {
   unitScale,
   type Indicator,
 } from './indicators.js';
+export { codeLabel, columnTitle, labels, type LabelsFile } from './labels.js';

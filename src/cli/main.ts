@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { ExitCode } from './exit-codes.js';
 
@@ -14,14 +15,24 @@ const COMMANDS = [
   () => import('./commands/conflicts.js'),
   () => import('./commands/override.js'),
   () => import('./commands/reconcile.js'),
+  () => import('./commands/export.js'),
+  () => import('./commands/report.js'),
 ];
+
+/** The version package.json declares (the same relative path from src/cli and dist/cli). */
+function packageVersion(): string {
+  return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+}
 
 export async function main(argv: readonly string[]): Promise<void> {
   const program = new Command();
   program
     .name('cchc')
     .description('Ingest commune administrative-reform (CCHC) reports into a SQLite warehouse')
-    .showHelpAfterError()
+    .version(packageVersion(), '-V, --version')
+    // A wrong command line is one line naming what is wrong (and, for a choice, the valid values):
+    // no help screen after it. Through console.error, like every other message.
+    .configureOutput({ outputError: (text) => console.error(`cchc: ${text.trim().replace(/^error: /, '')}`) })
     .exitOverride();
   for (const load of COMMANDS) (await load()).register(program);
   try {

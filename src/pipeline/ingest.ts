@@ -2,10 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, relative } from 'node:path';
-import { indicatorCatalogue } from '../catalog/index.js';
+import { indicatorCatalogue, labels } from '../catalog/index.js';
 import { type ExtractConfig, RejectedInput, detectContainer, extractFile, extractLargeText } from '../extract/index.js';
 import { normalizeDocument, parsePeriodKey } from '../normalize/index.js';
-import type { ReconcileSettings, TouchedKey } from '../reconcile/index.js';
+import { type ReconcileSettings, type TouchedKey, reconcileRules } from '../reconcile/index.js';
 import {
   type DocumentIdentity,
   type Warehouse,
@@ -13,6 +13,8 @@ import {
   loadDocument,
   openWarehouse,
   recordRejection,
+  syncCodeLabels,
+  syncIndicatorRatios,
   syncIndicators,
 } from '../warehouse/index.js';
 import { listFiles } from './list-files.js';
@@ -92,6 +94,8 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   try {
     const catalogue = indicatorCatalogue();
     await syncIndicators(wh.db, catalogue);
+    syncIndicatorRatios(wh.sqlite, reconcileRules().ratios);
+    syncCodeLabels(wh.sqlite, labels().codes);
     const period = config.period ? parsePeriodKey(config.period) : undefined;
     for (const path of (await listFiles(paths)).map(displayPath)) {
       const outcome = await ingestOne(wh, path, runId, config, period, touched, options.streamTextAbove ?? STREAM_TEXT_ABOVE);

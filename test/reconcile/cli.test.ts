@@ -39,8 +39,8 @@ describe('cchc conflicts and cchc override', () => {
 
   it('filters by severity and prints CSV', async () => {
     await run('conflicts', '--severity', 'major', '--period', '2024', '--commune', 'xã Bản Thi', '--format', 'csv');
-    const lines = out.join('\n').split('\n');
-    expect(lines[0]).toBe('id,commune,period,severity,kind,verdict,indicators,message,decision');
+    const lines = out.join('\n').split('\r\n');
+    expect(lines[0]).toBe('\uFEFFid,commune,period,severity,kind,verdict,indicators,message,decision,severity_vi,kind_vi');
     expect(lines.slice(1).map((l) => l.split(',')[4])).toEqual([
       'cross_source', 'cross_source', 'cross_source', 'cross_source', 'cross_source', 'printed_fraction', 'sum', 'sum',
     ]);
@@ -64,7 +64,7 @@ describe('cchc conflicts and cchc override', () => {
     expect(out).toEqual(['override #1 removed']);
     out = [];
     await run('override', '02035', '2024', '1.4.1.district', '9');
-    expect(process.exitCode).toBe(1);
+    expect(process.exitCode).toBe(2);
     expect(out.join('\n')).toMatch(/usage: cchc override/);
   });
 });

@@ -1,12 +1,15 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { formatOption, type OutputFormat } from '../output.js';
 import { DEFAULT_DB } from './ingest.js';
+
+const SEVERITIES = ['info', 'minor', 'major'] as const;
 
 interface ConflictsOptions {
   commune?: string;
   period?: string;
   indicator?: string;
-  severity?: string;
-  format: string;
+  severity?: (typeof SEVERITIES)[number];
+  format: OutputFormat;
   db: string;
 }
 
@@ -17,16 +20,14 @@ export function register(program: Command): void {
     .option('--commune <code|name>', 'only this commune (code, or name as printed)')
     .option('--period <key>', 'only this period (2024, 2024-Q3, …)')
     .option('--indicator <key>', 'only conflicts involving this indicator key')
-    .option('--severity <level>', 'only this severity or worse: info, minor, major')
-    .option('--format <format>', 'table, csv or json', 'table')
+    .addOption(new Option('--severity <level>', 'only this severity or worse').choices(SEVERITIES))
+    .addOption(formatOption())
     .option('--db <path>', 'warehouse file', DEFAULT_DB)
     .action(async (opts: ConflictsOptions) => {
-      const { openWarehouse } = await import('../../warehouse/index.js');
-      const { render, parseFormat } = await import('../output.js');
-      const format = parseFormat(opts.format);
-      const levels = ['info', 'minor', 'major'];
-      if (opts.severity && !levels.includes(opts.severity)) throw new Error(`unknown severity "${opts.severity}" (info, minor, major)`);
-      const wh = await openWarehouse(opts.db);
+      const { openWarehouseReadOnly } = await import('../../warehouse/index.js');
+      const { render } = await import('../output.js');
+      const { codeLabel } = await import('../../export/index.js');
+      const wh = await openWarehouseReadOnly(opts.db);
       try {
         const where: string[] = [];
         const params: unknown[] = [];
@@ -51,8 +52,9 @@ export function register(program: Command): void {
           params.push(opts.indicator);
         }
         if (opts.severity) {
-          where.push(`severity IN (${levels.slice(levels.indexOf(opts.severity)).map(() => '?').join(', ')})`);
-          params.push(...levels.slice(levels.indexOf(opts.severity)));
+          const worse = SEVERITIES.slice(SEVERITIES.indexOf(opts.severity));
+          where.push(`severity IN (${worse.map(() => '?').join(', ')})`);
+          params.push(...worse);
         }
         const rows = wh.sqlite
           .prepare(
@@ -62,12 +64,13 @@ export function register(program: Command): void {
              ORDER BY commune_key, period_key, CASE severity WHEN 'major' THEN 0 WHEN 'minor' THEN 1 ELSE 2 END, kind, rule, id`,
           )
           .all(...params) as Record<string, string>[];
-        const shaped = rows.map((r) =>
-          format === 'json'
-            ? { ...r, indicators: JSON.parse(r.indicators!) as unknown, values: JSON.parse(r.values_json!) as unknown, values_json: undefined }
-            : { id: r.id, commune: r.commune, period: r.period, severity: r.severity, kind: r.kind, verdict: r.verdict, indicators: (JSON.parse(r.indicators!) as string[]).join(' '), message: r.message, decision: r.decision },
-        );
-        console.log(render(shaped, format));
+        const shaped = rows.map((r) => {
+          const vi = { severity_vi: codeLabel('severity', r.severity), kind_vi: codeLabel('kind', r.kind) };
+          return opts.format === 'json'
+            ? { ...r, ...vi, indicators: JSON.parse(r.indicators!) as unknown, values: JSON.parse(r.values_json!) as unknown, values_json: undefined }
+            : { id: r.id, commune: r.commune, period: r.period, severity: r.severity, kind: r.kind, verdict: r.verdict, indicators: (JSON.parse(r.indicators!) as string[]).join(' '), message: r.message, decision: r.decision, ...vi };
+        });
+        console.log(render(shaped, opts.format));
       } finally {
         await wh.close();
       }

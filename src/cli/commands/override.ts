@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatOption, type OutputFormat } from '../output.js';
 import { DEFAULT_DB } from './ingest.js';
 
 interface OverrideOptions {
@@ -7,9 +8,12 @@ interface OverrideOptions {
   list?: boolean;
   all?: boolean;
   remove?: string;
-  format: string;
+  force?: boolean;
+  format: OutputFormat;
   db: string;
 }
+
+const USAGE = 'usage: cchc override <commune> <period> <indicator> <value> --reason "…" [--by name] [--force] | --list [--all] | --remove <id>';
 
 export function register(program: Command): void {
   program
@@ -21,31 +25,44 @@ export function register(program: Command): void {
     .argument('[value]', 'the value as it should read, in the indicator unit (11, 30,02%, Có)')
     .option('--reason <text>', 'why (required when recording)')
     .option('--by <name>', 'who decides (default: $USER)')
+    .option('--force', 'record it even for a commune-period with no figure yet')
     .option('--list', 'list the overrides in force')
-    .option('--all', 'with --list: include removed overrides')
+    .option('--all', 'with --list: include removed and superseded overrides')
     .option('--remove <id>', 'withdraw an override')
-    .option('--format <format>', 'with --list: table, csv or json', 'table')
+    .addOption(formatOption('with --list: output format'))
     .option('--db <path>', 'warehouse file', DEFAULT_DB)
-    .action(async (commune: string | undefined, period: string | undefined, indicator: string | undefined, value: string | undefined, opts: OverrideOptions) => {
-      const { openWarehouse } = await import('../../warehouse/index.js');
-      const { addOverride, listOverrides, removeOverride } = await import('../../reconcile/overrides.js');
-      const { render, parseFormat } = await import('../output.js');
-      const format = parseFormat(opts.format);
+    .action(async (commune: string | undefined, period: string | undefined, indicator: string | undefined, value: string | undefined, opts: OverrideOptions, cmd: Command) => {
       if (!opts.list && !opts.remove && (!commune || !period || !indicator || value === undefined || !opts.reason)) {
-        throw new Error('usage: cchc override <commune> <period> <indicator> <value> --reason "…" [--by name] | --list | --remove <id>');
+        cmd.error(USAGE, { exitCode: 2, code: 'cchc.usage' });
       }
+      const id = opts.remove === undefined ? undefined : Number(opts.remove);
+      if (id !== undefined && !Number.isInteger(id)) cmd.error(`--remove needs an override id, not "${opts.remove}"`, { exitCode: 2, code: 'cchc.usage' });
+      const { openWarehouse, openWarehouseReadOnly } = await import('../../warehouse/index.js');
+      const { addOverride, listOverrides, removeOverride } = await import('../../reconcile/overrides.js');
+      if (opts.list) {
+        const { render } = await import('../output.js');
+        const { codeLabel } = await import('../../export/index.js');
+        const wh = await openWarehouseReadOnly(opts.db);
+        try {
+          const rows = listOverrides(wh, opts.all ?? false).map((o) => ({ ...o, status_vi: codeLabel('override_status', o.status) }));
+          console.log(render(rows, opts.format));
+        } finally {
+          await wh.close();
+        }
+        return;
+      }
+      // A decision goes into an existing warehouse: a mistyped --db must not create an empty one.
+      const { existsSync } = await import('node:fs');
+      if (!existsSync(opts.db)) throw new Error(`no warehouse at ${opts.db}`);
       const wh = await openWarehouse(opts.db);
       try {
-        if (opts.list) {
-          console.log(render(listOverrides(wh, opts.all ?? false) as unknown as Record<string, unknown>[], format));
-        } else if (opts.remove) {
-          const id = Number(opts.remove);
-          if (!Number.isInteger(id)) throw new Error(`--remove needs an override id, not "${opts.remove}"`);
+        if (id !== undefined) {
           await removeOverride(wh, id, opts.by);
           console.log(`override #${id} removed`);
         } else {
-          const id = await addOverride(wh, { commune: commune!, period: period!, indicator: indicator!, value: value!, reason: opts.reason!, who: opts.by });
-          console.log(`override #${id} recorded`);
+          const newId = await addOverride(wh, { commune: commune!, period: period!, indicator: indicator!, value: value!, reason: opts.reason!, who: opts.by, force: opts.force });
+          const replaced = (wh.sqlite.prepare(`SELECT id FROM overrides WHERE superseded_by = ? ORDER BY id`).all(newId) as { id: number }[]).map((r) => `#${r.id}`);
+          console.log(`override #${newId} recorded${replaced.length ? ` (supersedes ${replaced.join(', ')})` : ''}`);
         }
       } finally {
         await wh.close();

@@ -15,10 +15,14 @@ export function register(program: Command): void {
       const db = opts.db ?? p?.db ?? DEFAULT_DB;
       // Reconciling an empty warehouse is never what was meant: a mistyped path would create one.
       if (db !== ':memory:' && !existsSync(db)) throw new Error(`no warehouse at ${db}`);
-      const { openWarehouse } = await import('../../warehouse/index.js');
-      const { reconcileAll } = await import('../../reconcile/index.js');
+      const { openWarehouse, syncCodeLabels, syncIndicatorRatios } = await import('../../warehouse/index.js');
+      const { labels } = await import('../../catalog/index.js');
+      const { reconcileAll, reconcileRules } = await import('../../reconcile/index.js');
       const wh = await openWarehouse(db);
       try {
+        // The rules may have changed: the rates SQL recomputes over merged communes follow them.
+        syncIndicatorRatios(wh.sqlite, reconcileRules().ratios);
+        syncCodeLabels(wh.sqlite, labels().codes);
         await reconcileAll(wh, p?.reconcile);
         const count = (table: string) => (wh.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
         console.log(`reconciled ${count('reconciled_values')} values, ${count('conflicts')} conflicts → ${db}`);

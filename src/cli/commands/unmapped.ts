@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatOption, type OutputFormat } from '../output.js';
 import { DEFAULT_DB } from './ingest.js';
 
 export function register(program: Command): void {
@@ -6,12 +7,12 @@ export function register(program: Command): void {
     .command('unmapped')
     .description('list row labels and narrative figures that matched no indicator, to grow the catalogue')
     .option('--db <path>', 'warehouse file', DEFAULT_DB)
-    .option('--format <format>', 'table, csv or json', 'table')
-    .action(async (opts: { db: string; format: string }) => {
-      const { openWarehouse } = await import('../../warehouse/index.js');
-      const { render, parseFormat } = await import('../output.js');
+    .addOption(formatOption())
+    .action(async (opts: { db: string; format: OutputFormat }) => {
+      const { openWarehouseReadOnly } = await import('../../warehouse/index.js');
+      const { render } = await import('../output.js');
       const { sql } = await import('kysely');
-      const wh = await openWarehouse(opts.db);
+      const wh = await openWarehouseReadOnly(opts.db);
       try {
         const rows = await wh.db
           .selectFrom('observations as o')
@@ -30,7 +31,8 @@ export function register(program: Command): void {
           .orderBy('seen', 'desc')
           .orderBy('o.row_label')
           .execute();
-        console.log(render(rows, parseFormat(opts.format)));
+        const { codeLabel } = await import('../../export/index.js');
+        console.log(render(rows.map((r) => ({ ...r, method_vi: codeLabel('method', r.method) })), opts.format));
       } finally {
         await wh.close();
       }

@@ -1,0 +1,2 @@
+export { buildReport } from './report.js';
+export type { ReportScope } from './data.js';
