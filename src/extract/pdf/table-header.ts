@@ -1,10 +1,12 @@
-import { type ColumnRole, headingRole } from '../appendix-columns.js';
+import { type ColumnRole, headingRole, isCode } from '../appendix-columns.js';
 import type { TextItem } from './text-items.js';
 
 /** Lines of one cell follow each other closer than this many font sizes; rows are further apart. */
 export const CELL_LINE_PITCH = 1.45;
 /** How far below its top line a header may reach (two header rows of wrapped headings), in font sizes. */
 const HEADER_DEPTH = 5;
+/** A heading's wrapped line is centred under it within this many font sizes. */
+const HEADING_CENTRE_TOLERANCE = 1.2;
 
 /** Where the appendix header sits on a page, and the horizontal extent of each column's heading. */
 export interface TableHeader {
@@ -56,18 +58,26 @@ export function findHeader(items: readonly TextItem[]): TableHeader | undefined 
   return undefined;
 }
 
-/** A heading and the wrapped lines under it: runs just below that overlap it horizontally. */
+/**
+ * A heading and the wrapped lines under it: runs just below that overlap it horizontally and are
+ * centred under it, as headings are. Where cells have no padding (Word's default) the first body row
+ * follows at a line's pitch: its left-aligned label, or any line level with a row code, is not the heading's.
+ */
 function extentBelow(anchor: TextItem, items: readonly TextItem[]): { left: number; right: number; lowest: number } {
   let left = anchor.x;
   let right = anchor.x + anchor.width;
   let lowest = anchor.y;
+  const centre = anchor.x + anchor.width / 2;
+  const bodyRow = (i: TextItem) => items.some((j) => Math.abs(j.y - i.y) < anchor.height / 3 && isCode(j.text));
   for (;;) {
     const next = items.find(
       (i) =>
         i.y < lowest - anchor.height / 3 &&
         lowest - i.y <= CELL_LINE_PITCH * anchor.height &&
         i.x < right &&
-        i.x + i.width > left,
+        i.x + i.width > left &&
+        Math.abs(i.x + i.width / 2 - centre) <= HEADING_CENTRE_TOLERANCE * anchor.height &&
+        !bodyRow(i),
     );
     if (!next) break;
     lowest = next.y;

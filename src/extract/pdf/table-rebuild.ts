@@ -1,7 +1,7 @@
 import { clean } from '../../text/index.js';
 import { type ColumnBands, innerRight, roleAt } from './column-bands.js';
 import { joinCellLines } from './cell-text.js';
-import { type ColumnRole, ROLES } from '../appendix-columns.js';
+import { type ColumnRole, ROLES, isCode } from '../appendix-columns.js';
 import { type Rule, type Rulings, coverage, mergeSegments } from './rulings.js';
 import { type TextItem, groupLines } from './text-items.js';
 
@@ -74,9 +74,10 @@ export function readTablePage(body: readonly TextItem[], bands: ColumnBands, rul
   for (const l of lines) byBand.set(bandOf(l), [...(byBand.get(bandOf(l)) ?? []), l]);
   const page = body[0]!.page;
   const edges = Object.fromEntries(ROLES.map((r) => [r, innerRight(snapped, r, lines.filter((l) => l.role === r))]));
+  const top = topAligned(lines);
   const rows = [...byBand.keys()]
     .sort((a, b) => a - b)
-    .flatMap((b) => splitBand(byBand.get(b)!, threshold))
+    .flatMap((b) => splitBand(byBand.get(b)!, threshold, top))
     .map((row) => toRow(page, row, edges));
   return { rows, ruled: byBand.size > 1 };
 }
@@ -147,10 +148,27 @@ function pitchThreshold(labels: readonly CellLine[], bandOf: (l: CellLine) => nu
   return pitch + Math.max(1.5, 0.12 * height);
 }
 
+/** A line that can start a row: an STT that is a code ("Trong đó" wrapped in a narrow STT column is not), a unit, a value. */
+const anchor = (l: CellLine, role: ColumnRole) => l.role === role && ANCHORS.has(role) && (role !== 'code' || isCode(l.text));
+
 const level = (a: CellLine, b: CellLine) => Math.abs(a.y - b.y) <= Math.max(1, Math.min(a.height, b.height) / 3);
 
-/** The rows of one ruled band (or of a page without rulings). */
-function splitBand(lines: readonly CellLine[], threshold: number): RowLines[] {
+/**
+ * Whether the page's cells are aligned at the top (Word's default) rather than in the middle: every
+ * STT is level with a label line. In the middle, the STT of a two-line label sits between its lines.
+ */
+function topAligned(lines: readonly CellLine[]): boolean {
+  const labels = lines.filter((l) => l.role === 'label');
+  const codes = lines.filter((l) => l.role === 'code' && isCode(l.text));
+  return codes.length >= 3 && codes.every((c) => labels.some((l) => level(l, c)));
+}
+
+/**
+ * The rows of one ruled band (or of a page without rulings). With cells aligned at the top, a label
+ * line level with a code, a number, or the first line of a unit or text value starts a row: that is
+ * where rows start, even where cells have no padding and rows follow each other at a line's pitch.
+ */
+function splitBand(lines: readonly CellLine[], threshold: number, top: boolean): RowLines[] {
   const labels = lines.filter((l) => l.role === 'label');
   const others = lines.filter((l) => l.role !== 'label');
   if (labels.length === 0) return [{ label: [], others: [...others] }];
@@ -163,10 +181,11 @@ function splitBand(lines: readonly CellLine[], threshold: number): RowLines[] {
       rows.push({ label: [line], others: [] });
       continue;
     }
-    const top = row.label[0]!;
+    const first = row.label[0]!;
     const tol = Math.max(1, line.height / 3);
-    const has = (role: ColumnRole) => others.some((o) => o.role === role && o.y > line.y + tol && o.y <= top.y + tol);
-    const anchored = others.some((o) => ANCHORS.has(o.role) && level(o, line) && has(o.role));
+    const has = (role: ColumnRole) => others.some((o) => anchor(o, role) && o.y > line.y + tol && o.y <= first.y + tol);
+    const starts = (o: CellLine) => (top ? cellStart(o, others, threshold) : has(o.role));
+    const anchored = others.some((o) => anchor(o, o.role) && level(o, line) && starts(o));
     if (prev.y - line.y > threshold || anchored) rows.push({ label: [line], others: [] });
     else row.label.push(line);
   }
@@ -200,6 +219,12 @@ function splitBand(lines: readonly CellLine[], threshold: number): RowLines[] {
   }
   for (const [o, row] of rowOf) row.others.push(o);
   return leading.length ? [{ label: [], others: leading }, ...rows] : rows;
+}
+
+/** A code, a number, or a line of a unit or value that does not continue a line of its cell above. */
+function cellStart(o: CellLine, others: readonly CellLine[], threshold: number): boolean {
+  if (o.role === 'code' || o.runs.every((r) => NUMBER.test(r))) return true;
+  return !others.some((p) => p.role === o.role && p.y > o.y && p.y - o.y <= threshold);
 }
 
 const middle = (r: RowLines) => (r.label[0]!.y + r.label.at(-1)!.y) / 2;
