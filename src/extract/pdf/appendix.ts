@@ -2,7 +2,7 @@ import { foldAscii } from '../../text/index.js';
 import { type ColumnBands, columnBands } from './column-bands.js';
 import { type TableHeader, findHeader } from './table-header.js';
 import type { Rulings } from './rulings.js';
-import { type RawRow, readTablePage } from './table-rebuild.js';
+import { type RawRow, readTablePage, topAligned } from './table-rebuild.js';
 import { joinPages } from './table-rows.js';
 import { type TextItem, groupLines } from './text-items.js';
 
@@ -89,8 +89,10 @@ function titleCut(pages: readonly (readonly TextItem[])[], start: number, header
  */
 export function readAppendixRows(location: AppendixLocation, rulings: ReadonlyMap<number, Rulings> = new Map()): { rows: RawRow[]; rebuiltPages: number[] } {
   const rebuiltPages: number[] = [];
+  // One table, one alignment: a last page with few rows is read the way the others are.
+  const alignedTop = topAligned(location.pages);
   const perPage = location.pages.map((p) => {
-    const read = readTablePage(p.body, p.bands, rulings.get(p.page));
+    const read = readTablePage(p.body, p.bands, rulings.get(p.page), alignedTop);
     if (!read.ruled) rebuiltPages.push(p.page);
     return read.rows;
   });

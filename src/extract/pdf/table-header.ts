@@ -1,5 +1,25 @@
 import { type ColumnRole, headingRole, isCode } from '../appendix-columns.js';
-import type { TextItem } from './text-items.js';
+import { type TextItem, groupLines } from './text-items.js';
+
+/** Runs of one line closer than this many font sizes are words of one phrase ("Chỉ" "tiêu thống kê"). */
+const WORD_SPACE = 0.6;
+
+/**
+ * The page's runs with the words of one phrase joined: some producers place each word apart, and a
+ * heading is a phrase. Cells are further apart than a word space (padding on both sides).
+ */
+function phrases(runs: readonly TextItem[]): TextItem[] {
+  return groupLines(runs).flatMap((line) => {
+    const out: TextItem[] = [];
+    for (const run of line) {
+      const last = out.at(-1);
+      if (last && run.x - (last.x + last.width) < WORD_SPACE * run.height && Math.abs(last.height - run.height) < run.height / 10) {
+        out[out.length - 1] = { ...last, width: run.x + run.width - last.x, text: `${last.text} ${run.text}` };
+      } else out.push(run);
+    }
+    return out;
+  });
+}
 
 /** Lines of one cell follow each other closer than this many font sizes; rows are further apart. */
 export const CELL_LINE_PITCH = 1.45;
@@ -26,7 +46,8 @@ export interface TableHeader {
  * (and one of STT, unit, note), stacked within a few lines. When a role is named twice ("Kết quả
  * thống kê" spanning "Đơn vị tính | Số liệu"), the lower heading is the column's own.
  */
-export function findHeader(items: readonly TextItem[]): TableHeader | undefined {
+export function findHeader(runs: readonly TextItem[]): TableHeader | undefined {
+  const items = phrases(runs);
   const candidates = items
     .map((item) => ({ item, role: headingRole(item.text) }))
     .filter((c): c is { item: TextItem; role: ColumnRole } => c.role !== undefined)

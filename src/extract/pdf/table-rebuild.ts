@@ -62,7 +62,13 @@ export function rebuildRows(body: readonly TextItem[], bands: ColumnBands, rulin
 }
 
 /** `rebuildRows`, and whether the page's rulings separated its rows (false: rows from text positions alone). */
-export function readTablePage(body: readonly TextItem[], bands: ColumnBands, rulings?: Rulings): { rows: RawRow[]; ruled: boolean } {
+export function readTablePage(
+  body: readonly TextItem[],
+  bands: ColumnBands,
+  rulings?: Rulings,
+  /** Whether the table's cells are aligned at the top (`topAligned` over all its pages); judged on this page when not given. */
+  alignedTop?: boolean,
+): { rows: RawRow[]; ruled: boolean } {
   if (body.length === 0) return { rows: [], ruled: false };
   const snapped = rulings ? snapBands(bands, mergeSegments(rulings.vertical), body) : bands;
   const lines = cellLines(body, snapped);
@@ -74,7 +80,7 @@ export function readTablePage(body: readonly TextItem[], bands: ColumnBands, rul
   for (const l of lines) byBand.set(bandOf(l), [...(byBand.get(bandOf(l)) ?? []), l]);
   const page = body[0]!.page;
   const edges = Object.fromEntries(ROLES.map((r) => [r, innerRight(snapped, r, lines.filter((l) => l.role === r))]));
-  const top = topAligned(lines);
+  const top = alignedTop ?? topAligned([{ body, bands }]);
   const rows = [...byBand.keys()]
     .sort((a, b) => a - b)
     .flatMap((b) => splitBand(byBand.get(b)!, threshold, top))
@@ -157,10 +163,17 @@ const level = (a: CellLine, b: CellLine) => Math.abs(a.y - b.y) <= Math.max(1, M
  * Whether the page's cells are aligned at the top (Word's default) rather than in the middle: every
  * STT is level with a label line. In the middle, the STT of a two-line label sits between its lines.
  */
-function topAligned(lines: readonly CellLine[]): boolean {
-  const labels = lines.filter((l) => l.role === 'label');
-  const codes = lines.filter((l) => l.role === 'code' && isCode(l.text));
-  return codes.length >= 3 && codes.every((c) => labels.some((l) => level(l, c)));
+export function topAligned(pages: readonly { body: readonly TextItem[]; bands: ColumnBands }[]): boolean {
+  let codes = 0;
+  for (const { body, bands } of pages) {
+    const lines = cellLines(body, bands);
+    const labels = lines.filter((l) => l.role === 'label');
+    for (const c of lines.filter((l) => l.role === 'code' && isCode(l.text))) {
+      if (!labels.some((l) => level(l, c))) return false;
+      codes++;
+    }
+  }
+  return codes >= 3;
 }
 
 /**

@@ -93,20 +93,25 @@ const cellsOf = (f: ExtractedFigure): Cells => [
   f.note ?? '',
 ];
 
-/** Truth rows matched to read rows in order (longest common subsequence on the label). */
+/**
+ * Truth rows matched to read rows in order (longest common subsequence on the label without its
+ * spaces and after its first 24 letters), so that a row read with a wrong cell is scored cell by cell.
+ */
 function align(truth: readonly Cells[], read: readonly Cells[]): [number, number | undefined][] {
+  const key = (c: Cells) => c[1].replace(/\s+/g, '').slice(0, 24);
+  const same = (a: Cells, b: Cells) => key(a) === key(b);
   const n = truth.length;
   const m = read.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lcs[i]![j] = truth[i]![1] === read[j]![1] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+      lcs[i]![j] = same(truth[i]!, read[j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
     }
   }
   const out: [number, number | undefined][] = [];
   let [i, j] = [0, 0];
   while (i < n) {
-    if (j < m && truth[i]![1] === read[j]![1]) out.push([i++, j++]);
+    if (j < m && same(truth[i]!, read[j]!)) out.push([i++, j++]);
     else if (j < m && lcs[i]![j + 1]! >= lcs[i + 1]![j]!) j++;
     else out.push([i++, undefined]);
   }
