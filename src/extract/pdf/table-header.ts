@@ -1,6 +1,16 @@
 import { type ColumnRole, headingRole, isCode } from '../appendix-columns.js';
 import { type TextItem, groupLines } from './text-items.js';
 
+/** Heading roles by text: every page of a report repeats the same few dozen texts. */
+const roles = new Map<string, ColumnRole | undefined>();
+function roleOf(text: string): ColumnRole | undefined {
+  if (!roles.has(text)) {
+    if (roles.size > 10_000) roles.clear();
+    roles.set(text, headingRole(text));
+  }
+  return roles.get(text);
+}
+
 /** Runs of one line closer than this many font sizes are words of one phrase ("Chỉ" "tiêu thống kê"). */
 const WORD_SPACE = 0.6;
 
@@ -49,7 +59,7 @@ export interface TableHeader {
 export function findHeader(runs: readonly TextItem[]): TableHeader | undefined {
   const items = phrases(runs);
   const candidates = items
-    .map((item) => ({ item, role: headingRole(item.text) }))
+    .map((item) => ({ item, role: roleOf(item.text) }))
     .filter((c): c is { item: TextItem; role: ColumnRole } => c.role !== undefined)
     .sort((p, q) => q.item.y - p.item.y);
   for (const first of candidates) {
