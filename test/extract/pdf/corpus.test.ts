@@ -26,7 +26,7 @@ const PDFJS_NFD_SPACE: Record<string, number> = { 'docx medium NFD': 0.985, 'odf
 describe('the PDF corpus', () => {
   it('covers three producers, every border style and both Unicode forms', () => {
     expect(new Set(manifest.map((e) => e.producer))).toEqual(new Set(['docx', 'odf', 'chromium']));
-    expect(new Set(manifest.map((e) => e.style))).toEqual(new Set(['hairline', 'medium', 'frame', 'open', 'dashed', 'double']));
+    expect(new Set(manifest.map((e) => e.style))).toEqual(new Set(['hairline', 'medium', 'frame', 'open', 'rows', 'dashed', 'double']));
     expect(new Set(manifest.filter((e) => e.form === 'NFD').map((e) => e.producer)).size).toBe(3);
     expect(new Set(manifest.map((e) => e.report)).size).toBe(3);
   });
