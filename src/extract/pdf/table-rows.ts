@@ -25,7 +25,30 @@ export function joinPages(pages: readonly (readonly RawRow[])[]): RawRow[] {
       out.push(row);
     });
   });
-  return out;
+  return out.map((row, i) => glued(row, out.slice(i + 1)) ?? row);
+}
+
+/**
+ * A parent row's value that only its sub-rows' values written after some digits explain ("150807"
+ * above sub-rows 08 and 07): numbers glued by whatever wrote or read the cell, not a count. Kept as
+ * printed, marked doubtful.
+ */
+function glued(row: RawRow, after: readonly RawRow[]): RawRow | undefined {
+  if (row.doubtful || !/^\d{3,}$/.test(row.cells.value)) return undefined;
+  const subs: string[] = [];
+  for (const r of after) {
+    if (r.cells.code !== '' || !/^\d+$/.test(r.cells.value)) break;
+    subs.push(r.cells.value);
+  }
+  for (let k = subs.length; k >= 2; k--) {
+    const tail = subs.slice(0, k).join('');
+    const head = row.cells.value.slice(0, -tail.length);
+    if (head !== '' && row.cells.value.endsWith(tail)) {
+      const tokens = [head, ...subs.slice(0, k)];
+      return { ...row, doubtful: { tokens, reason: `value ${row.cells.value} reads as its sub-rows' values glued after ${head} (${tokens.join(', ')})` } };
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -45,6 +45,8 @@ describe('the PDF corpus', () => {
 
   it('never reads a value made of several printed numbers', () => {
     expect([...scores.values()].flatMap((s) => s.concatenated.map((c) => `${s.entry.file}: ${c}`))).toEqual([]);
+    // Nor marks a clean rendering's figure doubtful: every value cell of the corpus prints one number.
+    expect([...scores.values()].filter((s) => s.doubtful > 0).map((s) => s.entry.file)).toEqual([]);
   });
 
   it('reads the parent rows, their sub-rows and the rates of every rendering alike', () => {
