@@ -11,11 +11,18 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ExtractContext } from '../src/extract/extractor.js';
-import { extractPdf } from '../src/extract/pdf/index.js';
+import { extractNarrative } from '../src/extract/narrative/index.js';
+import { extractPdf, locateAppendix, readAppendixRows, rulingsOf, type Rulings } from '../src/extract/pdf/index.js';
+import { openPdf } from '../src/extract/pdf/load.js';
+import { pageLines, textItemsOf, type RawItem } from '../src/extract/pdf/text-items.js';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const root = resolve(import.meta.dirname, '..');
 const files = process.argv.length > 2 ? process.argv.slice(2) : readdirSync(join(root, 'fixtures/pdf')).filter((f) => f.endsWith('.pdf')).map((f) => join(root, 'fixtures/pdf', f));
+// A few corpus renderings too: other producers, whose tables are read from their rulings.
+if (process.argv.length <= 2) {
+  for (const f of ['quang-bach-2023-docx-medium.pdf', 'tan-thanh-2024-h1-odf-frame.pdf', 'phong-quang-2025-q3-chromium-hairline.pdf']) files.push(join(root, 'fixtures/pdf/corpus', f));
+}
 const ctx: ExtractContext = { config: { maxBytes: 100_000_000 }, records: { write() {} } };
 
 interface Subject {
@@ -83,3 +90,38 @@ for (const r of results) {
   console.log([r.name.padEnd(26), r.msPerReport.toFixed(1).padStart(10), r.pagesPerSecond.toFixed(1).padStart(9), ratio.padStart(13)].join(' '));
 }
 if (!baseline) console.log('pdftotext not found (Debian poppler-utils): no baseline in this run');
+
+// Where the extractor's time goes: its steps timed one by one on the same files (ms per report).
+const phases: Record<string, number> = { 'pdf.js text layer': 0, 'pdf.js operator lists (table pages)': 0, 'rulings from operators': 0, 'appendix located (header, bands)': 0, 'table rows': 0, 'narrative patterns': 0 };
+const time = async <T>(phase: string, f: () => Promise<T> | T): Promise<T> => {
+  const t = performance.now();
+  const out = await f();
+  phases[phase]! += performance.now() - t;
+  return out;
+};
+for (let round = 0; round < ROUNDS; round++) {
+  for (const { bytes } of inputs) {
+    const doc = await openPdf(bytes, 1000);
+    const pages = await time('pdf.js text layer', async () => {
+      const out = [];
+      for (let p = 1; p <= doc.numPages; p++) out.push(textItemsOf(p, (await (await doc.getPage(p)).getTextContent()).items as RawItem[]));
+      return out;
+    });
+    const location = await time('appendix located (header, bands)', () => locateAppendix(pages));
+    const rulings = new Map<number, Rulings>();
+    for (const { page } of location?.pages ?? []) {
+      const ops = await time('pdf.js operator lists (table pages)', async () => (await doc.getPage(page)).getOperatorList());
+      rulings.set(page, await time('rulings from operators', () => rulingsOf(ops)));
+    }
+    await doc.destroy();
+    if (location) await time('table rows', () => readAppendixRows(location, rulings));
+    const cut = location?.cut.page ?? pages.length;
+    await time('narrative patterns', () => extractNarrative(pages.slice(0, cut).map((items, i) => ({ page: i + 1, text: pageLines(items).join('\n') }))));
+  }
+}
+const reports = ROUNDS * inputs.length;
+console.log('where the time goes (ms per report):');
+for (const [phase, ms] of Object.entries(phases)) {
+  const ratio = baseline ? ` (${(ms / reports / baseline.msPerReport).toFixed(2)}× pdftotext)` : '';
+  console.log(`  ${phase.padEnd(38)} ${(ms / reports).toFixed(1).padStart(7)}${ratio}`);
+}

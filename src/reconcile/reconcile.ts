@@ -4,7 +4,8 @@ import { withId, type ConflictDraft } from './conflict.js';
 import { reconcileGroup } from './group.js';
 import { periodConflicts } from './periods.js';
 import type { Rules } from './rules.js';
-import { communeKeyOf } from './sources.js';
+import { fill } from './format.js';
+import { communeKeyOf, observationRef } from './sources.js';
 import { structureConflicts } from './structure.js';
 import type { Conflict, Override, ReconObservation, ReconcileResult, ReconciledValue } from './types.js';
 
@@ -21,6 +22,23 @@ const SEP = '\u0000';
  * (document sha256, then position) first, so the result is byte-identical whatever order the
  * warehouse received them in.
  */
+/**
+ * A conflict that involves a figure read doubtfully (`ReconObservation.doubtful`) is worth at most
+ * `rules.doubtful.severity`: it may come from the reading, not from the report, and must not send an
+ * analyst chasing a major disagreement that an extraction artefact made.
+ */
+function capDoubtful(drafts: readonly ConflictDraft[], observations: readonly ReconObservation[], rules: Rules): ConflictDraft[] {
+  const doubtful = new Map(observations.filter((o) => o.doubtful).map((o) => [observationRef(o), o]));
+  if (doubtful.size === 0) return [...drafts];
+  const rank = { info: 0, minor: 1, major: 2 } as const;
+  return drafts.map((d) => {
+    const involved = d.values.filter((v) => v.observation !== null && doubtful.has(v.observation));
+    if (involved.length === 0 || rank[d.severity] <= rank[rules.doubtful.severity]) return d;
+    const figures = involved.map((v) => `${v.printed} (${v.label})`).join(rules.messages.sources_joiner);
+    return { ...d, severity: rules.doubtful.severity, message: fill(rules.messages.doubtful_reading, { message: d.message, figures }) };
+  });
+}
+
 export function reconcile(
   observations: readonly ReconObservation[],
   rules: Rules,
@@ -55,7 +73,7 @@ export function reconcile(
   drafts.push(...periodConflicts(values, rules, catalogue));
 
   const conflicts = new Map<string, Conflict>();
-  for (const c of drafts.map(withId)) conflicts.set(c.id, c);
+  for (const c of capDoubtful(drafts, sorted, rules).map(withId)) conflicts.set(c.id, c);
   return {
     values: values.sort((a, b) => cmp(a.communeKey, b.communeKey) || cmp(a.periodKey, b.periodKey) || cmp(a.indicatorKey, b.indicatorKey)),
     conflicts: [...conflicts.values()].sort(

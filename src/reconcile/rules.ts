@@ -30,7 +30,7 @@ const MESSAGE_KEYS = [
   'bounds_over_max', 'cross_source', 'period_sum', 'period_cumulative', 'estimate_superseded',
   'duplicate_code', 'missing_code', 'decision_chosen', 'decision_flag', 'decision_info', 'decision_other',
   'window_regulation', 'window_stated', 'window_form', 'window_unknown', 'window_label', 'window_differs',
-  'window_conflict', 'decision_window',
+  'window_conflict', 'decision_window', 'doubtful_reading',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
 
@@ -46,6 +46,7 @@ export const RulesFile = z
     bounds: z.object({ percent_max: z.number().positive(), severity: Severity }).strict(),
     cross_source: z.object({ severity: Severity, same_narrative_severity: Severity.default('info') }).strict(),
     window: z.object({ severity: Severity }).strict().default({ severity: 'info' }),
+    doubtful: z.object({ severity: Severity }).strict().default({ severity: 'minor' }),
     periods: z
       .object({
         sums: z.array(z.object({ whole: PeriodToken, parts: z.array(PeriodToken).min(2) }).strict()),
@@ -102,6 +103,8 @@ export interface Rules {
   readonly crossSource: { readonly severity: Severity; readonly same_narrative_severity: Severity };
   /** One-stop figures that differ only by the window they were counted over. */
   readonly window: { readonly severity: Severity };
+  /** The most a conflict is worth when one of its figures was read doubtfully (extraction artefact?). */
+  readonly doubtful: { readonly severity: Severity };
   readonly periods: RulesFile['periods'];
   readonly structure: RulesFile['structure'];
   readonly messages: Readonly<Record<MessageKey, string>>;
@@ -163,6 +166,7 @@ export function compileRules(file: RulesFile, catalogue: IndicatorCatalogue): Ru
     bounds: { percentMax: file.bounds.percent_max, severity: file.bounds.severity },
     crossSource: file.cross_source,
     window: file.window,
+    doubtful: file.doubtful,
     periods: file.periods,
     structure: file.structure,
     messages: file.messages,

@@ -34,7 +34,7 @@ type ObservationRow = Pick<
   | 'document_sha256' | 'seq' | 'method' | 'indicator_key' | 'commune_code' | 'commune_name' | 'period_key'
   | 'row_code' | 'row_label' | 'raw_text' | 'value_num' | 'value_text' | 'value_kind' | 'numerator'
   | 'denominator' | 'note' | 'quote' | 'sheet' | 'cell' | 'page' | 'line' | 'window_start' | 'window_end'
-  | 'window_source'
+  | 'window_source' | 'details'
 > & {
   id: number;
   d_file_name: string;
@@ -49,13 +49,23 @@ type ObservationRow = Pick<
   d_stated_end: string | null;
 }
 
+/** `details.doubtful` of an observation (JSON written by normalise from the figure's details). */
+function isDoubtful(details: string | null): boolean {
+  if (!details?.includes('doubtful')) return false;
+  try {
+    return (JSON.parse(details) as { doubtful?: unknown }).doubtful === true;
+  } catch {
+    return false;
+  }
+}
+
 export function loadObservations(sqlite: SQLite.Database, scope: Scope): ReconObservation[] {
   const c = communeWhere('o', scope.communeKey);
   const rows = sqlite
     .prepare(
       `SELECT o.id, o.document_sha256, o.seq, o.method, o.indicator_key, o.commune_code, o.commune_name, o.period_key,
               o.row_code, o.row_label, o.raw_text, o.value_num, o.value_text, o.value_kind, o.numerator, o.denominator,
-              o.note, o.quote, o.sheet, o.cell, o.page, o.line, o.window_start, o.window_end, o.window_source,
+              o.note, o.quote, o.sheet, o.cell, o.page, o.line, o.window_start, o.window_end, o.window_source, o.details,
               d.file_name AS d_file_name, d.format AS d_format, d.kind AS d_kind, d.title AS d_title,
               d.commune_code AS d_commune_code, d.commune_name AS d_commune_name, d.period_key AS d_period_key,
               d.is_estimate AS d_is_estimate, d.stated_start AS d_stated_start, d.stated_end AS d_stated_end
@@ -87,6 +97,7 @@ export function loadObservations(sqlite: SQLite.Database, scope: Scope): ReconOb
     windowEnd: r.window_end,
     windowStart: r.window_start,
     windowSource: r.window_source,
+    doubtful: isDoubtful(r.details),
     document: {
       sha256: r.document_sha256,
       fileName: r.d_file_name,

@@ -47,6 +47,8 @@ export interface ReconObservation {
   readonly windowStart?: string | null | undefined;
   /** How the window was set: regulation (Nghị định 09) | stated (the report's own) | form (printed on Biểu 06). */
   readonly windowSource?: string | null | undefined;
+  /** The extractor's reading of the figure is doubtful (`details.doubtful`: several numbers in one cell). */
+  readonly doubtful?: boolean | undefined;
   readonly document: ReconDocument;
 }
 

@@ -1,10 +1,17 @@
 import { foldAscii } from '../../text/index.js';
 import { type ColumnBands, columnBands } from './column-bands.js';
 import { type TableHeader, findHeader } from './table-header.js';
-import { type GridPage, readGridRows } from './table-grid.js';
-import { type RawRow, rebuildRows } from './table-rebuild.js';
+import type { Rulings } from './rulings.js';
+import { type RawRow, readTablePage, topAligned } from './table-rebuild.js';
 import { joinPages } from './table-rows.js';
 import { type TextItem, groupLines } from './text-items.js';
+
+/** What one page of the table needs: its runs below the header and its column bands. */
+export interface GridPage {
+  readonly page: number;
+  readonly body: readonly TextItem[];
+  readonly bands: ColumnBands;
+}
 
 /** Where the appendix sits in the document. */
 export interface AppendixLocation {
@@ -17,7 +24,7 @@ export interface AppendixLocation {
 }
 
 /** An appendix title: "Phụ lục II", "PHỤ LỤC", "Phụ lục số 02". */
-const APPENDIX_TITLE = /^phu luc(?: |$)/;
+export const APPENDIX_TITLE = /^phu luc(?: |$)/;
 
 /**
  * Finds the appendix table: the first page with a column header, and every page after it. A page
@@ -76,19 +83,18 @@ function titleCut(pages: readonly (readonly TextItem[])[], start: number, header
   return { page: header.page, y: header.top };
 }
 
-/** The table's rows, read from the ruled grid where pdf-parse finds one, otherwise rebuilt from runs. */
-export async function readAppendixRows(
-  bytes: Buffer,
-  location: AppendixLocation,
-  options: { readonly useGrid: boolean },
-): Promise<{ rows: RawRow[]; rebuiltPages: number[] }> {
-  const grid = options.useGrid ? await readGridRows(bytes, location.pages) : new Map<number, RawRow[]>();
+/**
+ * The table's rows, each page read with its rulings where given (`rulings` by page number). Also
+ * the pages whose rulings did not separate the rows (read from text positions alone).
+ */
+export function readAppendixRows(location: AppendixLocation, rulings: ReadonlyMap<number, Rulings> = new Map()): { rows: RawRow[]; rebuiltPages: number[] } {
   const rebuiltPages: number[] = [];
+  // One table, one alignment: a last page with few rows is read the way the others are.
+  const alignedTop = topAligned(location.pages);
   const perPage = location.pages.map((p) => {
-    const fromGrid = grid.get(p.page);
-    if (fromGrid) return fromGrid;
-    rebuiltPages.push(p.page);
-    return rebuildRows(p.body, p.bands);
+    const read = readTablePage(p.body, p.bands, rulings.get(p.page), alignedTop);
+    if (!read.ruled) rebuiltPages.push(p.page);
+    return read.rows;
   });
   return { rows: joinPages(perPage), rebuiltPages };
 }

@@ -39,14 +39,15 @@ interface Gap {
 function quietestCut(from: number, to: number, body: readonly TextItem[]): number {
   const step = Math.max(0.25, (to - from) / 400);
   const gaps: Gap[] = [];
+  // Only runs reaching into the gap can cross a cut in it.
+  const between = body.filter((i) => i.x + i.width > from && i.x < to);
   for (let x = from; x <= to; x += step) {
-    const crossings = body.reduce((n, i) => n + (i.x < x && i.x + i.width > x ? 1 : 0), 0);
+    const crossings = between.reduce((n, i) => n + (i.x < x && i.x + i.width > x ? 1 : 0), 0);
     const last = gaps.at(-1);
     if (last && last.crossings === crossings) gaps[gaps.length - 1] = { ...last, end: x };
     else gaps.push({ start: x, end: x, crossings });
   }
   const fewest = Math.min(...gaps.map((g) => g.crossings));
-  const between = body.filter((i) => i.x + i.width > from && i.x < to);
   const misplaced = (cut: number) =>
     between.filter((i) => {
       const nearerLeft = Math.max(0, i.x - from) <= Math.max(0, to - (i.x + i.width));

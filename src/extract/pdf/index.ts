@@ -4,12 +4,15 @@ import { RejectedInput } from '../errors.js';
 import type { ExtractContext, Extractor } from '../extractor.js';
 import { extractNarrative } from '../narrative/index.js';
 import { type AppendixLocation, locateAppendix, readAppendixRows } from './appendix.js';
+import { missingTableReason } from './missing-table.js';
 import { openPdf } from './load.js';
+import { type Rulings, rulingsOf } from './rulings.js';
 import { rowFigure } from './table-rows.js';
-import { type TextItem, pageLines, readPageItems } from './text-items.js';
+import { type TextItem, pageLines, textItemsOf, type RawItem } from './text-items.js';
 
 export { locateAppendix, readAppendixRows, type AppendixLocation } from './appendix.js';
-export { rebuildRows, type RawRow } from './table-rebuild.js';
+export { rulingsOf, type Rulings } from './rulings.js';
+export { rebuildRows, readTablePage, type RawRow } from './table-rebuild.js';
 export { joinPages, rowFigure } from './table-rows.js';
 export { readPageItems, type TextItem } from './text-items.js';
 
@@ -26,12 +29,24 @@ export const pdfExtractor: Extractor = {
   extract: (file: SourceFile, ctx: ExtractContext) => extractPdf(file, ctx),
 };
 
+/**
+ * One pdf.js pass over the document: every page's text, then the drawing operators of the table's
+ * pages only (their rulings), from the same open document.
+ */
 export async function extractPdf(file: SourceFile, ctx: ExtractContext, options = { useGrid: true }): Promise<ExtractedDocument> {
   const doc = await openPdf(file.bytes, ctx.config.maxPages ?? DEFAULT_MAX_PAGES);
-  let pages: TextItem[][];
+  const pages: TextItem[][] = [];
+  const rulings = new Map<number, Rulings>();
+  let location: AppendixLocation | undefined;
   try {
-    pages = [];
-    for (let p = 1; p <= doc.numPages; p++) pages.push(await readPageItems(doc, p));
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      pages.push(textItemsOf(p, (await page.getTextContent()).items as RawItem[]));
+    }
+    location = locateAppendix(pages);
+    if (location && options.useGrid) {
+      for (const { page: n } of location.pages) rulings.set(n, rulingsOf(await (await doc.getPage(n)).getOperatorList()));
+    }
   } catch (err) {
     throw new RejectedInput(`corrupt PDF: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
@@ -45,18 +60,25 @@ export async function extractPdf(file: SourceFile, ctx: ExtractContext, options 
   }
   if (blank.length) warnings.push({ where: `pages ${blank.join(', ')}`, message: 'page without a text layer (scanned?) skipped' });
 
-  const location = locateAppendix(pages);
   const narrativePages = narrativeText(pages, location);
   const headingLines = location ? appendixHeading(pages, location) : [];
 
   let tableFigures: ExtractedFigure[] = [];
   if (location) {
-    const { rows, rebuiltPages } = await readAppendixRows(file.bytes, location, options);
+    const { rows, rebuiltPages } = readAppendixRows(location, rulings);
     tableFigures = rows.map(rowFigure);
+    if (tableFigures.length === 0) {
+      throw new RejectedInput(`appendix header found on page ${location.header.page} (columns ${location.header.columns.map((c) => c.role).join(', ')}) but no row below it could be read`);
+    }
     if (options.useGrid && rebuiltPages.length) {
-      warnings.push({ where: `pages ${rebuiltPages.join(', ')}`, message: 'appendix table has no usable rulings: rows rebuilt from text positions' });
+      warnings.push({ where: `pages ${rebuiltPages.join(', ')}`, message: 'appendix table has no rulings between its rows: rows rebuilt from text positions' });
+    }
+    for (const row of rows) {
+      if (row.doubtful) warnings.push({ where: `page ${row.page}, row ${row.cells.code || row.cells.label.slice(0, 40)}`, message: `doubtful figure: ${row.doubtful.reason}; loaded as "${row.cells.value}"` });
     }
   } else {
+    const reason = missingTableReason(pages);
+    if (reason) throw new RejectedInput(reason);
     warnings.push({ where: file.path, message: 'no appendix table found' });
   }
 

@@ -44,7 +44,34 @@ export function textItemsOf(page: number, rawItems: readonly RawItem[], fonts: r
     const [a = 0, b = 0, , , x = 0, y = 0] = raw.transform;
     items.push({ page, x, y, width: raw.width ?? 0, height: raw.height || Math.hypot(a, b) || 1, text });
   }
-  return sortReadingOrder(items);
+  return joinFragments(sortReadingOrder(items));
+}
+
+/** Runs closer than this many font sizes are pieces of one word: a space is wider (about a quarter). */
+const WORD_GAP = 0.12;
+
+/**
+ * Glues runs that touch on one line into one run. Some producers cut words into several runs: a
+ * browser printing decomposed (NFD) text places each letter with its combining marks apart
+ * ("Ph" "ụ" "l" "ụ" "c"), a font fallback starts a run at each borrowed glyph. Joined by a space
+ * they would read "Ph ụ"; touching, they are one word. Runs of cells are set apart by padding.
+ */
+function joinFragments(items: readonly TextItem[]): TextItem[] {
+  const out: TextItem[] = [];
+  for (const item of items) {
+    const last = out.at(-1);
+    const gap = last ? item.x - (last.x + last.width) : Infinity;
+    if (
+      last &&
+      Math.abs(last.y - item.y) <= Math.max(0.5, item.height / 10) &&
+      Math.abs(last.height - item.height) <= item.height / 10 &&
+      gap > -WORD_GAP * item.height &&
+      gap < WORD_GAP * item.height
+    ) {
+      out[out.length - 1] = { ...last, width: item.x + item.width - last.x, text: clean(last.text + item.text) };
+    } else out.push(item);
+  }
+  return out;
 }
 
 /**

@@ -47,3 +47,16 @@ describe('a PDF with text but no appendix table', () => {
     expect(doc.window).toMatchObject({ start: '2023-12-01', end: '2024-11-20', estimate: true });
   });
 });
+
+describe('a PDF whose appendix table cannot be read', () => {
+  it('is refused saying what was seen and what was missing, not loaded as a report without a table', async () => {
+    // fixtures/bad/unknown-headings.pdf: the Quảng Bạch 2023 report with its table headed in English.
+    const message = await rejection('fixtures/bad/unknown-headings.pdf');
+    expect(message).toMatch(/^appendix table not read: page 2 has the title "Phụ lục II" and \d+ rows numbered like the appendix's/);
+    expect(message).toContain('no column header naming the label and value columns');
+    expect(message).toContain('"Indicator"');
+    expect(message).toContain('"Figure"');
+    expect(message).not.toContain('no appendix table');
+    expect(message).not.toContain('\n');
+  });
+});

@@ -15,12 +15,12 @@ beforeAll(async () => {
   for (const path of LAYOUTS) {
     const bytes = readFileSync(path);
     docs.set(path, await extractPdf({ path, bytes, sha256: '' }, ctx));
-    // The same pages read without pdf-parse's grid: the positional rebuild alone.
+    // The same pages read without their rulings: rows from text positions alone.
     const pdf = await openPdf(bytes, 100);
     const pages = [];
     for (let p = 1; p <= pdf.numPages; p++) pages.push(await readPageItems(pdf, p));
     await pdf.destroy();
-    rebuilt.set(path, (await readAppendixRows(bytes, locateAppendix(pages)!, { useGrid: false })).rows);
+    rebuilt.set(path, readAppendixRows(locateAppendix(pages)!).rows);
   }
 });
 

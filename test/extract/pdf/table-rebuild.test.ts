@@ -136,3 +136,19 @@ describe('rebuilding the appendix table from positioned text', () => {
     expect(cells(rows).slice(3)).toEqual([['1.4.1', 'Tổng số nhiệm vụ được giao', 'Nhiệm vụ', '21', '']]);
   });
 });
+
+describe('a value only a concatenation explains', () => {
+  const row = (code: string, label: string, value: string, y: number): RawRow => ({ page: 1, x: 85, y, cells: { code, label, unit: 'Nhiệm vụ', value, note: '' } });
+
+  it('is marked doubtful when it is its sub-rows’ values glued after some digits', () => {
+    const [parent, ...subs] = joinPages([[row('1.4.1', 'Tổng số nhiệm vụ được giao', '150807', 700), row('', 'UBND tỉnh', '08', 688), row('', 'UBND huyện', '07', 676)]]);
+    expect(parent!.doubtful).toEqual({ tokens: ['15', '08', '07'], reason: "value 150807 reads as its sub-rows' values glued after 15 (15, 08, 07)" });
+    expect(rowFigure(parent!).details).toMatchObject({ doubtful: true, tokens: ['15', '08', '07'] });
+    expect(subs.map((s) => s.doubtful)).toEqual([undefined, undefined]);
+  });
+
+  it('is left alone when the sub-rows do not explain it', () => {
+    const [parent] = joinPages([[row('1.4.1', 'Tổng số nhiệm vụ được giao', '150', 700), row('', 'UBND tỉnh', '08', 688), row('', 'UBND huyện', '07', 676)]]);
+    expect(parent!.doubtful).toBeUndefined();
+  });
+});
