@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
-import { basename, extname, isAbsolute, relative } from 'node:path';
+import { hostname } from 'node:os';
+import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { indicatorCatalogue } from '../catalog/index.js';
 import { type ExtractConfig, RejectedInput, detectContainer, extractFile, extractLargeText } from '../extract/index.js';
 import { normalizeDocument, parsePeriodKey } from '../normalize/index.js';
@@ -9,6 +10,7 @@ import type { ReconcileSettings, TouchedKey } from '../reconcile/index.js';
 import {
   type DocumentIdentity,
   type Warehouse,
+  checkpointWal,
   createRecordWriter,
   loadDocument,
   openWarehouse,
@@ -16,12 +18,14 @@ import {
   syncIndicators,
 } from '../warehouse/index.js';
 import { listFiles } from './list-files.js';
+import { acquireRunLock } from './run-lock.js';
 import { recountStatedWindows } from './stated-windows.js';
+import { pausePoint } from './test-hooks.js';
 
 export interface IngestOptions {
   /** SQLite file; created if missing. Ignored when `warehouse` is given. */
   readonly dbPath?: string;
-  /** An open warehouse to reuse (tests, or a caller running several steps). */
+  /** An open warehouse to reuse (tests, or a caller running several steps). No run lock is taken then. */
   readonly warehouse?: Warehouse;
   readonly config?: Partial<ExtractConfig>;
   /** Name recorded in `runs.pipeline` ("ingest", "nightly"). */
@@ -30,6 +34,10 @@ export interface IngestOptions {
   readonly streamTextAbove?: number;
   /** Reconciliation settings from the pipeline declaration (source precedence). */
   readonly reconcile?: ReconcileSettings;
+  /** How long a write waits for an analyst's lock before failing (default 60 s). */
+  readonly busyTimeoutMs?: number;
+  /** How long the end-of-run WAL checkpoint waits for readers (default 5 s). */
+  readonly checkpointWaitMs?: number;
   /** Receives one line per file and per problem; defaults to silence. */
   readonly log?: (line: string) => void;
 }
@@ -53,22 +61,53 @@ export interface IngestSummary {
   readonly rejected: number;
   readonly observations: number;
   readonly warnings: number;
+  /** Commune-periods reconciled by this run, and how many of them an earlier, crashed run had left. */
+  readonly reconciled: number;
+  readonly recovered: number;
+  /** Runs found stuck `running` (their process gone) and closed as `crashed`. */
+  readonly crashedRuns: readonly string[];
+  readonly conflicts: number;
+  /** Set when a reader kept the WAL from being folded back into the .sqlite file. */
+  readonly checkpointNote?: string;
 }
 
 const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+const DEFAULT_CHECKPOINT_WAIT_MS = 5000;
 
 /**
  * Ingests files and folders into the warehouse: extract → normalise → load, one file at a time,
  * each in its own transaction (all of it or none). A file whose content is already loaded, under
  * any name, is skipped. A bad file is recorded (documents.status = 'rejected' and a line in
- * ingest_errors) and never stops the others. Touched commune-periods are re-reconciled at the end.
+ * ingest_errors) and never stops the others.
+ *
+ * The unit of completion is the run, not the file: each document's commune-periods go to
+ * `pending_reconcile` in the document's own transaction, and the last stage (stated-window recount,
+ * reconciliation) works from that table and clears it. A run killed at any point leaves the list
+ * behind, and the next run finishes it. Only one run at a time holds a warehouse (run-lock.ts).
  */
 export async function ingestPaths(paths: readonly string[], options: IngestOptions): Promise<IngestSummary> {
-  const wh = options.warehouse ?? (await openWarehouse(options.dbPath ?? 'output/cchc.sqlite'));
-  const log = options.log ?? (() => {});
-  const config: ExtractConfig = { maxBytes: DEFAULT_MAX_BYTES, ...options.config };
   const runId = newRunId();
   const startedAt = new Date().toISOString();
+  const dbPath = options.dbPath ?? 'output/cchc.sqlite';
+  const lock = options.warehouse || dbPath === ':memory:' ? undefined : acquireRunLock(resolve(dbPath), runId, startedAt);
+  try {
+    const wh = options.warehouse ?? (await openWarehouse(dbPath, { busyTimeoutMs: options.busyTimeoutMs ?? 60_000 }));
+    try {
+      return await runPipeline(wh, paths, options, runId, startedAt);
+    } finally {
+      if (!options.warehouse) await wh.close();
+    }
+  } finally {
+    lock?.release();
+  }
+}
+
+async function runPipeline(wh: Warehouse, paths: readonly string[], options: IngestOptions, runId: string, startedAt: string): Promise<IngestSummary> {
+  const log = options.log ?? (() => {});
+  const config: ExtractConfig = { maxBytes: DEFAULT_MAX_BYTES, ...options.config };
+  const crashedRuns = await closeCrashedRuns(wh, runId);
+  for (const id of crashedRuns) log(`run ${id} ended without finishing (its process is gone): closed as crashed; this run finishes its work`);
+  const recovered = await pendingKeys(wh);
   await wh.db
     .insertInto('runs')
     .values({
@@ -83,31 +122,38 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
       files_rejected: 0,
       observations: 0,
       args: JSON.stringify({ paths, config: options.config ?? {} }),
+      pid: process.pid,
+      host: hostname(),
+      note: null,
     })
     .execute();
 
   const outcomes: FileOutcome[] = [];
-  const touched = new Map<string, TouchedKey>();
   let failure: unknown;
+  let finished: FinishResult = { reconciled: 0, conflicts: 0 };
   try {
     const catalogue = indicatorCatalogue();
     await syncIndicators(wh.db, catalogue);
     const period = config.period ? parsePeriodKey(config.period) : undefined;
     for (const path of (await listFiles(paths)).map(displayPath)) {
-      const outcome = await ingestOne(wh, path, runId, config, period, touched, options.streamTextAbove ?? STREAM_TEXT_ABOVE);
+      const outcome = await ingestOne(wh, path, runId, config, period, options.streamTextAbove ?? STREAM_TEXT_ABOVE);
       outcomes.push(outcome);
       log(describeOutcome(outcome));
+      if (outcome.status === 'loaded') await pausePoint(`loaded:${outcomes.filter((o) => o.status === 'loaded').length}`);
     }
-    if (touched.size) {
-      await recountStatedWindows(wh, [...touched.values()], runId);
-      const { reconcileTouched } = await import('../reconcile/index.js');
-      await reconcileTouched(wh, [...touched.values()], options.reconcile);
-    }
+    finished = await finishPending(wh, runId, options.reconcile);
   } catch (err) {
     failure = err;
   }
+  await pausePoint('finish');
 
   const count = (s: FileStatus) => outcomes.filter((o) => o.status === s).length;
+  const checkpoint = failure ? undefined : checkpointWal(wh.sqlite, options.checkpointWaitMs ?? DEFAULT_CHECKPOINT_WAIT_MS);
+  const checkpointNote =
+    checkpoint && !checkpoint.complete
+      ? `WAL not folded back: a reader held the warehouse open (${checkpoint.copiedFrames} of ${checkpoint.walFrames} pages copied); copy the -wal file with the .sqlite, or re-run to fold it`
+      : undefined;
+  const recoveredNote = recovered.length ? `finished ${recovered.length} commune-period(s) left by an earlier run` : undefined;
   const summary: IngestSummary = {
     runId,
     files: outcomes,
@@ -116,6 +162,11 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
     rejected: count('rejected'),
     observations: outcomes.reduce((n, o) => n + o.observations, 0),
     warnings: outcomes.reduce((n, o) => n + o.warnings, 0),
+    reconciled: finished.reconciled,
+    recovered: failure ? 0 : recovered.length,
+    crashedRuns,
+    conflicts: finished.conflicts,
+    ...(checkpointNote ? { checkpointNote } : {}),
   };
   await wh.db
     .updateTable('runs')
@@ -127,12 +178,86 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
       files_skipped: summary.skipped,
       files_rejected: summary.rejected,
       observations: summary.observations,
+      conflicts: summary.conflicts,
+      reconciled: summary.reconciled,
+      note: [recoveredNote, checkpointNote, failure ? oneLine(failure) : undefined].filter(Boolean).join('; ') || null,
     })
     .where('id', '=', runId)
     .execute();
-  if (!options.warehouse) await wh.close();
   if (failure) throw failure;
   return summary;
+}
+
+interface FinishResult {
+  readonly reconciled: number;
+  readonly conflicts: number;
+}
+
+/**
+ * The pipeline's last stage, over every commune-period waiting in `pending_reconcile` (this run's
+ * and any a crashed run left): recount one-stop dossiers over the windows reports state, reconcile,
+ * then clear the list. Each step is idempotent, so a run killed in the middle is simply done again.
+ */
+async function finishPending(wh: Warehouse, runId: string, settings: ReconcileSettings | undefined): Promise<FinishResult> {
+  const keys = await pendingKeys(wh);
+  if (keys.length === 0) return { reconciled: 0, conflicts: 0 };
+  await pausePoint('recount');
+  await recountStatedWindows(wh, keys, runId);
+  await pausePoint('reconcile');
+  const { reconcileTouched } = await import('../reconcile/index.js');
+  await reconcileTouched(wh, keys, settings);
+  await pausePoint('reconciled');
+  const clear = wh.sqlite.prepare('DELETE FROM pending_reconcile WHERE commune_key = ? AND period_key = ?');
+  wh.sqlite.transaction(() => {
+    for (const k of keys) clear.run(k.communeKey, k.periodKey);
+  })();
+  return { reconciled: keys.length, conflicts: countConflicts(wh, keys) };
+}
+
+async function pendingKeys(wh: Warehouse): Promise<TouchedKey[]> {
+  const rows = await wh.db.selectFrom('pending_reconcile').select(['commune_key', 'period_key']).orderBy('commune_key').orderBy('period_key').execute();
+  return rows.map((r) => ({ communeKey: r.commune_key, periodKey: r.period_key }));
+}
+
+/** Conflicts standing in the reconciled communes' years after this run. */
+function countConflicts(wh: Warehouse, keys: readonly TouchedKey[]): number {
+  const q = wh.sqlite.prepare("SELECT COUNT(*) AS n FROM conflicts WHERE commune_key = ? AND (period_key = ? OR period_key LIKE ? || '-%')");
+  const years = new Map<string, TouchedKey>();
+  for (const k of keys) {
+    const year = /^\d{4}/.exec(k.periodKey)?.[0] ?? k.periodKey;
+    years.set(`${k.communeKey}\u0000${year}`, { communeKey: k.communeKey, periodKey: year });
+  }
+  let n = 0;
+  for (const k of years.values()) n += (q.get(k.communeKey, k.periodKey, k.periodKey) as { n: number }).n;
+  return n;
+}
+
+/**
+ * Runs left `running` by a process that is gone are closed as `crashed`. The caller holds the run
+ * lock, so no other run of this warehouse is alive; a row whose process still runs on this host
+ * (a caller that passed its own warehouse) is left alone.
+ */
+async function closeCrashedRuns(wh: Warehouse, runId: string): Promise<string[]> {
+  const stuck = await wh.db.selectFrom('runs').select(['id', 'pid', 'host']).where('status', '=', 'running').where('id', '!=', runId).orderBy('started_at').execute();
+  const dead = stuck.filter((r) => r.pid === null || r.host !== hostname() || !processAlive(r.pid));
+  for (const r of dead) {
+    await wh.db
+      .updateTable('runs')
+      .set({ status: 'crashed', finished_at: new Date().toISOString(), note: `closed by run ${runId}: the process ended before the run finished` })
+      .where('id', '=', r.id)
+      .execute();
+  }
+  return dead.map((r) => r.id);
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function ingestOne(
@@ -141,7 +266,6 @@ async function ingestOne(
   runId: string,
   config: ExtractConfig,
   period: ReturnType<typeof parsePeriodKey>,
-  touched: Map<string, TouchedKey>,
   streamTextAbove: number,
 ): Promise<FileOutcome> {
   let file: LoadedFile;
@@ -176,12 +300,9 @@ async function ingestOne(
     const doc = normalizeDocument(extracted, { path, bytes, sha256 }, { province: config.province, period });
     await loadDocument(wh.db, id, doc);
     for (const w of doc.warnings) await recordError(wh, runId, sha256, path, 'extract', w.where, w.message, 'warning');
+    markPending(wh, doc.observations, runId);
+    await pausePoint('document');
     wh.sqlite.exec('COMMIT');
-    for (const o of doc.observations) {
-      if (!o.period_key || !o.indicator_key) continue;
-      const communeKey = o.commune_code ?? `name:${o.commune_name ?? ''}`;
-      touched.set(`${communeKey}|${o.period_key}`, { communeKey, periodKey: o.period_key });
-    }
     return { path, status: 'loaded', sha256, observations: doc.observations.length, warnings: doc.warnings.length };
   } catch (err) {
     if (wh.sqlite.inTransaction) wh.sqlite.exec('ROLLBACK');
@@ -191,9 +312,32 @@ async function ingestOne(
       // An unexpected failure in our own code: still one line for the file, and the stack for us.
       if (process.env.CCHC_DEBUG) console.error(err);
     }
-    await recordRejection(wh.db, id, formatOf(bytes, path), reason);
-    await recordError(wh, runId, sha256, path, 'extract', location, reason, 'error');
+    // The rejection and its reason together or not at all: a crash between them would leave a
+    // rejected document with no line saying why.
+    wh.sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      await recordRejection(wh.db, id, formatOf(bytes, path), reason);
+      await recordError(wh, runId, sha256, path, 'extract', location, reason, 'error');
+      wh.sqlite.exec('COMMIT');
+    } finally {
+      if (wh.sqlite.inTransaction) wh.sqlite.exec('ROLLBACK');
+    }
     return { path, status: 'rejected', sha256, observations: 0, warnings: 0, reason };
+  }
+}
+
+/** The document's commune-periods join the reconcile to-do list, inside the document's transaction. */
+function markPending(wh: Warehouse, observations: readonly { period_key: string | null; indicator_key: string | null; commune_code: string | null; commune_name: string | null }[], runId: string): void {
+  const insert = wh.sqlite.prepare('INSERT OR IGNORE INTO pending_reconcile (commune_key, period_key, run_id, created_at) VALUES (?, ?, ?, ?)');
+  const at = new Date().toISOString();
+  const seen = new Set<string>();
+  for (const o of observations) {
+    if (!o.period_key || !o.indicator_key) continue;
+    const communeKey = o.commune_code ?? `name:${o.commune_name ?? ''}`;
+    const id = `${communeKey}\u0000${o.period_key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    insert.run(communeKey, o.period_key, runId, at);
   }
 }
 

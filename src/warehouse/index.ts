@@ -1,4 +1,4 @@
 export { loadDocument, recordRejection, syncIndicators, type DocumentIdentity } from './load-document.js';
-export { openWarehouse, type Warehouse } from './open.js';
+export { checkpointWal, openWarehouse, type CheckpointResult, type OpenOptions, type Warehouse } from './open.js';
 export { createRecordWriter } from './records.js';
 export type * from './schema.js';

@@ -10,13 +10,29 @@ export interface RunsTable {
   pipeline: string;
   started_at: string;
   finished_at: string | null;
-  status: 'running' | 'ok' | 'partial' | 'failed';
+  /** 'crashed': the process died before it finished; the next run closed the row (migration 006). */
+  status: 'running' | 'ok' | 'partial' | 'failed' | 'crashed';
   files_seen: number;
   files_loaded: number;
   files_skipped: number;
   files_rejected: number;
   observations: number;
   args: string | null;
+  pid: number | null;
+  host: string | null;
+  conflicts: Generated<number>;
+  /** Commune-periods reconciled, including those a crashed run had left. */
+  reconciled: Generated<number>;
+  /** What the run noticed about itself: a crashed run it finished, a WAL checkpoint a reader blocked. */
+  note: string | null;
+}
+
+/** Commune-periods whose documents changed and are not reconciled yet (migration 006). */
+export interface PendingReconcileTable {
+  commune_key: string;
+  period_key: string;
+  run_id: string;
+  created_at: string;
 }
 
 export interface DocumentsTable {
@@ -273,6 +289,7 @@ export interface PublishedValuesView {
 
 export interface Database {
   runs: RunsTable;
+  pending_reconcile: PendingReconcileTable;
   documents: DocumentsTable;
   observations: ObservationsTable;
   indicators: IndicatorsTable;
