@@ -28,10 +28,11 @@ const CLOSE_CHECKPOINT_WAIT_MS = 2000;
 export async function openWarehouse(path: string, options: OpenOptions = {}): Promise<Warehouse> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
+  // The wait first: switching a new file to WAL already needs its lock when another process opens it too.
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 60_000}`);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 60_000}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   if (pendingMigrations(sqlite)) {
     // Two processes opening a new warehouse at once must not both create its tables ("table runs
