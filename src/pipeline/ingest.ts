@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { type Stats, constants } from 'node:fs';
+import { type FileHandle, open, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { indicatorCatalogue } from '../catalog/index.js';
@@ -17,7 +17,7 @@ import {
   recordRejection,
   syncIndicators,
 } from '../warehouse/index.js';
-import { listFiles } from './list-files.js';
+import { cannotRead, listFiles, notRegular } from './list-files.js';
 import { acquireRunLock } from './run-lock.js';
 import { recountStatedWindows } from './stated-windows.js';
 import { pausePoint } from './test-hooks.js';
@@ -135,8 +135,11 @@ async function runPipeline(wh: Warehouse, paths: readonly string[], options: Ing
     const catalogue = indicatorCatalogue();
     await syncIndicators(wh.db, catalogue);
     const period = config.period ? parsePeriodKey(config.period) : undefined;
-    for (const path of (await listFiles(paths)).map(displayPath)) {
-      const outcome = await ingestOne(wh, path, runId, config, period, options.streamTextAbove ?? STREAM_TEXT_ABOVE);
+    for (const entry of await listFiles(paths)) {
+      const outcome =
+        entry.kind === 'file'
+          ? await ingestOne(wh, { fsPath: entry.fsPath, path: displayPath(entry.path) }, runId, config, period, options.streamTextAbove ?? STREAM_TEXT_ABOVE)
+          : await reportUnreadable(wh, runId, displayPath(entry.path), entry.reason);
       outcomes.push(outcome);
       log(describeOutcome(outcome));
       if (outcome.status === 'loaded') await pausePoint(`loaded:${outcomes.filter((o) => o.status === 'loaded').length}`);
@@ -260,22 +263,44 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** Something listed that cannot be read at all (a FIFO, a folder that cannot be listed): one line and one error row. */
+async function reportUnreadable(wh: Warehouse, runId: string, path: string, reason: string): Promise<FileOutcome> {
+  await recordError(wh, runId, null, path, 'read', null, reason, 'error');
+  return { path, status: 'rejected', observations: 0, warnings: 0, reason };
+}
+
 async function ingestOne(
   wh: Warehouse,
-  path: string,
+  source: { readonly fsPath: string | Buffer; readonly path: string },
   runId: string,
   config: ExtractConfig,
   period: ReturnType<typeof parsePeriodKey>,
   streamTextAbove: number,
 ): Promise<FileOutcome> {
+  const { path } = source;
   let file: LoadedFile;
   try {
-    file = await readSource(path, streamTextAbove);
+    file = await readSource(source.fsPath, streamTextAbove, config.maxBytes);
   } catch (err) {
-    const reason = `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`;
-    await recordError(wh, runId, null, path, 'read', null, reason, 'error');
-    return { path, status: 'rejected', observations: 0, warnings: 0, reason };
+    const reason = err instanceof FileChanged || err instanceof RejectedInput ? err.message : cannotRead(err);
+    return reportUnreadable(wh, runId, path, reason);
   }
+  try {
+    return await loadSource(wh, source, file, runId, config, period);
+  } finally {
+    await file.handle.close();
+  }
+}
+
+async function loadSource(
+  wh: Warehouse,
+  source: { readonly fsPath: string | Buffer; readonly path: string },
+  file: LoadedFile,
+  runId: string,
+  config: ExtractConfig,
+  period: ReturnType<typeof parsePeriodKey>,
+): Promise<FileOutcome> {
+  const { path } = source;
   const { sha256, bytes } = file;
   const id: DocumentIdentity = {
     sha256,
@@ -296,7 +321,11 @@ async function ingestOne(
   try {
     if (file.size > config.maxBytes) throw new RejectedInput(`file too large: ${file.size} bytes (limit ${config.maxBytes})`);
     const records = createRecordWriter(wh.sqlite, sha256, runId);
-    const extracted = file.streamed ? await extractLargeText(path, { config, records }) : await extractFile({ path, bytes, sha256 }, { config, records });
+    // A name that is not UTF-8 is reopened through the descriptor already open on it.
+    const streamPath = typeof source.fsPath === 'string' ? source.fsPath : `/proc/self/fd/${file.handle.fd}`;
+    const extracted = file.streamed ? await extractLargeText(streamPath, { config, records }) : await extractFile({ path, bytes, sha256 }, { config, records });
+    // The streamed read is a second pass over the file: it must have read what was hashed.
+    if (file.streamed) await assertUnchanged(source.fsPath, file.snapshot);
     const doc = normalizeDocument(extracted, { path, bytes, sha256 }, { province: config.province, period });
     await loadDocument(wh.db, id, doc);
     for (const w of doc.warnings) await recordError(wh, runId, sha256, path, 'extract', w.where, w.message, 'warning');
@@ -306,6 +335,8 @@ async function ingestOne(
     return { path, status: 'loaded', sha256, observations: doc.observations.length, warnings: doc.warnings.length };
   } catch (err) {
     if (wh.sqlite.inTransaction) wh.sqlite.exec('ROLLBACK');
+    // Not a rejected document: the content hashed is not one the file ever held whole; next run retries.
+    if (err instanceof FileChanged) return reportUnreadable(wh, runId, path, err.message);
     const reason = oneLine(err);
     const location = err instanceof RejectedInput ? (err.location ?? null) : null;
     if (!(err instanceof RejectedInput)) {
@@ -363,33 +394,73 @@ const STREAM_TEXT_ABOVE = 32 * 1024 * 1024;
 interface LoadedFile {
   readonly sha256: string;
   readonly size: number;
-  /** The whole file, or only its first 64 KiB when `streamed`. */
+  /** The whole file, or only its first 64 KiB when `streamed` or too large to read. */
   readonly bytes: Buffer;
   readonly streamed: boolean;
+  /** Open on the file that was hashed, until the document is loaded or rejected. */
+  readonly handle: FileHandle;
+  readonly snapshot: Snapshot;
+}
+
+/** What says a file is still the one that was read: same inode, size and modification time. */
+interface Snapshot {
+  readonly dev: number;
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** The file's size or time changed between the start and the end of reading it. */
+class FileChanged extends Error {
+  constructor() {
+    super('file changed while being read; will retry next run');
+  }
+}
+
+const snapshotOf = (s: Stats): Snapshot => ({ dev: s.dev, ino: s.ino, size: s.size, mtimeMs: s.mtimeMs });
+const sameSnapshot = (a: Snapshot, b: Snapshot) => a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+
+async function assertUnchanged(fsPath: string | Buffer, before: Snapshot): Promise<void> {
+  const now = await stat(fsPath).catch(() => undefined);
+  if (!now || !sameSnapshot(before, snapshotOf(now))) throw new FileChanged();
 }
 
 /**
- * Reads a file whole, except a large text export: that one is hashed as a stream and handed to the
- * extractor as a path, so that a million-row export never sits in memory.
+ * Reads a file from one snapshot: refused by type before it is opened (a FIFO would block, a device
+ * never end), opened without blocking, then read whole, except a large text export (hashed as a
+ * stream and handed to the extractor as a path, so that a million-row export never sits in memory)
+ * or a file above the size limit (hashed as a stream, to be rejected). If the file's size, time or
+ * inode moved while it was read, nothing of it is used (FileChanged).
  */
-async function readSource(path: string, streamTextAbove: number): Promise<LoadedFile> {
-  const info = await stat(path);
-  if (info.size > streamTextAbove) {
-    const handle = await open(path, 'r');
-    const head = Buffer.alloc(65536);
-    try {
+async function readSource(fsPath: string | Buffer, streamTextAbove: number, maxBytes: number): Promise<LoadedFile> {
+  const before = await stat(fsPath);
+  if (!before.isFile()) throw new RejectedInput(notRegular(before));
+  const handle = await open(fsPath, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    // Swapped for a FIFO between the stat and the open: still refused.
+    if (!info.isFile()) throw new RejectedInput(notRegular(info));
+    const snapshot = snapshotOf(info);
+    let file: Omit<LoadedFile, 'handle' | 'snapshot'>;
+    if (info.size > streamTextAbove || info.size > maxBytes) {
+      const head = Buffer.alloc(Math.min(65536, info.size));
       await handle.read(head, 0, head.length, 0);
-    } finally {
-      await handle.close();
-    }
-    if (detectContainer(head) === 'text') {
+      const streamed = info.size <= maxBytes && detectContainer(head) === 'text';
       const hash = createHash('sha256');
-      for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-      return { sha256: hash.digest('hex'), size: info.size, bytes: head, streamed: true };
+      for await (const chunk of handle.createReadStream({ start: 0, highWaterMark: 1024 * 1024, autoClose: false })) hash.update(chunk as Buffer);
+      file = { sha256: hash.digest('hex'), size: info.size, bytes: head, streamed };
+    } else {
+      const bytes = await handle.readFile();
+      file = { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, bytes, streamed: false };
     }
+    const after = await handle.stat();
+    if (!sameSnapshot(snapshot, snapshotOf(after)) || file.size !== snapshot.size) throw new FileChanged();
+    await assertUnchanged(fsPath, snapshot);
+    return { ...file, handle, snapshot };
+  } catch (err) {
+    await handle.close();
+    throw err;
   }
-  const bytes = await readFile(path);
-  return { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, bytes, streamed: false };
 }
 
 function formatOf(bytes: Buffer, path: string): string {

@@ -81,3 +81,13 @@ export function snapshot(dbPath: string): Record<string, string[]> {
     conn.close();
   }
 }
+
+/** Rows of a query on a warehouse, opened read-only for the query alone. */
+export function query<T>(dbPath: string, sql: string): T[] {
+  const conn = new SQLite(dbPath, { readonly: true });
+  try {
+    return conn.prepare(sql).all() as T[];
+  } finally {
+    conn.close();
+  }
+}

@@ -1,20 +1,11 @@
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
-import { inboxOf, runCli, snapshot, startCli, waitForStderr } from './child.js';
+import { inboxOf, query as rows, runCli, snapshot, startCli, waitForStderr } from './child.js';
 
 // Two communes, a report that states its window, the one-stop export it recounts, an appendix workbook.
 const INBOX = ['inbox/ban-thi-2024-bao-cao.pdf', 'inbox/ban-thi-2024-phu-luc-II.xlsx', 'inbox/onestop-ban-thi-2024.tsv', 'xlsx/yen-thinh-2021-q3-template-cu.xlsx'];
 
-function rows<T>(db: string, sql: string): T[] {
-  const conn = new SQLite(db, { readonly: true });
-  try {
-    return conn.prepare(sql).all() as T[];
-  } finally {
-    conn.close();
-  }
-}
 
 describe('a run killed with SIGKILL, then run again', () => {
   const inbox = inboxOf(...INBOX);
