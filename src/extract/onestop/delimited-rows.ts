@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { RejectedInput } from '../errors.js';
 import { createDecoder, detectEncoding, type DetectedEncoding } from './encoding.js';
 import type { RawRow } from './raw-row.js';
@@ -50,26 +51,78 @@ export async function readDelimited(chunks: AsyncIterable<Buffer>, onRow: (row: 
   if (headText.replace(/^\uFEFF/, '').trim() === '' && done) throw new RejectedInput('empty file: only blank lines');
 
   const splitter = new DelimitedSplitter(delimiter, (cells, line) => onRow({ line, cells }), MAX_RECORD_CHARS);
-  const feed = (text: string, end: boolean) => {
+  const tooLong = (err: unknown) => {
+    if (err instanceof RecordTooLong) return new RejectedInput(`a record longer than ${MAX_RECORD_CHARS} characters from line ${err.line} (an unterminated quote?)`, `line ${err.line}`);
+    return err;
+  };
+  // UTF-8 bytes go to the parser as they are (checked, not decoded: csv-parse decodes each field);
+  // other encodings are decoded to text first.
+  const utf8 = encoding.encoding === 'utf8' ? utf8Checker(encoding.evidence) : undefined;
+  const feed = (bytes: Buffer) => {
     try {
-      if (text) splitter.write(text);
-      if (end) splitter.end();
+      if (utf8) {
+        utf8.check(bytes);
+        splitter.write(bytes);
+      } else {
+        const text = decoder.write(bytes);
+        if (text) splitter.write(text);
+      }
     } catch (err) {
-      if (err instanceof RecordTooLong) throw new RejectedInput(`a record longer than ${MAX_RECORD_CHARS} characters from line ${err.line} (an unterminated quote?)`, `line ${err.line}`);
-      throw err;
+      throw tooLong(err);
     }
   };
-  feed(headText, false);
+  if (utf8) feed(head);
+  else if (headText) splitter.write(headText); // the head is decoded already (to sniff the delimiter)
   if (!done) {
     for (;;) {
       const next = await iterator.next();
       if (next.done) break;
-      feed(decoder.write(next.value), false);
+      feed(next.value);
     }
   }
-  feed(decoder.end(), true);
+  try {
+    if (utf8) utf8.end();
+    else {
+      const rest = decoder.end();
+      if (rest) splitter.write(rest);
+    }
+    await splitter.end();
+  } catch (err) {
+    throw tooLong(err);
+  }
 }
 
+/**
+ * Checks that a stream of bytes is UTF-8 without decoding it (buffer.isUtf8, native), carrying a
+ * character cut at a chunk's end over to the next chunk. Same messages as the decoder's.
+ */
+function utf8Checker(evidence: string): { check(chunk: Buffer): void; end(): void } {
+  let carry: Buffer = Buffer.alloc(0);
+  let offset = 0;
+  return {
+    check(chunk) {
+      const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      const cut = incompleteTail(bytes);
+      if (!isUtf8(bytes.subarray(0, bytes.length - cut))) throw new RejectedInput(`mixed encoding: bytes after offset ${offset} are not valid UTF-8 (file detected as ${evidence})`);
+      offset += bytes.length - cut;
+      carry = cut ? Buffer.from(bytes.subarray(bytes.length - cut)) : Buffer.alloc(0);
+    },
+    end() {
+      if (carry.length) throw new RejectedInput('mixed encoding: the file ends inside a utf8 character');
+    },
+  };
+}
+
+/** How many bytes at the end start a UTF-8 character that the buffer does not finish (0–3). */
+function incompleteTail(b: Buffer): number {
+  for (let back = 1; back <= Math.min(3, b.length); back++) {
+    const c = b[b.length - back]!;
+    if ((c & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
 
 /**
  * The delimiter that splits the first lines most consistently: for each candidate, the most common
@@ -77,7 +130,7 @@ export async function readDelimited(chunks: AsyncIterable<Buffer>, onRow: (row: 
  * none, so they do not vote.
  */
 export function sniffDelimiter(text: string): string {
-  const lines = text.split(/\r?\n/, 60).filter((l) => l.trim() !== '');
+  const lines = text.split(/\r\n|\n|\r/, 60).filter((l) => l.trim() !== '');
   let best: { d: string; score: number } = { d: ',', score: 0 };
   for (const d of DELIMITERS) {
     const counts = new Map<number, number>();
