@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { RejectedInput } from '../errors.js';
 import { createDecoder, detectEncoding, type DetectedEncoding } from './encoding.js';
 import type { RawRow } from './raw-row.js';
-import { DelimitedSplitter, RecordTooLong } from './splitter.js';
+import { DelimitedSplitter, RecordTooLong, WorkerSplitter } from './splitter.js';
 
 /** What the reader learnt about a delimited text export. */
 export interface DelimitedInfo {
@@ -21,36 +21,55 @@ export async function* bufferChunks(bytes: Buffer, size = 256 * 1024): AsyncGene
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
+/** Exports longer than this are split in a worker thread; shorter ones are not worth starting one. */
+const WORKER_ABOVE = 1024 * 1024;
+
+export interface ReadDelimitedOptions {
+  /** Split in a worker thread when the file holds more than this many bytes (default 1 MiB). */
+  readonly workerAbove?: number;
+}
+
 /**
  * Reads the rows of a CSV/TSV export and hands each to `onRow` as it is parsed: detects the encoding
  * from the first bytes, decodes chunk by chunk (memory stays flat however long the file), sniffs the
- * delimiter and splits records (splitter.ts). `info` is filled before the first row.
+ * delimiter and splits records (splitter.ts), in a worker thread for a long export so that parsing
+ * and loading run on two cores. `info` is filled before the first row.
  */
-export async function readDelimited(chunks: AsyncIterable<Buffer>, onRow: (row: RawRow) => void, info: Partial<DelimitedInfo> = {}): Promise<void> {
+export async function readDelimited(
+  chunks: AsyncIterable<Buffer>,
+  onRow: (row: RawRow) => void,
+  info: Partial<DelimitedInfo> = {},
+  options: ReadDelimitedOptions = {},
+): Promise<void> {
   const iterator = chunks[Symbol.asyncIterator]();
-  const headParts: Buffer[] = [];
-  let headLength = 0;
+  const workerAbove = options.workerAbove ?? WORKER_ABOVE;
+  // Read ahead: the head to detect the encoding and delimiter, and enough to know whether the file
+  // is long enough for a worker (a bounded amount either way).
+  const parts: Buffer[] = [];
+  let length = 0;
   let done = false;
-  while (headLength < HEAD_BYTES) {
+  while (length < HEAD_BYTES || length <= workerAbove) {
     const next = await iterator.next();
     if (next.done) {
       done = true;
       break;
     }
-    headParts.push(next.value);
-    headLength += next.value.length;
+    parts.push(next.value);
+    length += next.value.length;
   }
-  const head = Buffer.concat(headParts);
-  if (head.length === 0) throw new RejectedInput('empty file (0 bytes)');
-  const encoding = detectEncoding(head.subarray(0, HEAD_BYTES));
+  const ahead = Buffer.concat(parts);
+  if (ahead.length === 0) throw new RejectedInput('empty file (0 bytes)');
+  const head = ahead.subarray(0, HEAD_BYTES);
+  const encoding = detectEncoding(head);
   const decoder = createDecoder(encoding);
   const headText = decoder.write(head);
   const delimiter = sniffDelimiter(headText);
   info.encoding = encoding;
   info.delimiter = delimiter;
-  if (headText.replace(/^\uFEFF/, '').trim() === '' && done) throw new RejectedInput('empty file: only blank lines');
+  if (headText.replace(/^\uFEFF/, '').trim() === '' && done && ahead.length <= HEAD_BYTES) throw new RejectedInput('empty file: only blank lines');
 
-  const splitter = new DelimitedSplitter(delimiter, (cells, line) => onRow({ line, cells }), MAX_RECORD_CHARS);
+  const emit = (cells: string[], line: number) => onRow({ line, cells });
+  const splitter = length > workerAbove ? new WorkerSplitter(delimiter, emit, MAX_RECORD_CHARS) : new DelimitedSplitter(delimiter, emit, MAX_RECORD_CHARS);
   const tooLong = (err: unknown) => {
     if (err instanceof RecordTooLong) return new RejectedInput(`a record longer than ${MAX_RECORD_CHARS} characters from line ${err.line} (an unterminated quote?)`, `line ${err.line}`);
     return err;
@@ -58,36 +77,36 @@ export async function readDelimited(chunks: AsyncIterable<Buffer>, onRow: (row: 
   // UTF-8 bytes go to the parser as they are (checked, not decoded: csv-parse decodes each field);
   // other encodings are decoded to text first.
   const utf8 = encoding.encoding === 'utf8' ? utf8Checker(encoding.evidence) : undefined;
-  const feed = (bytes: Buffer) => {
-    try {
-      if (utf8) {
-        utf8.check(bytes);
-        splitter.write(bytes);
-      } else {
-        const text = decoder.write(bytes);
-        if (text) splitter.write(text);
-      }
-    } catch (err) {
-      throw tooLong(err);
+  const feed = async (bytes: Buffer) => {
+    if (utf8) {
+      utf8.check(bytes);
+      await splitter.write(bytes);
+    } else {
+      const text = decoder.write(bytes);
+      if (text) await splitter.write(text);
     }
   };
-  if (utf8) feed(head);
-  else if (headText) splitter.write(headText); // the head is decoded already (to sniff the delimiter)
-  if (!done) {
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) break;
-      feed(next.value);
-    }
-  }
   try {
+    if (utf8) await feed(ahead);
+    else {
+      if (headText) await splitter.write(headText); // the head is decoded already (to sniff the delimiter)
+      if (ahead.length > head.length) await feed(ahead.subarray(head.length));
+    }
+    if (!done) {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) break;
+        await feed(next.value);
+      }
+    }
     if (utf8) utf8.end();
     else {
       const rest = decoder.end();
-      if (rest) splitter.write(rest);
+      if (rest) await splitter.write(rest);
     }
     await splitter.end();
   } catch (err) {
+    if (splitter instanceof WorkerSplitter) await splitter.stop();
     throw tooLong(err);
   }
 }

@@ -1,4 +1,8 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { CsvError, Parser } from 'csv-parse';
+import type { FromWorker, SplitterWorkerData, ToWorker } from './splitter-worker.js';
 
 /**
  * Splits CSV/TSV bytes or text into records, chunk by chunk, with csv-parse: RFC 4180 quoting (""
@@ -73,5 +77,109 @@ export class RecordTooLong extends Error {
     readonly limit: number,
   ) {
     super(`a record from line ${line} runs past ${limit} characters`);
+  }
+}
+
+/**
+ * From dist the worker is the compiled splitter-worker.js. From the sources (tsx, vitest) it is the
+ * .ts file, which a plain worker cannot load: a one-line bootstrap imports it through tsx's API
+ * (a dev dependency, there whenever the sources run).
+ */
+function startWorker(data: SplitterWorkerData): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./splitter-worker.js', import.meta.url), { workerData: data });
+  // tsx's ESM API (the CommonJS one mis-resolves from an eval worker); its path, as an import resolves it.
+  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = new URL('./splitter-worker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`, { eval: true, workerData: data });
+}
+
+/** How the worker packs a batch of records into one string (splitter-worker.ts). */
+export const CELL_SEP = '\u0000';
+export const RECORD_SEP = '\u0001';
+
+/** Chunks posted to the worker and not yet parsed, at most: memory stays a few chunks deep. */
+const IN_FLIGHT = 2;
+
+/**
+ * The same splitting in a worker thread, so that csv-parse's byte-by-byte scan runs on another core
+ * while this thread reads dossiers and writes them to the warehouse. Records come back in batches
+ * and are handed to `onRecord` in file order; `write` waits when a few chunks are in flight.
+ * An error `onRecord` throws stops the worker and comes out of the next `write` or `end`.
+ */
+export class WorkerSplitter {
+  private readonly worker: Worker;
+  private inFlight = 0;
+  private failure: unknown;
+  private wake: (() => void) | undefined;
+  private finished = false;
+
+  constructor(delimiter: string, onRecord: (cells: string[], line: number) => void, maxRecordChars = 8 * 1024 * 1024) {
+    const data: SplitterWorkerData = { delimiter, maxRecordChars };
+    this.worker = startWorker(data);
+    this.worker.on('message', (m: FromWorker) => {
+      if ('packed' in m || 'cells' in m) {
+        if (this.failure) return;
+        try {
+          const records = 'packed' in m ? m.packed.split(RECORD_SEP) : m.cells;
+          for (let i = 0; i < records.length; i++) {
+            const r = records[i]!;
+            onRecord(typeof r === 'string' ? r.split(CELL_SEP) : r, m.lines[i]!);
+          }
+        } catch (err) {
+          this.fail(err);
+        }
+      } else if ('ack' in m) this.inFlight--;
+      else if ('done' in m) this.finished = true;
+      else this.fail(m.error.tooLong ? new RecordTooLong(m.error.tooLong.line, m.error.tooLong.limit) : new Error(`CSV worker: ${m.error.message}`));
+      this.wakeUp();
+    });
+    this.worker.on('error', (err) => this.fail(err));
+    this.worker.on('exit', () => {
+      if (!this.finished) this.fail(this.failure ?? new Error('CSV worker ended before the file did'));
+      this.wakeUp();
+    });
+  }
+
+  async write(chunk: Buffer | string): Promise<void> {
+    while (this.inFlight >= IN_FLIGHT && !this.failure) await this.sleep();
+    this.check();
+    // A copy the worker can own: stream chunks share pooled memory with others.
+    const message: ToWorker = { chunk: typeof chunk === 'string' ? chunk : new Uint8Array(chunk) };
+    this.inFlight++;
+    this.worker.postMessage(message, typeof message.chunk === 'string' ? [] : [message.chunk.buffer as ArrayBuffer]);
+  }
+
+  async end(): Promise<void> {
+    this.check();
+    this.worker.postMessage({ end: true } satisfies ToWorker);
+    while (!this.finished && !this.failure) await this.sleep();
+    await this.worker.terminate();
+    this.check();
+  }
+
+  /** Stops the worker (the caller gave up on the file). */
+  async stop(): Promise<void> {
+    this.finished = true;
+    await this.worker.terminate();
+  }
+
+  private fail(err: unknown): void {
+    if (this.failure) return;
+    this.failure = err;
+    void this.worker.terminate();
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  private sleep(): Promise<void> {
+    return new Promise((resolve) => (this.wake = resolve));
+  }
+
+  private wakeUp(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
   }
 }
