@@ -3,7 +3,6 @@ import { type Stats, constants } from 'node:fs';
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
-import { indicatorCatalogue } from '../catalog/index.js';
 import { type ExtractConfig, RejectedInput, detectContainer, extractFile, extractLargeText } from '../extract/index.js';
 import { normalizeDocument, parsePeriodKey } from '../normalize/index.js';
 import type { ReconcileSettings, TouchedKey } from '../reconcile/index.js';
@@ -15,11 +14,13 @@ import {
   loadDocument,
   openWarehouse,
   recordRejection,
-  syncIndicators,
 } from '../warehouse/index.js';
 import { cannotRead, listFiles, notRegular } from './list-files.js';
+import { syncIndicatorsIfChanged } from './catalogue-sync.js';
+import { type FileActions, moveUnder, quarantine } from './file-actions.js';
 import { acquireRunLock } from './run-lock.js';
 import { recountStatedWindows } from './stated-windows.js';
+import { markSeen, sameSnapshot, snapshotOf, type Snapshot, unchangedSince } from './source-files.js';
 import { pausePoint } from './test-hooks.js';
 
 export interface IngestOptions {
@@ -38,6 +39,8 @@ export interface IngestOptions {
   readonly busyTimeoutMs?: number;
   /** How long the end-of-run WAL checkpoint waits for readers (default 5 s). */
   readonly checkpointWaitMs?: number;
+  /** What to do with files once read: move loaded ones, quarantine rejected ones (default: leave them). */
+  readonly files?: FileActions;
   /** Receives one line per file and per problem; defaults to silence. */
   readonly log?: (line: string) => void;
 }
@@ -51,6 +54,10 @@ export interface FileOutcome {
   readonly observations: number;
   readonly warnings: number;
   readonly reason?: string;
+  /** The file may read fine next time (it changed while being read): not quarantined. */
+  readonly transient?: boolean;
+  /** Where the file was moved after it was read. */
+  readonly movedTo?: string;
 }
 
 export interface IngestSummary {
@@ -132,14 +139,14 @@ async function runPipeline(wh: Warehouse, paths: readonly string[], options: Ing
   let failure: unknown;
   let finished: FinishResult = { reconciled: 0, conflicts: 0 };
   try {
-    const catalogue = indicatorCatalogue();
-    await syncIndicators(wh.db, catalogue);
+    await syncIndicatorsIfChanged(wh);
     const period = config.period ? parsePeriodKey(config.period) : undefined;
     for (const entry of await listFiles(paths)) {
-      const outcome =
+      let outcome =
         entry.kind === 'file'
           ? await ingestOne(wh, { fsPath: entry.fsPath, path: displayPath(entry.path) }, runId, config, period, options.streamTextAbove ?? STREAM_TEXT_ABOVE)
           : await reportUnreadable(wh, runId, displayPath(entry.path), entry.reason);
+      if (entry.kind === 'file' && options.files) outcome = await applyFileActions(entry.fsPath, outcome, paths, options.files, runId);
       outcomes.push(outcome);
       log(describeOutcome(outcome));
       if (outcome.status === 'loaded') await pausePoint(`loaded:${outcomes.filter((o) => o.status === 'loaded').length}`);
@@ -263,6 +270,22 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Moves a file as the pipeline declares once its outcome is recorded. A failed move is a line in the
+ * log and leaves the file where it is: the warehouse already holds the outcome.
+ */
+async function applyFileActions(fsPath: string | Buffer, outcome: FileOutcome, roots: readonly string[], actions: FileActions, runId: string): Promise<FileOutcome> {
+  try {
+    if (outcome.status === 'rejected' && actions.quarantineTo && !outcome.transient) {
+      return { ...outcome, movedTo: await quarantine(fsPath, outcome.path, roots, actions.quarantineTo, outcome.reason ?? 'rejected', runId) };
+    }
+    if (outcome.status !== 'rejected' && actions.loadedTo) return { ...outcome, movedTo: await moveUnder(fsPath, outcome.path, roots, actions.loadedTo) };
+  } catch (err) {
+    return { ...outcome, reason: `${outcome.reason ? `${outcome.reason}; ` : ''}not moved: ${cannotRead(err).replace(/^cannot read file: /, '')}` };
+  }
+  return outcome;
+}
+
 /** Something listed that cannot be read at all (a FIFO, a folder that cannot be listed): one line and one error row. */
 async function reportUnreadable(wh: Warehouse, runId: string, path: string, reason: string): Promise<FileOutcome> {
   await recordError(wh, runId, null, path, 'read', null, reason, 'error');
@@ -280,10 +303,14 @@ async function ingestOne(
   const { path } = source;
   let file: LoadedFile;
   try {
-    file = await readSource(source.fsPath, streamTextAbove, config.maxBytes);
+    const before = await stat(source.fsPath);
+    const since = before.isFile() ? unchangedSince(wh, path, snapshotOf(before)) : undefined;
+    if (since) return { path, status: 'skipped', observations: 0, warnings: 0, reason: `unchanged since run ${since} (already loaded)` };
+    file = await readSource(source.fsPath, before, streamTextAbove, config.maxBytes);
   } catch (err) {
     const reason = err instanceof FileChanged || err instanceof RejectedInput ? err.message : cannotRead(err);
-    return reportUnreadable(wh, runId, path, reason);
+    const outcome = await reportUnreadable(wh, runId, path, reason);
+    return err instanceof FileChanged ? { ...outcome, transient: true } : outcome;
   }
   try {
     return await loadSource(wh, source, file, runId, config, period);
@@ -312,6 +339,7 @@ async function loadSource(
   };
   const existing = await wh.db.selectFrom('documents').select(['status', 'path']).where('sha256', '=', sha256).executeTakeFirst();
   if (existing?.status === 'loaded') {
+    markSeen(wh, path, file.snapshot, sha256, runId);
     const reason = existing.path === path ? 'already loaded' : `already loaded as ${existing.path}`;
     return { path, status: 'skipped', sha256, observations: 0, warnings: 0, reason };
   }
@@ -330,13 +358,14 @@ async function loadSource(
     await loadDocument(wh.db, id, doc);
     for (const w of doc.warnings) await recordError(wh, runId, sha256, path, 'extract', w.where, w.message, 'warning');
     markPending(wh, doc.observations, runId);
+    markSeen(wh, path, file.snapshot, sha256, runId);
     await pausePoint('document');
     wh.sqlite.exec('COMMIT');
     return { path, status: 'loaded', sha256, observations: doc.observations.length, warnings: doc.warnings.length };
   } catch (err) {
     if (wh.sqlite.inTransaction) wh.sqlite.exec('ROLLBACK');
     // Not a rejected document: the content hashed is not one the file ever held whole; next run retries.
-    if (err instanceof FileChanged) return reportUnreadable(wh, runId, path, err.message);
+    if (err instanceof FileChanged) return { ...(await reportUnreadable(wh, runId, path, err.message)), transient: true };
     const reason = oneLine(err);
     const location = err instanceof RejectedInput ? (err.location ?? null) : null;
     if (!(err instanceof RejectedInput)) {
@@ -402,14 +431,6 @@ interface LoadedFile {
   readonly snapshot: Snapshot;
 }
 
-/** What says a file is still the one that was read: same inode, size and modification time. */
-interface Snapshot {
-  readonly dev: number;
-  readonly ino: number;
-  readonly size: number;
-  readonly mtimeMs: number;
-}
-
 /** The file's size or time changed between the start and the end of reading it. */
 class FileChanged extends Error {
   constructor() {
@@ -417,8 +438,6 @@ class FileChanged extends Error {
   }
 }
 
-const snapshotOf = (s: Stats): Snapshot => ({ dev: s.dev, ino: s.ino, size: s.size, mtimeMs: s.mtimeMs });
-const sameSnapshot = (a: Snapshot, b: Snapshot) => a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 async function assertUnchanged(fsPath: string | Buffer, before: Snapshot): Promise<void> {
   const now = await stat(fsPath).catch(() => undefined);
@@ -432,8 +451,7 @@ async function assertUnchanged(fsPath: string | Buffer, before: Snapshot): Promi
  * or a file above the size limit (hashed as a stream, to be rejected). If the file's size, time or
  * inode moved while it was read, nothing of it is used (FileChanged).
  */
-async function readSource(fsPath: string | Buffer, streamTextAbove: number, maxBytes: number): Promise<LoadedFile> {
-  const before = await stat(fsPath);
+async function readSource(fsPath: string | Buffer, before: Stats, streamTextAbove: number, maxBytes: number): Promise<LoadedFile> {
   if (!before.isFile()) throw new RejectedInput(notRegular(before));
   const handle = await open(fsPath, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
@@ -472,13 +490,15 @@ function formatOf(bytes: Buffer, path: string): string {
 export function describeOutcome(o: FileOutcome): string {
   switch (o.status) {
     case 'loaded':
-      return `loaded    ${o.path}: ${o.observations} observations${o.warnings ? `, ${o.warnings} warnings (see ingest_errors)` : ''}`;
+      return `loaded    ${o.path}: ${o.observations} observations${o.warnings ? `, ${o.warnings} warnings (see ingest_errors)` : ''}${moved(o)}`;
     case 'skipped':
-      return `skipped   ${o.path}: ${o.reason}`;
+      return `skipped   ${o.path}: ${o.reason}${moved(o)}`;
     case 'rejected':
-      return `rejected  ${o.path}: ${o.reason}`;
+      return `rejected  ${o.path}: ${o.reason}${o.movedTo ? ` (quarantined as ${displayPath(o.movedTo)})` : ''}`;
   }
 }
+
+const moved = (o: FileOutcome) => (o.movedTo ? ` (moved to ${displayPath(o.movedTo)})` : '');
 
 function oneLine(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);

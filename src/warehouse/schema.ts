@@ -27,6 +27,24 @@ export interface RunsTable {
   note: string | null;
 }
 
+/** A file as the last run that loaded or skipped it saw it (migration 006): unchanged, it is not read again. */
+export interface SourceFilesTable {
+  path: string;
+  size_bytes: number;
+  mtime_ms: number;
+  ctime_ms: number;
+  inode: number;
+  sha256: string;
+  run_id: string;
+  seen_at: string;
+}
+
+/** Fingerprints of what the warehouse was built from (migration 006), e.g. the indicator catalogue's hash. */
+export interface WarehouseMetaTable {
+  key: string;
+  value: string;
+}
+
 /** Commune-periods whose documents changed and are not reconciled yet (migration 006). */
 export interface PendingReconcileTable {
   commune_key: string;
@@ -290,6 +308,8 @@ export interface PublishedValuesView {
 export interface Database {
   runs: RunsTable;
   pending_reconcile: PendingReconcileTable;
+  source_files: SourceFilesTable;
+  warehouse_meta: WarehouseMetaTable;
   documents: DocumentsTable;
   observations: ObservationsTable;
   indicators: IndicatorsTable;

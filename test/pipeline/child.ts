@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { ROOT, fixture, tempDir } from '../helpers.js';
 
 const ENTRY = join(ROOT, 'test/pipeline/cli-entry.ts');
@@ -90,4 +91,19 @@ export function query<T>(dbPath: string, sql: string): T[] {
   } finally {
     conn.close();
   }
+}
+
+/** Console lines of in-process CLI calls, and a clean exit code around each test. */
+export function captureConsole(): { lines: string[] } {
+  const captured = { lines: [] as string[] };
+  beforeEach(() => {
+    captured.lines.length = 0;
+    for (const m of ['log', 'error'] as const) vi.spyOn(console, m).mockImplementation((...a: unknown[]) => void captured.lines.push(a.join(' ')));
+    process.exitCode = undefined;
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    process.exitCode = undefined;
+  });
+  return captured;
 }
