@@ -43,6 +43,8 @@ export interface IngestOptions {
   readonly files?: FileActions;
   /** Receives one line per file and per problem; defaults to silence. */
   readonly log?: (line: string) => void;
+  /** Receives each file's outcome as data, as it is decided (structured logs); `log` then gets only the other lines. */
+  readonly onFile?: (outcome: FileOutcome) => void;
 }
 
 export type FileStatus = 'loaded' | 'skipped' | 'rejected';
@@ -148,7 +150,8 @@ async function runPipeline(wh: Warehouse, paths: readonly string[], options: Ing
           : await reportUnreadable(wh, runId, displayPath(entry.path), entry.reason);
       if (entry.kind === 'file' && options.files) outcome = await applyFileActions(entry.fsPath, outcome, paths, options.files, runId);
       outcomes.push(outcome);
-      log(describeOutcome(outcome));
+      if (options.onFile) options.onFile(outcome);
+      else log(describeOutcome(outcome));
       if (outcome.status === 'loaded') await pausePoint(`loaded:${outcomes.filter((o) => o.status === 'loaded').length}`);
     }
     finished = await finishPending(wh, runId, options.reconcile);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { type LogFormat, logOption } from '../log-option.js';
 
 export function register(program: Command): void {
   program
@@ -6,7 +7,8 @@ export function register(program: Command): void {
     .description('run a pipeline declared in pipelines/<name>.yaml (e.g. nightly)')
     .argument('<pipeline>', 'pipeline name or path to its .yaml')
     .option('--db <path>', 'override the warehouse file the pipeline declares')
-    .action(async (name: string, opts: { db?: string }) => {
+    .addOption(logOption())
+    .action(async (name: string, opts: { db?: string; log: LogFormat }) => {
       const { loadPipeline } = await import('../../pipeline/index.js');
       const { runIngest } = await import('../run-ingest.js');
       const p = await loadPipeline(name);
@@ -31,6 +33,6 @@ export function register(program: Command): void {
           : {}),
         busyTimeoutMs: p.busy_timeout_s * 1000,
         checkpointWaitMs: p.checkpoint_wait_s * 1000,
-      });
+      }, opts.log);
     });
 }
