@@ -102,6 +102,10 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   try {
     const wh = options.warehouse ?? (await openWarehouse(dbPath, { busyTimeoutMs: options.busyTimeoutMs ?? 60_000 }));
     try {
+      const previous = lock?.previous;
+      if (previous) {
+        options.log?.(`taking over the warehouse from run ${previous.runId} (pid ${previous.pid} on ${previous.host}, started ${previous.startedAt}): its process is gone`);
+      }
       return await runPipeline(wh, paths, options, runId, startedAt);
     } finally {
       if (!options.warehouse) await wh.close();

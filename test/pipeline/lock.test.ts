@@ -39,8 +39,14 @@ describe('one run at a time per warehouse', () => {
   it('a holder file left by a dead process does not stop a run', async () => {
     const db = join(tempDir(), 'w.sqlite');
     writeFileSync(`${db}.lock.json`, JSON.stringify({ runId: 'dead-run', pid: 999_999, host: hostname(), startedAt: '2026-01-01T00:00:00.000Z' }));
-    const s = await ingestPaths([fixture('xlsx/yen-thinh-2021-q3-template-cu.xlsx')], { dbPath: db });
+    const lines: string[] = [];
+    const s = await ingestPaths([fixture('xlsx/yen-thinh-2021-q3-template-cu.xlsx')], { dbPath: db, log: (l) => lines.push(l) });
     expect(s.loaded).toBe(1);
+    expect(lines[0]).toBe('taking over the warehouse from run dead-run (pid 999999 on ' + hostname() + ', started 2026-01-01T00:00:00.000Z): its process is gone');
+    // Released at the end: the holder file is gone and the next run starts with no takeover.
+    const again: string[] = [];
+    await ingestPaths([fixture('xlsx/yen-thinh-2021-q3-template-cu.xlsx')], { dbPath: db, log: (l) => again.push(l) });
+    expect(again.some((l) => l.startsWith('taking over'))).toBe(false);
   });
 
   it('two processes opening one new warehouse at once both succeed (no "table runs already exists")', async () => {
