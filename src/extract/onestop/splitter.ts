@@ -85,12 +85,15 @@ export class RecordTooLong extends Error {
  * .ts file, which a plain worker cannot load: a one-line bootstrap imports it through tsx's API
  * (a dev dependency, there whenever the sources run).
  */
+/** The worker holds a few chunks and one batch at a time: a small young generation keeps its memory down. */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 function startWorker(data: SplitterWorkerData): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./splitter-worker.js', import.meta.url), { workerData: data });
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./splitter-worker.js', import.meta.url), { workerData: data, resourceLimits: WORKER_LIMITS });
   // tsx's ESM API (the CommonJS one mis-resolves from an eval worker); its path, as an import resolves it.
   const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const entry = new URL('./splitter-worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`, { eval: true, workerData: data });
+  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`, { eval: true, workerData: data, resourceLimits: WORKER_LIMITS });
 }
 
 /** How the worker packs a batch of records into one string (splitter-worker.ts). */
