@@ -1,11 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { type Stats, constants } from 'node:fs';
-import { type FileHandle, open, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { type ExtractConfig, RejectedInput, detectContainer, extractFile, extractLargeText } from '../extract/index.js';
 import { normalizeDocument, parsePeriodKey } from '../normalize/index.js';
-import type { ReconcileSettings, TouchedKey } from '../reconcile/index.js';
+import type { ReconcileSettings } from '../reconcile/index.js';
 import {
   type DocumentIdentity,
   type Warehouse,
@@ -15,12 +14,13 @@ import {
   openWarehouse,
   recordRejection,
 } from '../warehouse/index.js';
-import { cannotRead, listFiles, notRegular } from './list-files.js';
 import { syncIndicatorsIfChanged } from './catalogue-sync.js';
+import { type FinishResult, closeCrashedRuns, finishPending, markPending, pendingKeys } from './completion.js';
 import { type FileActions, moveUnder, quarantine } from './file-actions.js';
+import { cannotRead, listFiles } from './list-files.js';
+import { FileChanged, type LoadedFile, STREAM_TEXT_ABOVE, assertUnchanged, readSource } from './read-source.js';
 import { acquireRunLock } from './run-lock.js';
-import { recountStatedWindows } from './stated-windows.js';
-import { markSeen, sameSnapshot, snapshotOf, type Snapshot, unchangedSince } from './source-files.js';
+import { markSeen, snapshotOf, unchangedSince } from './source-files.js';
 import { pausePoint } from './test-hooks.js';
 
 export interface IngestOptions {
@@ -205,78 +205,6 @@ async function runPipeline(wh: Warehouse, paths: readonly string[], options: Ing
   return summary;
 }
 
-interface FinishResult {
-  readonly reconciled: number;
-  readonly conflicts: number;
-}
-
-/**
- * The pipeline's last stage, over every commune-period waiting in `pending_reconcile` (this run's
- * and any a crashed run left): recount one-stop dossiers over the windows reports state, reconcile,
- * then clear the list. Each step is idempotent, so a run killed in the middle is simply done again.
- */
-async function finishPending(wh: Warehouse, runId: string, settings: ReconcileSettings | undefined): Promise<FinishResult> {
-  const keys = await pendingKeys(wh);
-  if (keys.length === 0) return { reconciled: 0, conflicts: 0 };
-  await pausePoint('recount');
-  await recountStatedWindows(wh, keys, runId);
-  await pausePoint('reconcile');
-  const { reconcileTouched } = await import('../reconcile/index.js');
-  await reconcileTouched(wh, keys, settings);
-  await pausePoint('reconciled');
-  const clear = wh.sqlite.prepare('DELETE FROM pending_reconcile WHERE commune_key = ? AND period_key = ?');
-  wh.sqlite.transaction(() => {
-    for (const k of keys) clear.run(k.communeKey, k.periodKey);
-  })();
-  return { reconciled: keys.length, conflicts: countConflicts(wh, keys) };
-}
-
-async function pendingKeys(wh: Warehouse): Promise<TouchedKey[]> {
-  const rows = await wh.db.selectFrom('pending_reconcile').select(['commune_key', 'period_key']).orderBy('commune_key').orderBy('period_key').execute();
-  return rows.map((r) => ({ communeKey: r.commune_key, periodKey: r.period_key }));
-}
-
-/** Conflicts standing in the reconciled communes' years after this run. */
-function countConflicts(wh: Warehouse, keys: readonly TouchedKey[]): number {
-  const q = wh.sqlite.prepare("SELECT COUNT(*) AS n FROM conflicts WHERE commune_key = ? AND (period_key = ? OR period_key LIKE ? || '-%')");
-  const years = new Map<string, TouchedKey>();
-  for (const k of keys) {
-    const year = /^\d{4}/.exec(k.periodKey)?.[0] ?? k.periodKey;
-    years.set(`${k.communeKey}\u0000${year}`, { communeKey: k.communeKey, periodKey: year });
-  }
-  let n = 0;
-  for (const k of years.values()) n += (q.get(k.communeKey, k.periodKey, k.periodKey) as { n: number }).n;
-  return n;
-}
-
-/**
- * Runs left `running` by a process that is gone are closed as `crashed`. The caller holds the run
- * lock, so no other run of this warehouse is alive; a row whose process still runs on this host
- * (a caller that passed its own warehouse) is left alone.
- */
-async function closeCrashedRuns(wh: Warehouse, runId: string): Promise<string[]> {
-  const stuck = await wh.db.selectFrom('runs').select(['id', 'pid', 'host']).where('status', '=', 'running').where('id', '!=', runId).orderBy('started_at').execute();
-  const dead = stuck.filter((r) => r.pid === null || r.host !== hostname() || !processAlive(r.pid));
-  for (const r of dead) {
-    await wh.db
-      .updateTable('runs')
-      .set({ status: 'crashed', finished_at: new Date().toISOString(), note: `closed by run ${runId}: the process ended before the run finished` })
-      .where('id', '=', r.id)
-      .execute();
-  }
-  return dead.map((r) => r.id);
-}
-
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Moves a file as the pipeline declares once its outcome is recorded. A failed move is a line in the
  * log and leaves the file where it is: the warehouse already holds the outcome.
@@ -393,21 +321,6 @@ async function loadSource(
   }
 }
 
-/** The document's commune-periods join the reconcile to-do list, inside the document's transaction. */
-function markPending(wh: Warehouse, observations: readonly { period_key: string | null; indicator_key: string | null; commune_code: string | null; commune_name: string | null }[], runId: string): void {
-  const insert = wh.sqlite.prepare('INSERT OR IGNORE INTO pending_reconcile (commune_key, period_key, run_id, created_at) VALUES (?, ?, ?, ?)');
-  const at = new Date().toISOString();
-  const seen = new Set<string>();
-  for (const o of observations) {
-    if (!o.period_key || !o.indicator_key) continue;
-    const communeKey = o.commune_code ?? `name:${o.commune_name ?? ''}`;
-    const id = `${communeKey}\u0000${o.period_key}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    insert.run(communeKey, o.period_key, runId, at);
-  }
-}
-
 async function recordError(
   wh: Warehouse,
   runId: string,
@@ -422,70 +335,6 @@ async function recordError(
     .insertInto('ingest_errors')
     .values({ run_id: runId, document_sha256: sha256, path, stage, severity, location, message, created_at: new Date().toISOString() })
     .execute();
-}
-
-/** Text files above this size are hashed and parsed as streams; the rest are read whole. */
-const STREAM_TEXT_ABOVE = 32 * 1024 * 1024;
-
-interface LoadedFile {
-  readonly sha256: string;
-  readonly size: number;
-  /** The whole file, or only its first 64 KiB when `streamed` or too large to read. */
-  readonly bytes: Buffer;
-  readonly streamed: boolean;
-  /** Open on the file that was hashed, until the document is loaded or rejected. */
-  readonly handle: FileHandle;
-  readonly snapshot: Snapshot;
-}
-
-/** The file's size or time changed between the start and the end of reading it. */
-class FileChanged extends Error {
-  constructor() {
-    super('file changed while being read; will retry next run');
-  }
-}
-
-
-async function assertUnchanged(fsPath: string | Buffer, before: Snapshot): Promise<void> {
-  const now = await stat(fsPath).catch(() => undefined);
-  if (!now || !sameSnapshot(before, snapshotOf(now))) throw new FileChanged();
-}
-
-/**
- * Reads a file from one snapshot: refused by type before it is opened (a FIFO would block, a device
- * never end), opened without blocking, then read whole, except a large text export (hashed as a
- * stream and handed to the extractor as a path, so that a million-row export never sits in memory)
- * or a file above the size limit (hashed as a stream, to be rejected). If the file's size, time or
- * inode moved while it was read, nothing of it is used (FileChanged).
- */
-async function readSource(fsPath: string | Buffer, before: Stats, streamTextAbove: number, maxBytes: number): Promise<LoadedFile> {
-  if (!before.isFile()) throw new RejectedInput(notRegular(before));
-  const handle = await open(fsPath, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const info = await handle.stat();
-    // Swapped for a FIFO between the stat and the open: still refused.
-    if (!info.isFile()) throw new RejectedInput(notRegular(info));
-    const snapshot = snapshotOf(info);
-    let file: Omit<LoadedFile, 'handle' | 'snapshot'>;
-    if (info.size > streamTextAbove || info.size > maxBytes) {
-      const head = Buffer.alloc(Math.min(65536, info.size));
-      await handle.read(head, 0, head.length, 0);
-      const streamed = info.size <= maxBytes && detectContainer(head) === 'text';
-      const hash = createHash('sha256');
-      for await (const chunk of handle.createReadStream({ start: 0, highWaterMark: 1024 * 1024, autoClose: false })) hash.update(chunk as Buffer);
-      file = { sha256: hash.digest('hex'), size: info.size, bytes: head, streamed };
-    } else {
-      const bytes = await handle.readFile();
-      file = { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, bytes, streamed: false };
-    }
-    const after = await handle.stat();
-    if (!sameSnapshot(snapshot, snapshotOf(after)) || file.size !== snapshot.size) throw new FileChanged();
-    await assertUnchanged(fsPath, snapshot);
-    return { ...file, handle, snapshot };
-  } catch (err) {
-    await handle.close();
-    throw err;
-  }
 }
 
 function formatOf(bytes: Buffer, path: string): string {
