@@ -8,4 +8,6 @@ export const ExitCode = {
   usage: 2,
   /** Some inputs were rejected; the others loaded. */
   partial: 3,
+  /** Another run holds the warehouse; nothing was done. Try again later. */
+  locked: 4,
 } as const;

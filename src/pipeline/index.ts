@@ -1,3 +1,5 @@
 export { describeOutcome, ingestPaths, type FileOutcome, type FileStatus, type IngestOptions, type IngestSummary } from './ingest.js';
-export { listFiles } from './list-files.js';
-export { PipelineDeclaration, loadPipeline } from './pipeline-config.js';
+export { listFiles, type ListedEntry } from './list-files.js';
+export { InvalidPipeline, PipelineDeclaration, loadPipeline } from './pipeline-config.js';
+export type { FileActions } from './file-actions.js';
+export { WarehouseBusy, type LockHolder } from './run-lock.js';

@@ -1,29 +1,32 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
-import { basename, extname, isAbsolute, relative } from 'node:path';
-import { indicatorCatalogue, labels } from '../catalog/index.js';
+import { randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { type ExtractConfig, RejectedInput, detectContainer, extractFile, extractLargeText } from '../extract/index.js';
 import { normalizeDocument, parsePeriodKey } from '../normalize/index.js';
-import { type ReconcileSettings, type TouchedKey, reconcileRules } from '../reconcile/index.js';
+import type { ReconcileSettings } from '../reconcile/index.js';
 import {
   type DocumentIdentity,
   type Warehouse,
+  checkpointWal,
   createRecordWriter,
   loadDocument,
   openWarehouse,
   recordRejection,
-  syncCodeLabels,
-  syncIndicatorRatios,
-  syncIndicators,
 } from '../warehouse/index.js';
-import { listFiles } from './list-files.js';
-import { recountStatedWindows } from './stated-windows.js';
+import { syncIndicatorsIfChanged } from './catalogue-sync.js';
+import { type FinishResult, closeCrashedRuns, finishPending, markPending, pendingKeys } from './completion.js';
+import { type FileActions, moveUnder, quarantine } from './file-actions.js';
+import { cannotRead, listFiles } from './list-files.js';
+import { FileChanged, type LoadedFile, STREAM_TEXT_ABOVE, assertUnchanged, readSource } from './read-source.js';
+import { acquireRunLock } from './run-lock.js';
+import { markSeen, snapshotOf, unchangedSince } from './source-files.js';
+import { pausePoint } from './test-hooks.js';
 
 export interface IngestOptions {
   /** SQLite file; created if missing. Ignored when `warehouse` is given. */
   readonly dbPath?: string;
-  /** An open warehouse to reuse (tests, or a caller running several steps). */
+  /** An open warehouse to reuse (tests, or a caller running several steps). No run lock is taken then. */
   readonly warehouse?: Warehouse;
   readonly config?: Partial<ExtractConfig>;
   /** Name recorded in `runs.pipeline` ("ingest", "nightly"). */
@@ -32,8 +35,16 @@ export interface IngestOptions {
   readonly streamTextAbove?: number;
   /** Reconciliation settings from the pipeline declaration (source precedence). */
   readonly reconcile?: ReconcileSettings;
+  /** How long a write waits for an analyst's lock before failing (default 60 s). */
+  readonly busyTimeoutMs?: number;
+  /** How long the end-of-run WAL checkpoint waits for readers (default 5 s). */
+  readonly checkpointWaitMs?: number;
+  /** What to do with files once read: move loaded ones, quarantine rejected ones (default: leave them). */
+  readonly files?: FileActions;
   /** Receives one line per file and per problem; defaults to silence. */
   readonly log?: (line: string) => void;
+  /** Receives each file's outcome as data, as it is decided (structured logs); `log` then gets only the other lines. */
+  readonly onFile?: (outcome: FileOutcome) => void;
 }
 
 export type FileStatus = 'loaded' | 'skipped' | 'rejected';
@@ -45,6 +56,10 @@ export interface FileOutcome {
   readonly observations: number;
   readonly warnings: number;
   readonly reason?: string;
+  /** The file may read fine next time (it changed while being read): not quarantined. */
+  readonly transient?: boolean;
+  /** Where the file was moved after it was read. */
+  readonly movedTo?: string;
 }
 
 export interface IngestSummary {
@@ -55,22 +70,57 @@ export interface IngestSummary {
   readonly rejected: number;
   readonly observations: number;
   readonly warnings: number;
+  /** Commune-periods reconciled by this run, and how many of them an earlier, crashed run had left. */
+  readonly reconciled: number;
+  readonly recovered: number;
+  /** Runs found stuck `running` (their process gone) and closed as `crashed`. */
+  readonly crashedRuns: readonly string[];
+  readonly conflicts: number;
+  /** Set when a reader kept the WAL from being folded back into the .sqlite file. */
+  readonly checkpointNote?: string;
 }
 
 const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+const DEFAULT_CHECKPOINT_WAIT_MS = 5000;
 
 /**
  * Ingests files and folders into the warehouse: extract → normalise → load, one file at a time,
  * each in its own transaction (all of it or none). A file whose content is already loaded, under
  * any name, is skipped. A bad file is recorded (documents.status = 'rejected' and a line in
- * ingest_errors) and never stops the others. Touched commune-periods are re-reconciled at the end.
+ * ingest_errors) and never stops the others.
+ *
+ * The unit of completion is the run, not the file: each document's commune-periods go to
+ * `pending_reconcile` in the document's own transaction, and the last stage (stated-window recount,
+ * reconciliation) works from that table and clears it. A run killed at any point leaves the list
+ * behind, and the next run finishes it. Only one run at a time holds a warehouse (run-lock.ts).
  */
 export async function ingestPaths(paths: readonly string[], options: IngestOptions): Promise<IngestSummary> {
-  const wh = options.warehouse ?? (await openWarehouse(options.dbPath ?? 'output/cchc.sqlite'));
-  const log = options.log ?? (() => {});
-  const config: ExtractConfig = { maxBytes: DEFAULT_MAX_BYTES, ...options.config };
   const runId = newRunId();
   const startedAt = new Date().toISOString();
+  const dbPath = options.dbPath ?? 'output/cchc.sqlite';
+  const lock = options.warehouse || dbPath === ':memory:' ? undefined : acquireRunLock(resolve(dbPath), runId, startedAt);
+  try {
+    const wh = options.warehouse ?? (await openWarehouse(dbPath, { busyTimeoutMs: options.busyTimeoutMs ?? 60_000 }));
+    try {
+      const previous = lock?.previous;
+      if (previous) {
+        options.log?.(`taking over the warehouse from run ${previous.runId} (pid ${previous.pid} on ${previous.host}, started ${previous.startedAt}): its process is gone`);
+      }
+      return await runPipeline(wh, paths, options, runId, startedAt);
+    } finally {
+      if (!options.warehouse) await wh.close();
+    }
+  } finally {
+    lock?.release();
+  }
+}
+
+async function runPipeline(wh: Warehouse, paths: readonly string[], options: IngestOptions, runId: string, startedAt: string): Promise<IngestSummary> {
+  const log = options.log ?? (() => {});
+  const config: ExtractConfig = { maxBytes: DEFAULT_MAX_BYTES, ...options.config };
+  const crashedRuns = await closeCrashedRuns(wh, runId);
+  for (const id of crashedRuns) log(`run ${id} ended without finishing (its process is gone): closed as crashed; this run finishes its work`);
+  const recovered = await pendingKeys(wh);
   await wh.db
     .insertInto('runs')
     .values({
@@ -85,33 +135,42 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
       files_rejected: 0,
       observations: 0,
       args: JSON.stringify({ paths, config: options.config ?? {} }),
+      pid: process.pid,
+      host: hostname(),
+      note: null,
     })
     .execute();
 
   const outcomes: FileOutcome[] = [];
-  const touched = new Map<string, TouchedKey>();
   let failure: unknown;
+  let finished: FinishResult = { reconciled: 0, conflicts: 0 };
   try {
-    const catalogue = indicatorCatalogue();
-    await syncIndicators(wh.db, catalogue);
-    syncIndicatorRatios(wh.sqlite, reconcileRules().ratios);
-    syncCodeLabels(wh.sqlite, labels().codes);
+    await syncIndicatorsIfChanged(wh);
     const period = config.period ? parsePeriodKey(config.period) : undefined;
-    for (const path of (await listFiles(paths)).map(displayPath)) {
-      const outcome = await ingestOne(wh, path, runId, config, period, touched, options.streamTextAbove ?? STREAM_TEXT_ABOVE);
+    for (const entry of await listFiles(paths)) {
+      let outcome =
+        entry.kind === 'file'
+          ? await ingestOne(wh, { fsPath: entry.fsPath, path: displayPath(entry.path) }, runId, config, period, options.streamTextAbove ?? STREAM_TEXT_ABOVE)
+          : await reportUnreadable(wh, runId, displayPath(entry.path), entry.reason);
+      if (entry.kind === 'file' && options.files) outcome = await applyFileActions(entry.fsPath, outcome, paths, options.files, runId);
       outcomes.push(outcome);
-      log(describeOutcome(outcome));
+      if (options.onFile) options.onFile(outcome);
+      else log(describeOutcome(outcome));
+      if (outcome.status === 'loaded') await pausePoint(`loaded:${outcomes.filter((o) => o.status === 'loaded').length}`);
     }
-    if (touched.size) {
-      await recountStatedWindows(wh, [...touched.values()], runId);
-      const { reconcileTouched } = await import('../reconcile/index.js');
-      await reconcileTouched(wh, [...touched.values()], options.reconcile);
-    }
+    finished = await finishPending(wh, runId, options.reconcile);
   } catch (err) {
     failure = err;
   }
+  await pausePoint('finish');
 
   const count = (s: FileStatus) => outcomes.filter((o) => o.status === s).length;
+  const checkpoint = failure ? undefined : checkpointWal(wh.sqlite, options.checkpointWaitMs ?? DEFAULT_CHECKPOINT_WAIT_MS);
+  const checkpointNote =
+    checkpoint && !checkpoint.complete
+      ? `WAL not folded back: a reader held the warehouse open (${checkpoint.copiedFrames} of ${checkpoint.walFrames} pages copied); copy the -wal file with the .sqlite, or re-run to fold it`
+      : undefined;
+  const recoveredNote = recovered.length ? `finished ${recovered.length} commune-period(s) left by an earlier run` : undefined;
   const summary: IngestSummary = {
     runId,
     files: outcomes,
@@ -120,6 +179,11 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
     rejected: count('rejected'),
     observations: outcomes.reduce((n, o) => n + o.observations, 0),
     warnings: outcomes.reduce((n, o) => n + o.warnings, 0),
+    reconciled: finished.reconciled,
+    recovered: failure ? 0 : recovered.length,
+    crashedRuns,
+    conflicts: finished.conflicts,
+    ...(checkpointNote ? { checkpointNote } : {}),
   };
   await wh.db
     .updateTable('runs')
@@ -131,31 +195,74 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
       files_skipped: summary.skipped,
       files_rejected: summary.rejected,
       observations: summary.observations,
+      conflicts: summary.conflicts,
+      reconciled: summary.reconciled,
+      note: [recoveredNote, checkpointNote, failure ? oneLine(failure) : undefined].filter(Boolean).join('; ') || null,
     })
     .where('id', '=', runId)
     .execute();
-  if (!options.warehouse) await wh.close();
   if (failure) throw failure;
   return summary;
 }
 
+/**
+ * Moves a file as the pipeline declares once its outcome is recorded. A failed move is a line in the
+ * log and leaves the file where it is: the warehouse already holds the outcome.
+ */
+async function applyFileActions(fsPath: string | Buffer, outcome: FileOutcome, roots: readonly string[], actions: FileActions, runId: string): Promise<FileOutcome> {
+  try {
+    if (outcome.status === 'rejected' && actions.quarantineTo && !outcome.transient) {
+      return { ...outcome, movedTo: await quarantine(fsPath, outcome.path, roots, actions.quarantineTo, outcome.reason ?? 'rejected', runId) };
+    }
+    if (outcome.status !== 'rejected' && actions.loadedTo) return { ...outcome, movedTo: await moveUnder(fsPath, outcome.path, roots, actions.loadedTo) };
+  } catch (err) {
+    return { ...outcome, reason: `${outcome.reason ? `${outcome.reason}; ` : ''}not moved: ${cannotRead(err).replace(/^cannot read file: /, '')}` };
+  }
+  return outcome;
+}
+
+/** Something listed that cannot be read at all (a FIFO, a folder that cannot be listed): one line and one error row. */
+async function reportUnreadable(wh: Warehouse, runId: string, path: string, reason: string): Promise<FileOutcome> {
+  await recordError(wh, runId, null, path, 'read', null, reason, 'error');
+  return { path, status: 'rejected', observations: 0, warnings: 0, reason };
+}
+
 async function ingestOne(
   wh: Warehouse,
-  path: string,
+  source: { readonly fsPath: string | Buffer; readonly path: string },
   runId: string,
   config: ExtractConfig,
   period: ReturnType<typeof parsePeriodKey>,
-  touched: Map<string, TouchedKey>,
   streamTextAbove: number,
 ): Promise<FileOutcome> {
+  const { path } = source;
   let file: LoadedFile;
   try {
-    file = await readSource(path, streamTextAbove);
+    const before = await stat(source.fsPath);
+    const since = before.isFile() ? unchangedSince(wh, path, snapshotOf(before)) : undefined;
+    if (since) return { path, status: 'skipped', observations: 0, warnings: 0, reason: `unchanged since run ${since} (already loaded)` };
+    file = await readSource(source.fsPath, before, streamTextAbove, config.maxBytes);
   } catch (err) {
-    const reason = `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`;
-    await recordError(wh, runId, null, path, 'read', null, reason, 'error');
-    return { path, status: 'rejected', observations: 0, warnings: 0, reason };
+    const reason = err instanceof FileChanged || err instanceof RejectedInput ? err.message : cannotRead(err);
+    const outcome = await reportUnreadable(wh, runId, path, reason);
+    return err instanceof FileChanged ? { ...outcome, transient: true } : outcome;
   }
+  try {
+    return await loadSource(wh, source, file, runId, config, period);
+  } finally {
+    await file.handle.close();
+  }
+}
+
+async function loadSource(
+  wh: Warehouse,
+  source: { readonly fsPath: string | Buffer; readonly path: string },
+  file: LoadedFile,
+  runId: string,
+  config: ExtractConfig,
+  period: ReturnType<typeof parsePeriodKey>,
+): Promise<FileOutcome> {
+  const { path } = source;
   const { sha256, bytes } = file;
   const id: DocumentIdentity = {
     sha256,
@@ -167,6 +274,7 @@ async function ingestOne(
   };
   const existing = await wh.db.selectFrom('documents').select(['status', 'path']).where('sha256', '=', sha256).executeTakeFirst();
   if (existing?.status === 'loaded') {
+    markSeen(wh, path, file.snapshot, sha256, runId);
     const reason = existing.path === path ? 'already loaded' : `already loaded as ${existing.path}`;
     return { path, status: 'skipped', sha256, observations: 0, warnings: 0, reason };
   }
@@ -176,27 +284,39 @@ async function ingestOne(
   try {
     if (file.size > config.maxBytes) throw new RejectedInput(`file too large: ${file.size} bytes (limit ${config.maxBytes})`);
     const records = createRecordWriter(wh.sqlite, sha256, runId);
-    const extracted = file.streamed ? await extractLargeText(path, { config, records }) : await extractFile({ path, bytes, sha256 }, { config, records });
+    // A name that is not UTF-8 is reopened through the descriptor already open on it.
+    const streamPath = typeof source.fsPath === 'string' ? source.fsPath : `/proc/self/fd/${file.handle.fd}`;
+    const extracted = file.streamed ? await extractLargeText(streamPath, { config, records }) : await extractFile({ path, bytes, sha256 }, { config, records });
+    // The streamed read is a second pass over the file: it must have read what was hashed.
+    if (file.streamed) await assertUnchanged(source.fsPath, file.snapshot);
     const doc = normalizeDocument(extracted, { path, bytes, sha256 }, { province: config.province, period });
     await loadDocument(wh.db, id, doc);
     for (const w of doc.warnings) await recordError(wh, runId, sha256, path, 'extract', w.where, w.message, 'warning');
+    markPending(wh, doc.observations, runId);
+    markSeen(wh, path, file.snapshot, sha256, runId);
+    await pausePoint('document');
     wh.sqlite.exec('COMMIT');
-    for (const o of doc.observations) {
-      if (!o.period_key || !o.indicator_key) continue;
-      const communeKey = o.commune_code ?? `name:${o.commune_name ?? ''}`;
-      touched.set(`${communeKey}|${o.period_key}`, { communeKey, periodKey: o.period_key });
-    }
     return { path, status: 'loaded', sha256, observations: doc.observations.length, warnings: doc.warnings.length };
   } catch (err) {
     if (wh.sqlite.inTransaction) wh.sqlite.exec('ROLLBACK');
+    // Not a rejected document: the content hashed is not one the file ever held whole; next run retries.
+    if (err instanceof FileChanged) return { ...(await reportUnreadable(wh, runId, path, err.message)), transient: true };
     const reason = oneLine(err);
     const location = err instanceof RejectedInput ? (err.location ?? null) : null;
     if (!(err instanceof RejectedInput)) {
       // An unexpected failure in our own code: still one line for the file, and the stack for us.
       if (process.env.CCHC_DEBUG) console.error(err);
     }
-    await recordRejection(wh.db, id, formatOf(bytes, path), reason);
-    await recordError(wh, runId, sha256, path, 'extract', location, reason, 'error');
+    // The rejection and its reason together or not at all: a crash between them would leave a
+    // rejected document with no line saying why.
+    wh.sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      await recordRejection(wh.db, id, formatOf(bytes, path), reason);
+      await recordError(wh, runId, sha256, path, 'extract', location, reason, 'error');
+      wh.sqlite.exec('COMMIT');
+    } finally {
+      if (wh.sqlite.inTransaction) wh.sqlite.exec('ROLLBACK');
+    }
     return { path, status: 'rejected', sha256, observations: 0, warnings: 0, reason };
   }
 }
@@ -217,41 +337,6 @@ async function recordError(
     .execute();
 }
 
-/** Text files above this size are hashed and parsed as streams; the rest are read whole. */
-const STREAM_TEXT_ABOVE = 32 * 1024 * 1024;
-
-interface LoadedFile {
-  readonly sha256: string;
-  readonly size: number;
-  /** The whole file, or only its first 64 KiB when `streamed`. */
-  readonly bytes: Buffer;
-  readonly streamed: boolean;
-}
-
-/**
- * Reads a file whole, except a large text export: that one is hashed as a stream and handed to the
- * extractor as a path, so that a million-row export never sits in memory.
- */
-async function readSource(path: string, streamTextAbove: number): Promise<LoadedFile> {
-  const info = await stat(path);
-  if (info.size > streamTextAbove) {
-    const handle = await open(path, 'r');
-    const head = Buffer.alloc(65536);
-    try {
-      await handle.read(head, 0, head.length, 0);
-    } finally {
-      await handle.close();
-    }
-    if (detectContainer(head) === 'text') {
-      const hash = createHash('sha256');
-      for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-      return { sha256: hash.digest('hex'), size: info.size, bytes: head, streamed: true };
-    }
-  }
-  const bytes = await readFile(path);
-  return { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, bytes, streamed: false };
-}
-
 function formatOf(bytes: Buffer, path: string): string {
   const c = detectContainer(bytes);
   if (c === 'text') return extname(path).toLowerCase() === '.csv' ? 'csv' : 'tsv';
@@ -261,13 +346,15 @@ function formatOf(bytes: Buffer, path: string): string {
 export function describeOutcome(o: FileOutcome): string {
   switch (o.status) {
     case 'loaded':
-      return `loaded    ${o.path}: ${o.observations} observations${o.warnings ? `, ${o.warnings} warnings (see ingest_errors)` : ''}`;
+      return `loaded    ${o.path}: ${o.observations} observations${o.warnings ? `, ${o.warnings} warnings (see ingest_errors)` : ''}${moved(o)}`;
     case 'skipped':
-      return `skipped   ${o.path}: ${o.reason}`;
+      return `skipped   ${o.path}: ${o.reason}${moved(o)}`;
     case 'rejected':
-      return `rejected  ${o.path}: ${o.reason}`;
+      return `rejected  ${o.path}: ${o.reason}${o.movedTo ? ` (quarantined as ${displayPath(o.movedTo)})` : ''}`;
   }
 }
+
+const moved = (o: FileOutcome) => (o.movedTo ? ` (moved to ${displayPath(o.movedTo)})` : '');
 
 function oneLine(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);

@@ -3,6 +3,7 @@ import type { ExtractedDocument } from '../model/index.js';
 import { normalizeDocument, parsePeriodKey } from '../normalize/index.js';
 import type { TouchedKey } from '../reconcile/index.js';
 import type { Warehouse } from '../warehouse/index.js';
+import { pausePoint } from './test-hooks.js';
 
 /** Marks recounted figures in `observations.details` so that a later recount replaces them. */
 const RECOUNT_MARK = 'stated_window_recount';
@@ -77,6 +78,7 @@ export async function recountStatedWindows(wh: Warehouse, touched: readonly Touc
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('observations').values(rows.slice(i, i + 500)).execute();
     });
     written += rows.length;
+    await pausePoint('recount-step');
   }
   return written;
 }

@@ -1,5 +1,5 @@
 export { loadDocument, recordRejection, syncIndicators, type DocumentIdentity } from './load-document.js';
-export { openWarehouse, openWarehouseReadOnly, type Warehouse } from './open.js';
+export { checkpointWal, openWarehouse, openWarehouseReadOnly, type CheckpointResult, type OpenOptions, type Warehouse } from './open.js';
 export { createRecordWriter } from './records.js';
 export type * from './schema.js';
 export { syncCodeLabels, syncIndicatorRatios, type IndicatorRatio } from './catalog-tables.js';

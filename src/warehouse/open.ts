@@ -13,21 +13,41 @@ export interface Warehouse {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /**
+   * How long a statement waits for another connection's write lock (an analyst's short write, the
+   * reconcile command) before failing. Long by default: a run should outwait an analyst, not fail.
+   */
+  readonly busyTimeoutMs?: number;
+}
+
+/** Longest a closing connection waits for readers before leaving the WAL unfolded. */
+const CLOSE_CHECKPOINT_WAIT_MS = 2000;
+
 /** Opens (creating if needed) the SQLite warehouse in WAL mode and brings its schema up to date. */
-export async function openWarehouse(path: string): Promise<Warehouse> {
+export async function openWarehouse(path: string, options: OpenOptions = {}): Promise<Warehouse> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
+  // The wait first: switching a new file to WAL already needs its lock when another process opens it too.
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 60_000}`);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
-    await db.destroy();
-    throw new Error(`warehouse ${path}: migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  if (pendingMigrations(sqlite)) {
+    // Two processes opening a new warehouse at once must not both create its tables ("table runs
+    // already exists"): the migrations run inside one write transaction, taken before the migrator
+    // reads which are applied, so the second waits and then finds nothing left to do.
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, disableTransactions: true });
+    sqlite.exec('BEGIN IMMEDIATE');
+    const { error, results } = await migrator.migrateToLatest();
+    const failed = results?.find((r) => r.status === 'Error');
+    if (error || failed) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      await db.destroy();
+      throw new Error(`warehouse ${path}: migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+    }
+    sqlite.exec('COMMIT');
   }
   return {
     db,
@@ -35,7 +55,7 @@ export async function openWarehouse(path: string): Promise<Warehouse> {
     path,
     close: async () => {
       // Fold the WAL back into the main file so analysts can copy a single .sqlite file.
-      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      checkpointWal(sqlite, CLOSE_CHECKPOINT_WAIT_MS);
       await db.destroy();
     },
   };
@@ -70,4 +90,39 @@ export async function openWarehouseReadOnly(path: string): Promise<Warehouse> {
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, sqlite, path, close: () => db.destroy() };
+}
+
+/** Whether some migration is not applied yet (cheap: one read, no lock held afterwards). */
+function pendingMigrations(sqlite: SQLite.Database): boolean {
+  try {
+    const applied = new Set((sqlite.prepare('SELECT name FROM kysely_migration').all() as { name: string }[]).map((r) => r.name));
+    return Object.keys(migrations).some((name) => !applied.has(name));
+  } catch {
+    return true; // no migration table yet: a new warehouse
+  }
+}
+
+export interface CheckpointResult {
+  /** Every WAL frame was copied into the main file and the WAL truncated. */
+  readonly complete: boolean;
+  /** Frames in the WAL, and how many were copied back. */
+  readonly walFrames: number;
+  readonly copiedFrames: number;
+}
+
+/**
+ * Folds the WAL back into the main database file, waiting at most `waitMs` for readers that hold an
+ * older snapshot. When one does not let go, the checkpoint is partial and the .sqlite file alone
+ * lacks the newest data until a later checkpoint: the caller says so.
+ */
+export function checkpointWal(sqlite: SQLite.Database, waitMs: number): CheckpointResult {
+  const before = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(waitMs))}`);
+  try {
+    const [r] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+    if (!r) return { complete: true, walFrames: 0, copiedFrames: 0 };
+    return { complete: r.busy === 0 && r.log === r.checkpointed, walFrames: Math.max(r.log, 0), copiedFrames: Math.max(r.checkpointed, 0) };
+  } finally {
+    sqlite.pragma(`busy_timeout = ${before}`);
+  }
 }

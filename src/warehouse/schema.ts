@@ -10,13 +10,47 @@ export interface RunsTable {
   pipeline: string;
   started_at: string;
   finished_at: string | null;
-  status: 'running' | 'ok' | 'partial' | 'failed';
+  /** 'crashed': the process died before it finished; the next run closed the row (migration 006). */
+  status: 'running' | 'ok' | 'partial' | 'failed' | 'crashed';
   files_seen: number;
   files_loaded: number;
   files_skipped: number;
   files_rejected: number;
   observations: number;
   args: string | null;
+  pid: number | null;
+  host: string | null;
+  conflicts: Generated<number>;
+  /** Commune-periods reconciled, including those a crashed run had left. */
+  reconciled: Generated<number>;
+  /** What the run noticed about itself: a crashed run it finished, a WAL checkpoint a reader blocked. */
+  note: string | null;
+}
+
+/** A file as the last run that loaded or skipped it saw it (migration 006): unchanged, it is not read again. */
+export interface SourceFilesTable {
+  path: string;
+  size_bytes: number;
+  mtime_ms: number;
+  ctime_ms: number;
+  inode: number;
+  sha256: string;
+  run_id: string;
+  seen_at: string;
+}
+
+/** Fingerprints of what the warehouse was built from (migration 006), e.g. the indicator catalogue's hash. */
+export interface WarehouseMetaTable {
+  key: string;
+  value: string;
+}
+
+/** Commune-periods whose documents changed and are not reconciled yet (migration 006). */
+export interface PendingReconcileTable {
+  commune_key: string;
+  period_key: string;
+  run_id: string;
+  created_at: string;
 }
 
 export interface DocumentsTable {
@@ -300,6 +334,9 @@ export interface IndicatorValuesCurrentUnitsView {
 
 export interface Database {
   runs: RunsTable;
+  pending_reconcile: PendingReconcileTable;
+  source_files: SourceFilesTable;
+  warehouse_meta: WarehouseMetaTable;
   documents: DocumentsTable;
   observations: ObservationsTable;
   indicators: IndicatorsTable;

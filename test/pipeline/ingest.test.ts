@@ -90,7 +90,7 @@ describe('ingestPaths, end to end on the appendix workbook', () => {
     expect(errors).toHaveLength(4);
     expect(errors.find((e) => e.path.endsWith('truncated-workbook.xlsx'))!.message).toMatch(/^corrupt or truncated workbook/);
     expect(errors.find((e) => e.path.endsWith('no-appendix-table.xlsx'))!.message).toMatch(/neither a CCHC appendix table nor a one-stop export/);
-    expect(errors.find((e) => e.path.endsWith('missing.xlsx'))!.message).toBe('cannot read file: ENOENT');
+    expect(errors.find((e) => e.path.endsWith('missing.xlsx'))!.message).toBe('cannot read file: ENOENT (no such file or folder)');
     for (const e of errors) expect(e.message).not.toContain('\n');
     const docs = query<{ file_name: string; status: string; observation_count: number }>(db, 'SELECT file_name, status, observation_count FROM documents ORDER BY file_name');
     expect(docs.filter((d) => d.status === 'rejected').map((d) => d.file_name)).toEqual(['no-appendix-table.xlsx', 'not-a-workbook.xlsx', 'truncated-workbook.xlsx']);

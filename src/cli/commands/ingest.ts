@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes.js';
+import { type LogFormat, logOption } from '../log-option.js';
 
 export const DEFAULT_DB = 'output/cchc.sqlite';
 
@@ -11,13 +12,14 @@ export function register(program: Command): void {
     .option('--db <path>', 'warehouse file', DEFAULT_DB)
     .option('--province <name>', 'province the files come from (tells namesake communes apart)')
     .option('--period <key>', 'period for files that cannot tell their own, e.g. 2024 or 2024-Q3')
-    .action(async (paths: string[], opts: { db: string; province?: string; period?: string }) => {
+    .addOption(logOption())
+    .action(async (paths: string[], opts: { db: string; province?: string; period?: string; log: LogFormat }) => {
       const { runIngest } = await import('../run-ingest.js');
       process.exitCode = await runIngest(paths, {
         dbPath: opts.db,
         pipeline: 'ingest',
         config: { ...(opts.province ? { province: opts.province } : {}), ...(opts.period ? { period: opts.period } : {}) },
-      });
+      }, opts.log);
     });
 }
 

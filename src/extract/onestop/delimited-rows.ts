@@ -1,7 +1,8 @@
+import { isUtf8 } from 'node:buffer';
 import { RejectedInput } from '../errors.js';
 import { createDecoder, detectEncoding, type DetectedEncoding } from './encoding.js';
 import type { RawRow } from './raw-row.js';
-import { DelimitedSplitter, RecordTooLong } from './splitter.js';
+import { DelimitedSplitter, RecordTooLong, WorkerSplitter } from './splitter.js';
 
 /** What the reader learnt about a delimited text export. */
 export interface DelimitedInfo {
@@ -20,56 +21,127 @@ export async function* bufferChunks(bytes: Buffer, size = 256 * 1024): AsyncGene
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
+/** Exports longer than this are split in a worker thread; shorter ones are not worth starting one. */
+const WORKER_ABOVE = 1024 * 1024;
+
+export interface ReadDelimitedOptions {
+  /** Split in a worker thread when the file holds more than this many bytes (default 1 MiB). */
+  readonly workerAbove?: number;
+}
+
 /**
  * Reads the rows of a CSV/TSV export and hands each to `onRow` as it is parsed: detects the encoding
  * from the first bytes, decodes chunk by chunk (memory stays flat however long the file), sniffs the
- * delimiter and splits records (splitter.ts). `info` is filled before the first row.
+ * delimiter and splits records (splitter.ts), in a worker thread for a long export so that parsing
+ * and loading run on two cores. `info` is filled before the first row.
  */
-export async function readDelimited(chunks: AsyncIterable<Buffer>, onRow: (row: RawRow) => void, info: Partial<DelimitedInfo> = {}): Promise<void> {
+export async function readDelimited(
+  chunks: AsyncIterable<Buffer>,
+  onRow: (row: RawRow) => void,
+  info: Partial<DelimitedInfo> = {},
+  options: ReadDelimitedOptions = {},
+): Promise<void> {
   const iterator = chunks[Symbol.asyncIterator]();
-  const headParts: Buffer[] = [];
-  let headLength = 0;
+  const workerAbove = options.workerAbove ?? WORKER_ABOVE;
+  // Read ahead: the head to detect the encoding and delimiter, and enough to know whether the file
+  // is long enough for a worker (a bounded amount either way).
+  const parts: Buffer[] = [];
+  let length = 0;
   let done = false;
-  while (headLength < HEAD_BYTES) {
+  while (length < HEAD_BYTES || length <= workerAbove) {
     const next = await iterator.next();
     if (next.done) {
       done = true;
       break;
     }
-    headParts.push(next.value);
-    headLength += next.value.length;
+    parts.push(next.value);
+    length += next.value.length;
   }
-  const head = Buffer.concat(headParts);
-  if (head.length === 0) throw new RejectedInput('empty file (0 bytes)');
-  const encoding = detectEncoding(head.subarray(0, HEAD_BYTES));
+  const ahead = Buffer.concat(parts);
+  if (ahead.length === 0) throw new RejectedInput('empty file (0 bytes)');
+  const head = ahead.subarray(0, HEAD_BYTES);
+  const encoding = detectEncoding(head);
   const decoder = createDecoder(encoding);
   const headText = decoder.write(head);
   const delimiter = sniffDelimiter(headText);
   info.encoding = encoding;
   info.delimiter = delimiter;
-  if (headText.replace(/^\uFEFF/, '').trim() === '' && done) throw new RejectedInput('empty file: only blank lines');
+  if (headText.replace(/^\uFEFF/, '').trim() === '' && done && ahead.length <= HEAD_BYTES) throw new RejectedInput('empty file: only blank lines');
 
-  const splitter = new DelimitedSplitter(delimiter, (cells, line) => onRow({ line, cells }), MAX_RECORD_CHARS);
-  const feed = (text: string, end: boolean) => {
-    try {
-      if (text) splitter.write(text);
-      if (end) splitter.end();
-    } catch (err) {
-      if (err instanceof RecordTooLong) throw new RejectedInput(`a record longer than ${MAX_RECORD_CHARS} characters from line ${err.line} (an unterminated quote?)`, `line ${err.line}`);
-      throw err;
+  const emit = (cells: string[], line: number) => onRow({ line, cells });
+  const splitter = length > workerAbove ? new WorkerSplitter(delimiter, emit, MAX_RECORD_CHARS) : new DelimitedSplitter(delimiter, emit, MAX_RECORD_CHARS);
+  const tooLong = (err: unknown) => {
+    if (err instanceof RecordTooLong) return new RejectedInput(`a record longer than ${MAX_RECORD_CHARS} characters from line ${err.line} (an unterminated quote?)`, `line ${err.line}`);
+    return err;
+  };
+  // UTF-8 bytes go to the parser as they are (checked, not decoded: csv-parse decodes each field);
+  // other encodings are decoded to text first.
+  const utf8 = encoding.encoding === 'utf8' ? utf8Checker(encoding.evidence) : undefined;
+  const feed = async (bytes: Buffer) => {
+    if (utf8) {
+      utf8.check(bytes);
+      await splitter.write(bytes);
+    } else {
+      const text = decoder.write(bytes);
+      if (text) await splitter.write(text);
     }
   };
-  feed(headText, false);
-  if (!done) {
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) break;
-      feed(decoder.write(next.value), false);
+  try {
+    if (utf8) await feed(ahead);
+    else {
+      if (headText) await splitter.write(headText); // the head is decoded already (to sniff the delimiter)
+      if (ahead.length > head.length) await feed(ahead.subarray(head.length));
     }
+    if (!done) {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) break;
+        await feed(next.value);
+      }
+    }
+    if (utf8) utf8.end();
+    else {
+      const rest = decoder.end();
+      if (rest) await splitter.write(rest);
+    }
+    await splitter.end();
+  } catch (err) {
+    if (splitter instanceof WorkerSplitter) await splitter.stop();
+    throw tooLong(err);
   }
-  feed(decoder.end(), true);
 }
 
+/**
+ * Checks that a stream of bytes is UTF-8 without decoding it (buffer.isUtf8, native), carrying a
+ * character cut at a chunk's end over to the next chunk. Same messages as the decoder's.
+ */
+function utf8Checker(evidence: string): { check(chunk: Buffer): void; end(): void } {
+  let carry: Buffer = Buffer.alloc(0);
+  let offset = 0;
+  return {
+    check(chunk) {
+      const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      const cut = incompleteTail(bytes);
+      if (!isUtf8(bytes.subarray(0, bytes.length - cut))) throw new RejectedInput(`mixed encoding: bytes after offset ${offset} are not valid UTF-8 (file detected as ${evidence})`);
+      offset += bytes.length - cut;
+      carry = cut ? Buffer.from(bytes.subarray(bytes.length - cut)) : Buffer.alloc(0);
+    },
+    end() {
+      if (carry.length) throw new RejectedInput('mixed encoding: the file ends inside a utf8 character');
+    },
+  };
+}
+
+/** How many bytes at the end start a UTF-8 character that the buffer does not finish (0–3). */
+function incompleteTail(b: Buffer): number {
+  for (let back = 1; back <= Math.min(3, b.length); back++) {
+    const c = b[b.length - back]!;
+    if ((c & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
 
 /**
  * The delimiter that splits the first lines most consistently: for each candidate, the most common
@@ -77,7 +149,7 @@ export async function readDelimited(chunks: AsyncIterable<Buffer>, onRow: (row: 
  * none, so they do not vote.
  */
 export function sniffDelimiter(text: string): string {
-  const lines = text.split(/\r?\n/, 60).filter((l) => l.trim() !== '');
+  const lines = text.split(/\r\n|\n|\r/, 60).filter((l) => l.trim() !== '');
   let best: { d: string; score: number } = { d: ',', score: 0 };
   for (const d of DELIMITERS) {
     const counts = new Map<number, number>();

@@ -5,7 +5,7 @@ import type { ExtractContext } from '../extractor.js';
 import { columnCatalogue } from './columns.js';
 import { parseRow, type RowContext, type RowProblem } from './dossier.js';
 import { findHeader, HEADER_SEARCH_ROWS, type HeaderMatch } from './header.js';
-import { PII_KEY_ENV } from './personal.js';
+import { PII_KEY_ENV, redactPersonal } from './personal.js';
 import { cellText, detach, type RawRow } from './raw-row.js';
 import { countingRules } from './rules.js';
 import { figuresFor, Tally } from './tally.js';
@@ -105,7 +105,14 @@ function countRows(
     piiKey: process.env[PII_KEY_ENV] || undefined,
   };
   const warnings: ExtractedDocument['warnings'] = [];
-  const problemCounts = new Map<RowProblem['kind'], { n: number; fatal: boolean }>();
+  const problemCounts = new Map<ProblemKind, { n: number; fatal: boolean }>();
+  const personalColumns = columnCatalogue()
+    .entries.filter((e) => e.personal)
+    .map((e) => header.columns[e.field])
+    .filter((i): i is number => i !== undefined);
+  const width = header.labels.length;
+  // Workbook cells cannot shift (no delimiter to misread); a note right of the table is not a shift.
+  const textExport = format === 'csv' || format === 'tsv';
   const units = new Set<string>();
   let rowCount = 0;
   let counted = 0;
@@ -117,13 +124,24 @@ function countRows(
     if (row.line <= header.line) return;
     if (isBlankOrFooter(row, header)) return;
     rowCount++;
-    const parsed = parseRow(row.cells, row.line, rowCtx);
-    for (const p of parsed.problems) {
-      const pc = problemCounts.get(p.kind) ?? { n: 0, fatal: p.fatal };
+    const problem = (kind: ProblemKind, fatal: boolean, message: string) => {
+      const pc = problemCounts.get(kind) ?? { n: 0, fatal };
       pc.n++;
-      problemCounts.set(p.kind, pc);
-      if (pc.n <= WARNINGS_PER_KIND) warnings.push({ where: `line ${row.line}`, message: detach(p.message) });
+      problemCounts.set(kind, pc);
+      if (pc.n <= WARNINGS_PER_KIND) warnings.push({ where: `line ${row.line}`, message: detach(message) });
+    };
+    // More cells than the header has columns: a delimiter inside an unquoted cell (two names in one
+    // applicant cell) moved everything after it, so no cell is where its column says, and any of
+    // them may be a name or a phone. The row is not counted and no cell of it is quoted.
+    const extra = textExport ? shiftedBy(row.cells, width) : 0;
+    if (extra > 0) {
+      problem('shifted_columns', true, `${width + extra} cells where the header has ${width} (an unquoted delimiter inside a cell?): columns shifted, row not counted`);
+      notCounted++;
+      return;
     }
+    const parsed = parseRow(row.cells, row.line, rowCtx);
+    const personal = personalColumns.map((i) => cellText(row.cells[i]));
+    for (const p of parsed.problems) problem(p.kind, p.fatal, redactPersonal(p.message, personal));
     if (!parsed.dossier || !parsed.record) {
       notCounted++;
       return;
@@ -180,7 +198,16 @@ function countRows(
   return { handle, finish };
 }
 
-function summary(counts: Map<RowProblem['kind'], { n: number; fatal: boolean }>): string {
+type ProblemKind = RowProblem['kind'] | 'shifted_columns';
+
+/** How many non-empty cells a row has beyond the header's columns (trailing empty cells do not count). */
+function shiftedBy(cells: readonly unknown[], width: number): number {
+  let last = cells.length - 1;
+  while (last >= width && cellText(cells[last]).trim() === '') last--;
+  return Math.max(0, last + 1 - width);
+}
+
+function summary(counts: Map<ProblemKind, { n: number; fatal: boolean }>): string {
   return [...counts].filter(([, pc]) => pc.fatal).map(([k, pc]) => `${pc.n} ${k.replace(/_/g, ' ')}`).join(', ') || 'no readable rows';
 }
 

@@ -16,3 +16,20 @@ export function applicantHash(key: string | undefined, person: { applicant?: str
   if (!basis) return null;
   return createHmac('sha256', key).update(basis).digest('hex');
 }
+
+/** Shortest personal cell looked for in messages: shorter ones ("1", "x") would blank ordinary words. */
+const MIN_REDACTED_CHARS = 3;
+
+/**
+ * A row-problem message with every personal cell of the row taken out. Messages quote the cell they
+ * could not read (a status, a date); when an export puts a person's name or phone where a status
+ * or date belongs, that quote would carry it into ingest_errors and logs.
+ */
+export function redactPersonal(message: string, personalCells: readonly string[]): string {
+  let out = message;
+  for (const cell of personalCells) {
+    const v = cell.trim();
+    if (v.length >= MIN_REDACTED_CHARS && out.includes(v)) out = out.split(v).join('[personal data]');
+  }
+  return out;
+}

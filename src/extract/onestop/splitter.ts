@@ -1,122 +1,73 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { CsvError, Parser } from 'csv-parse';
+import type { FromWorker, SplitterWorkerData, ToWorker } from './splitter-worker.js';
+
 /**
- * Splits decoded CSV/TSV text into records, chunk by chunk: RFC 4180 quoting ("" inside quotes,
- * delimiters and line breaks inside quoted fields), CRLF or LF, empty lines skipped, and a quote in
- * the middle of an unquoted field kept as text (=HYPERLINK("…") written without quotes).
+ * Splits CSV/TSV bytes or text into records, chunk by chunk, with csv-parse: RFC 4180 quoting (""
+ * inside quotes, delimiters and line breaks inside quoted fields), records ended by CRLF, LF or a
+ * lone CR (old Mac exports) — any of the three, even mixed in one file —, empty lines skipped, and a
+ * quote in the middle of an unquoted field kept as text (=HYPERLINK("…") written without quotes:
+ * relax_quotes).
  *
- * Why not csv-parse here: on a million-row export its byte-at-a-time state machine, with the
- * string→Buffer→string round trip it needs, took more time than the warehouse inserts. Most export
- * lines hold no quote at all; those are split with String.prototype.split, and only lines with a
- * quote go through the character loop. test/extract/onestop/splitter.test.ts holds it to csv-parse's
- * output on the fixtures and on the awkward cases.
+ * The parser is driven through its stream interface, one synchronous `write` per chunk: records are
+ * taken in `on_record` and never queued on the readable side, so nothing is buffered per row and an
+ * error (a record over the size limit, or one the row handler throws) surfaces from the `write`
+ * that caused it. Each record is given the line it starts on: the line after the previous record
+ * ended (csv-parse reports where a record ends).
  */
 export class DelimitedSplitter {
-  private pending = '';
-  private line = 1;
-  private started = false;
+  private readonly parser: Parser;
+  /** The line the next record starts on. */
+  private nextLine = 1;
 
   constructor(
-    private readonly delimiter: string,
+    delimiter: string,
     private readonly onRecord: (cells: string[], line: number) => void,
     /** Longest record accepted; a longer one means an unterminated quote or garbage. */
-    private readonly maxRecordChars = 8 * 1024 * 1024,
-  ) {}
-
-  write(chunk: string): void {
-    let text = this.pending + chunk;
-    if (!this.started) {
-      this.started = true;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    const pos = this.consume(text, false);
-    this.pending = text.slice(pos);
-    if (this.pending.length > this.maxRecordChars) throw new RecordTooLong(this.line, this.maxRecordChars);
+    maxRecordChars = 8 * 1024 * 1024,
+  ) {
+    this.parser = new Parser({
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      bom: true,
+      encoding: 'utf8',
+      relax_column_count: true,
+      relax_quotes: true,
+      // Empty lines come through as [''] and are dropped here, so that line numbers stay exact.
+      skip_empty_lines: false,
+      max_record_size: maxRecordChars,
+      on_record: (record: string[], info: { lines: number }) => {
+        const line = this.nextLine;
+        this.nextLine = info.lines + 1;
+        if (record.length > 1 || record[0] !== '') this.onRecord(record, line);
+        return null;
+      },
+    });
+    // Errors are read from `errored` after each write; the listener only keeps Node from throwing them again.
+    this.parser.on('error', () => {});
   }
 
-  end(): void {
-    const text = this.pending;
-    this.pending = '';
-    if (text) this.consume(text, true);
+  /** Parses a chunk: UTF-8 bytes, or text. Records complete in it are handed over before it returns. */
+  write(chunk: Buffer | string): void {
+    this.parser.write(chunk);
+    this.check();
   }
 
-  /** Emits every complete record of `text` from the start; returns where the incomplete rest begins. */
-  private consume(text: string, final: boolean): number {
-    const d = this.delimiter;
-    let pos = 0;
-    const n = text.length;
-    while (pos < n) {
-      let nl = text.indexOf('\n', pos);
-      if (nl < 0) {
-        if (!final) return pos;
-        nl = n;
-      }
-      const quote = text.indexOf('"', pos);
-      if (quote < 0 || quote > nl) {
-        const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-        if (end > pos) this.onRecord(text.slice(pos, end).split(d), this.line);
-        this.line++;
-        pos = nl + 1;
-        continue;
-      }
-      const r = this.quoted(text, pos, final);
-      if (!r) return pos;
-      if (r.cells.length > 1 || r.cells[0] !== '') this.onRecord(r.cells, this.line);
-      this.line += r.lines;
-      pos = r.next;
-    }
-    return pos;
+  /** Parses what is left (a last record without a line break) and ends. */
+  async end(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.parser.end((err?: Error | null) => (err ? reject(err) : resolve()));
+    }).catch(() => {});
+    this.check();
   }
 
-  /** A record with quotes, from `start`; null when the text ends inside it (more data needed). */
-  private quoted(text: string, start: number, final: boolean): { cells: string[]; next: number; lines: number } | null {
-    const n = text.length;
-    const cells: string[] = [];
-    let i = start;
-    let nl = text.indexOf('\n', start);
-    let next = -1;
-    while (next < 0) {
-      let field = '';
-      const fieldStart = i;
-      let quoted = false;
-      if (i < n && text.charCodeAt(i) === 34) {
-        quoted = true;
-        // Quoted part: up to the closing quote, "" standing for one quote.
-        let from = ++i;
-        for (;;) {
-          const q = text.indexOf('"', i);
-          if (q < 0 || (q + 1 >= n && !final)) {
-            if (!final) return null;
-            field += text.slice(from);
-            i = n;
-            break;
-          }
-          if (text.charCodeAt(q + 1) === 34) {
-            field += text.slice(from, q + 1);
-            i = from = q + 2;
-            continue;
-          }
-          field += text.slice(from, q);
-          i = q + 1;
-          break;
-        }
-      }
-      // Unquoted text (or what follows a closing quote) up to a delimiter or the end of the line.
-      if (nl >= 0 && nl < i) nl = text.indexOf('\n', i);
-      let j = text.indexOf(this.delimiter, i);
-      if (j < 0 || (nl >= 0 && nl < j)) j = nl < 0 ? n : nl;
-      if (j >= n && !final) return null;
-      let rest = text.slice(i, j);
-      if (rest.endsWith('\r')) rest = rest.slice(0, -1);
-      // Text right after a closing quote means the quotes were not field quotes (csv-parse's
-      // relax_quotes): the field is everything as written.
-      if (quoted && rest !== '') cells.push(text.slice(fieldStart, i) + rest);
-      else cells.push(field + rest);
-      if (j >= n) next = n;
-      else if (text.charCodeAt(j) === 10) next = j + 1;
-      else i = j + 1;
-    }
-    let lines = 0;
-    for (let k = text.indexOf('\n', start); k >= 0 && k < next; k = text.indexOf('\n', k + 1)) lines++;
-    return { cells, next, lines: Math.max(lines, 1) };
+  private check(): void {
+    const err = this.parser.errored;
+    if (!err) return;
+    if (err instanceof CsvError && err.code === 'CSV_MAX_RECORD_SIZE') throw new RecordTooLong(this.nextLine, Number(err.message.match(/of (\d+)/)?.[1] ?? 0));
+    throw err;
   }
 }
 
@@ -126,5 +77,112 @@ export class RecordTooLong extends Error {
     readonly limit: number,
   ) {
     super(`a record from line ${line} runs past ${limit} characters`);
+  }
+}
+
+/**
+ * From dist the worker is the compiled splitter-worker.js. From the sources (tsx, vitest) it is the
+ * .ts file, which a plain worker cannot load: a one-line bootstrap imports it through tsx's API
+ * (a dev dependency, there whenever the sources run).
+ */
+/** The worker holds a few chunks and one batch at a time: a small young generation keeps its memory down. */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
+function startWorker(data: SplitterWorkerData): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./splitter-worker.js', import.meta.url), { workerData: data, resourceLimits: WORKER_LIMITS });
+  // tsx's ESM API (the CommonJS one mis-resolves from an eval worker); its path, as an import resolves it.
+  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = new URL('./splitter-worker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`, { eval: true, workerData: data, resourceLimits: WORKER_LIMITS });
+}
+
+/** How the worker packs a batch of records into one string (splitter-worker.ts). */
+export const CELL_SEP = '\u0000';
+export const RECORD_SEP = '\u0001';
+
+/** Chunks posted to the worker and not yet parsed, at most: memory stays a few chunks deep. */
+const IN_FLIGHT = 2;
+
+/**
+ * The same splitting in a worker thread, so that csv-parse's byte-by-byte scan runs on another core
+ * while this thread reads dossiers and writes them to the warehouse. Records come back in batches
+ * and are handed to `onRecord` in file order; `write` waits when a few chunks are in flight.
+ * An error `onRecord` throws stops the worker and comes out of the next `write` or `end`.
+ */
+export class WorkerSplitter {
+  private readonly worker: Worker;
+  private inFlight = 0;
+  private failure: unknown;
+  private wake: (() => void) | undefined;
+  private finished = false;
+
+  constructor(delimiter: string, onRecord: (cells: string[], line: number) => void, maxRecordChars = 8 * 1024 * 1024) {
+    const data: SplitterWorkerData = { delimiter, maxRecordChars };
+    this.worker = startWorker(data);
+    this.worker.on('message', (m: FromWorker) => {
+      if ('packed' in m || 'cells' in m) {
+        if (this.failure) return;
+        try {
+          const records = 'packed' in m ? m.packed.split(RECORD_SEP) : m.cells;
+          for (let i = 0; i < records.length; i++) {
+            const r = records[i]!;
+            onRecord(typeof r === 'string' ? r.split(CELL_SEP) : r, m.lines[i]!);
+          }
+        } catch (err) {
+          this.fail(err);
+        }
+      } else if ('ack' in m) this.inFlight--;
+      else if ('done' in m) this.finished = true;
+      else this.fail(m.error.tooLong ? new RecordTooLong(m.error.tooLong.line, m.error.tooLong.limit) : new Error(`CSV worker: ${m.error.message}`));
+      this.wakeUp();
+    });
+    this.worker.on('error', (err) => this.fail(err));
+    this.worker.on('exit', () => {
+      if (!this.finished) this.fail(this.failure ?? new Error('CSV worker ended before the file did'));
+      this.wakeUp();
+    });
+  }
+
+  async write(chunk: Buffer | string): Promise<void> {
+    while (this.inFlight >= IN_FLIGHT && !this.failure) await this.sleep();
+    this.check();
+    // A copy the worker can own: stream chunks share pooled memory with others.
+    const message: ToWorker = { chunk: typeof chunk === 'string' ? chunk : new Uint8Array(chunk) };
+    this.inFlight++;
+    this.worker.postMessage(message, typeof message.chunk === 'string' ? [] : [message.chunk.buffer as ArrayBuffer]);
+  }
+
+  async end(): Promise<void> {
+    this.check();
+    this.worker.postMessage({ end: true } satisfies ToWorker);
+    while (!this.finished && !this.failure) await this.sleep();
+    await this.worker.terminate();
+    this.check();
+  }
+
+  /** Stops the worker (the caller gave up on the file). */
+  async stop(): Promise<void> {
+    this.finished = true;
+    await this.worker.terminate();
+  }
+
+  private fail(err: unknown): void {
+    if (this.failure) return;
+    this.failure = err;
+    void this.worker.terminate();
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  private sleep(): Promise<void> {
+    return new Promise((resolve) => (this.wake = resolve));
+  }
+
+  private wakeUp(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
   }
 }
