@@ -15,6 +15,7 @@ import {
   recordRejection,
   syncIndicators,
 } from '../warehouse/index.js';
+import { linkBundles } from './bundles.js';
 import { listFiles } from './list-files.js';
 import { recountStatedWindows } from './stated-windows.js';
 
@@ -98,6 +99,9 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
       outcomes.push(outcome);
       log(describeOutcome(outcome));
     }
+    // Documents of one report lend each other their commune, whichever arrived first.
+    const loaded = outcomes.flatMap((o) => (o.status === 'loaded' && o.sha256 ? [{ sha256: o.sha256, path: o.path }] : []));
+    for (const k of await linkBundles(wh, loaded, runId)) touched.set(`${k.communeKey}|${k.periodKey}`, k);
     if (touched.size) {
       await recountStatedWindows(wh, [...touched.values()], runId);
       const { reconcileTouched } = await import('../reconcile/index.js');
@@ -173,7 +177,7 @@ async function ingestOne(
     if (file.size > config.maxBytes) throw new RejectedInput(`file too large: ${file.size} bytes (limit ${config.maxBytes})`);
     const records = createRecordWriter(wh.sqlite, sha256, runId);
     const extracted = file.streamed ? await extractLargeText(path, { config, records }) : await extractFile({ path, bytes, sha256 }, { config, records });
-    const doc = normalizeDocument(extracted, { path, bytes, sha256 }, { province: config.province, period });
+    const doc = normalizeDocument(extracted, { path, bytes, sha256 }, { province: config.province, commune: config.commune, period });
     await loadDocument(wh.db, id, doc);
     for (const w of doc.warnings) await recordError(wh, runId, sha256, path, 'extract', w.where, w.message, 'warning');
     wh.sqlite.exec('COMMIT');
