@@ -57,7 +57,8 @@ export function resolveCommune(registry: CommuneRegistry, clues: CommuneClues, o
       ...typeWarning(clues.unitType, r.unit),
     };
   }
-  const list = r.fitting.slice(0, 20);
+  // Every unit that fits, however many: a bundle intersects them with its other members' clues.
+  const list = r.fitting;
   return {
     printedName,
     candidates: list,
