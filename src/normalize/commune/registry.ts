@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { clean, foldAscii, foldCompact } from '../../text/index.js';
-import { bareName, unitTypes } from './units.js';
+import { clean as cleanOnce, foldAscii, foldAscii as foldAsciiOnce } from '../../text/index.js';
+import { bareName, bareName as bareNameOnce, unitTypes } from './units.js';
 
 /** Before or after the July 2025 reorganisation: the same code may name a unit of each era. */
 export type Era = 'pre2025' | 'post2025';
@@ -84,8 +84,9 @@ export class CommuneRegistry {
     readonly stats?: RegistryStats,
   ) {
     for (const u of units) {
-      push(this.byName, foldAscii(u.name), u);
-      push(this.byCompactName, foldCompact(u.name), u);
+      const folded = foldAscii(u.name);
+      push(this.byName, folded, u);
+      push(this.byCompactName, folded.replace(/ /g, ''), u);
       this.byId.set(unitId(u), u);
     }
     this.size = units.length;
@@ -150,6 +151,10 @@ export function communeRegistry(): CommuneRegistry {
 export function buildRegistry(provinces: readonly Province[], wards: readonly Ward[], mappings: readonly WardMapping[]): CommuneRegistry {
   const types = unitTypes();
   const typeOf = (fullName: string) => types.split(fullName).type ?? '';
+  // Provinces, districts and new units' names repeat on thousands of rows: clean and fold each once.
+  const foldAscii = memo(foldAsciiOnce);
+  const bareName = memo(bareNameOnce);
+  const clean = memo(cleanOnce);
   const provinceName = new Map(provinces.map((p) => [p.province_code, bareName(clean(p.name))]));
 
   const newUnits = new Map<string, { code: string; fullName: string; province: string; olds: string[] }>();
@@ -253,6 +258,16 @@ export function buildRegistry(provinces: readonly Province[], wards: readonly Wa
     });
   }
   return new CommuneRegistry(units, { pre2025: oldUnits.size, post2025: newUnits.size, crosswalk, split, uncodedRows });
+}
+
+/** A one-argument string function that remembers its results (for the few thousand distinct names). */
+function memo(f: (text: string) => string): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let r = seen.get(text);
+    if (r === undefined) seen.set(text, (r = f(text)));
+    return r;
+  };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

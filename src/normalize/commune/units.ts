@@ -49,15 +49,17 @@ export function unitTypes(): UnitTypes {
   }
   // Longest words first: "thị xã" before "xã", "thành phố" before anything shorter.
   const words = [...byWord.keys()].sort((a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length);
+  const entries = words.map((word) => ({ word, n: word.split(' ').length, type: byWord.get(word)! }));
+  const longest = Math.max(...entries.map((e) => e.n));
   cached = {
     canonical: (word) => byWord.get(foldAscii(word)),
     split(name) {
       const text = clean(name);
       const tokens = text.split(' ');
-      const folded = tokens.map((t) => foldAscii(t));
-      for (const w of words) {
-        const n = w.split(' ').length;
-        if (tokens.length > n && folded.slice(0, n).join(' ') === w) return { type: byWord.get(w)!, name: tokens.slice(n).join(' ') };
+      // Only the leading words can be a type word: fold no more of them than the longest has.
+      const folded = tokens.slice(0, longest).map((t) => foldAscii(t));
+      for (const { word, n, type } of entries) {
+        if (tokens.length > n && (n === 1 ? folded[0] : folded.slice(0, n).join(' ')) === word) return { type, name: tokens.slice(n).join(' ') };
       }
       return { name: text };
     },
