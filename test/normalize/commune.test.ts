@@ -84,3 +84,15 @@ describe('a post-2025 header read and resolved', () => {
     expect(r.warning).toBeUndefined();
   });
 });
+
+describe('provinces across the reorganisation', () => {
+  it('lets a new unit answer to its predecessors’ province, below its own', () => {
+    const registry = communeRegistry();
+    // "tỉnh Bắc Kạn" printed: the old unit of Bắc Kạn, over the new unit that merely absorbed Bắc Kạn communes.
+    const old = resolveCommune(registry, { name: 'Yên Thịnh', unitType: 'xã', province: 'Bắc Kạn', hints: [] }, { era: 'pre2025' });
+    expect(old.unit).toMatchObject({ code: '02044', era: 'pre2025' });
+    // A pipeline declared for Bắc Kạn before 2025 still serves its communes' new units.
+    const declared = resolveCommune(registry, { name: 'Yên Thịnh', unitType: 'xã', hints: [] }, { era: 'post2025', province: 'Bắc Kạn' });
+    expect(declared.unit).toMatchObject({ code: '02044', era: 'post2025' });
+  });
+});

@@ -47,7 +47,7 @@ export function resolveCommune(registry: CommuneRegistry, clues: CommuneClues, o
   const candidates = clues.name ? registry.byBareName(printedName) : fromPath!.units;
   if (candidates.length === 0) return { printedName, candidates: [], reason: `no commune named "${printedName}" in the registry` };
 
-  const r = pickOne(candidates, clues, options);
+  const r = pickOne(registry, candidates, clues, options);
   if (r.unit) {
     return {
       unit: r.unit,
@@ -67,7 +67,7 @@ export function resolveCommune(registry: CommuneRegistry, clues: CommuneClues, o
 }
 
 /** How much each clue weighs. A place beats the period's era, which beats the printed unit type. */
-const WEIGHT = { district: 4, province: 3, hint: 2, era: 1.5, type: 1 } as const;
+const WEIGHT = { district: 4, province: 3, hint: 2, era: 1.5, type: 1, formerProvince: 1 } as const;
 
 /**
  * The one unit the clues single out, or the ones that still fit. A clue that names another place
@@ -75,7 +75,7 @@ const WEIGHT = { district: 4, province: 3, hint: 2, era: 1.5, type: 1 } as const
  * period is a clue like the others: it breaks a tie between an old and a new namesake, never
  * between two namesakes of one era.
  */
-function pickOne(candidates: readonly RegistryUnit[], clues: CommuneClues, options: ResolveOptions): { unit?: RegistryUnit; why?: string; fitting: RegistryUnit[] } {
+function pickOne(registry: CommuneRegistry, candidates: readonly RegistryUnit[], clues: CommuneClues, options: ResolveOptions): { unit?: RegistryUnit; why?: string; fitting: RegistryUnit[] } {
   const types = unitTypes();
   const printedType = clues.unitType ? types.canonical(clues.unitType) : undefined;
   const hintText = clues.hints.map((h) => foldCompact(h)).join(' ');
@@ -90,11 +90,16 @@ function pickOne(candidates: readonly RegistryUnit[], clues: CommuneClues, optio
       if (foldAscii(unit.district) === district) place += WEIGHT.district;
       else contradicted = true;
     }
+    // A new unit also answers to the provinces its predecessors were in: a pipeline declared before
+    // 2025 serves the new units of its old communes as much as the old ones (the era decides), and
+    // a document printing an old province name is weaker evidence for a new unit than for an old one.
+    const former = (p: string) => formerProvinces(registry, unit).has(p);
     if (printedProvince) {
       if (foldAscii(unit.province) === printedProvince) place += WEIGHT.province;
+      else if (former(printedProvince)) place += WEIGHT.formerProvince;
       else contradicted = true;
     }
-    if (declaredProvince && foldAscii(unit.province) === declaredProvince) place += WEIGHT.province;
+    if (declaredProvince && (foldAscii(unit.province) === declaredProvince || former(declaredProvince))) place += WEIGHT.province;
     if (unit.district && hintText.includes(foldCompact(unit.district))) place += WEIGHT.hint;
     if (unit.province && hintText.includes(foldCompact(unit.province))) place += WEIGHT.hint;
     const era = options.era && unit.era === options.era ? WEIGHT.era : 0;
@@ -110,6 +115,12 @@ function pickOne(candidates: readonly RegistryUnit[], clues: CommuneClues, optio
     return { unit: t.unit, why, fitting: [t.unit] };
   }
   return { fitting: (top.length ? top : scored).map((s) => s.unit) };
+}
+
+/** The folded provinces a post-2025 unit's predecessors were in (none for a pre-2025 unit). */
+function formerProvinces(registry: CommuneRegistry, unit: RegistryUnit): Set<string> {
+  if (unit.era !== 'post2025') return new Set();
+  return new Set(registry.counterparts(unit).map((u) => foldAscii(u.province)));
 }
 
 function typeWarning(printed: string | undefined, unit: RegistryUnit): { warning?: string } {
