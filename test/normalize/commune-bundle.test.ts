@@ -78,4 +78,12 @@ describe('planBundles', () => {
     expect(plan.assignments).toEqual([]);
     expect(plan.problems.map((p) => p.message)).toContain('documents of one bundle resolve to different communes (pre2025:02044, pre2025:06400): none is given to the others');
   });
+
+  it('gives a year’s export in a folder of one commune’s quarterly reports that commune, without bundling it', () => {
+    const q = (n: number) => doc(String(n), { path: 'backfill/2022/q' + n + '.pdf', periodKey: `2022-Q${n}`, commune: { code: '02044', era: 'pre2025' }, communeName: 'Xã Yên Thịnh' });
+    const year = doc('9', { path: 'backfill/2022/mot-cua.csv', kind: 'onestop', periodKey: '2022' });
+    const plan = planBundles([q(1), q(2), q(3), year]);
+    expect(plan.bundles).toEqual([]);
+    expect(plan.assignments).toEqual([{ sha256: year.sha256, commune: { code: '02044', era: 'pre2025' }, reason: 'commune from its folder: 02044 (pre2025), the commune of all 3 reports beside it' }]);
+  });
 });

@@ -91,6 +91,7 @@ export function planBundles(input: readonly BundleDocument[]): BundlePlan {
     if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
   };
   const problems: { sha256: string; message: string }[] = [];
+  const folderAssignments: BundleAssignment[] = [];
 
   // 1. An appendix and the report it names.
   for (const d of docs) {
@@ -127,7 +128,13 @@ export function planBundles(input: readonly BundleDocument[]): BundlePlan {
     const bundles = new Set(targets.map((t) => find(t.sha256)));
     const what = d.kind === 'onestop' ? 'one-stop export' : 'document that names no commune';
     if (bundles.size === 1) for (const t of targets) link(d, t, `${what} in the folder of ${posix.basename(t.path)}`);
-    else if (bundles.size > 1) problems.push({ sha256: d.sha256, message: `${what} in a folder with documents of ${bundles.size} different reports: not linked to any` });
+    else if (bundles.size > 1) {
+      // Several reports of one commune (a year's quarterly reports beside the year's export): the
+      // export belongs to none of them alone, but the folder still says whose it is.
+      const one = oneCommune(targets);
+      if (one && !d.commune && allows(d, one)) folderAssignments.push({ sha256: d.sha256, commune: one, reason: `commune from its folder: ${one.code} (${one.era}), the commune of all ${bundles.size} reports beside it` });
+      else problems.push({ sha256: d.sha256, message: `${what} in a folder with documents of ${bundles.size} different reports: not linked to any` });
+    }
   }
 
   const groups = new Map<string, BundleDocument[]>();
@@ -138,7 +145,7 @@ export function planBundles(input: readonly BundleDocument[]): BundlePlan {
     else groups.set(root, [d]);
   }
   const bundles: Bundle[] = [];
-  const assignments: BundleAssignment[] = [];
+  const assignments: BundleAssignment[] = [...folderAssignments];
   for (const [key, members] of groups) {
     if (members.length < 2) continue;
     const memberSet = new Set(members.map((m) => m.sha256));
@@ -167,10 +174,20 @@ export function planBundles(input: readonly BundleDocument[]): BundlePlan {
   return { bundles, assignments, problems };
 }
 
+/** The document's own clues do not rule the unit out. */
+const allows = (d: BundleDocument, u: UnitRef) => !d.candidates.length || d.candidates.some((c) => id(c) === id(u));
+
+/** The one unit documents name: resolved ones agree, unresolved ones allow it. */
+function oneCommune(docs: readonly BundleDocument[]): UnitRef | undefined {
+  const resolved = new Map(docs.flatMap((d) => (d.commune ? [[id(d.commune), d.commune] as const] : [])));
+  if (resolved.size !== 1) return undefined;
+  const unit = [...resolved.values()][0]!;
+  return docs.every((d) => d.commune || allows(d, unit)) ? unit : undefined;
+}
+
 /** True: the two name the same commune; false: they name different ones; undefined: cannot tell. */
 function sameCommune(x: BundleDocument, y: BundleDocument): boolean | undefined {
   if (x.commune && y.commune) return id(x.commune) === id(y.commune);
-  const allows = (d: BundleDocument, u: UnitRef) => !d.candidates.length || d.candidates.some((c) => id(c) === id(u));
   if (x.commune && !y.commune) return y.communeName ? allows(y, x.commune) && namesMatch(x, y) : undefined;
   if (y.commune && !x.commune) return x.communeName ? allows(x, y.commune) && namesMatch(x, y) : undefined;
   if (x.communeName && y.communeName) return foldAscii(x.communeName) === foldAscii(y.communeName) ? true : false;
