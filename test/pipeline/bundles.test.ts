@@ -59,12 +59,23 @@ describe('report bundles: the commune one document resolves is the bundle’s, w
   const reportLast = join(dir, 'report-last.sqlite');
   const reportFirst = join(dir, 'report-first.sqlite');
 
+  /** The planted mismatch's conflicts before the report arrived (report-last order, first run). */
+  let beforeReport: unknown[] = [];
+
   beforeAll(async () => {
     await ingestPaths(others, { dbPath: reportLast });
+    beforeReport = query(reportLast, "SELECT commune_key, severity FROM conflicts WHERE rule = 'cross_source: 7.2.4.online'");
     await ingestPaths(reports, { dbPath: reportLast });
     await ingestPaths(reports, { dbPath: reportFirst });
     await ingestPaths(others, { dbPath: reportFirst });
   }, 120_000);
+
+  it('had only the printed name for the appendix and the export before their report arrived', () => {
+    // Both name "Yên Thịnh" (the appendix's line, the export's file name): four units bear that name.
+    expect(beforeReport).toEqual([{ commune_key: 'name:Yên Thịnh', severity: 'major' }]);
+    expect(query(reportLast, "SELECT COUNT(*) AS n FROM reconciled_values WHERE commune_key LIKE 'name:%'")).toEqual([{ n: 0 }]);
+    expect(query(reportLast, "SELECT COUNT(*) AS n FROM conflicts WHERE commune_key LIKE 'name:%'")).toEqual([{ n: 0 }]);
+  });
 
   it('gives every document of a bundle its commune, in both orders', () => {
     for (const db of [reportLast, reportFirst]) {
