@@ -65,8 +65,9 @@ const numberKey = (n: string) => foldAscii(n).replace(/\s+/g, '');
  *  1. an appendix that names its report ("Kèm theo Báo cáo số 45/BC-UBND ngày 18/11/2024") and the
  *     report that bears that number (and date, when both print one);
  *  2. two documents in one folder that name the same commune and period;
- *  3. a one-stop export in the folder of a report (or of one report's bundle: a folder holding
- *     reports of several communes links the export to none).
+ *  3. a one-stop export, or a document that names no commune, in the folder of a report (or of
+ *     one report's bundle: a folder holding reports of several communes links it to none; if those
+ *     reports are all of one commune, it takes that commune without joining a bundle).
  * A bundle's commune is the one unit every member's clues allow: the resolved members' unit (they
  * must agree), or the only unit in every unresolved member's candidates. A member whose own clues
  * exclude it is not touched. Pure: the same documents give the same plan, whatever the order they
@@ -145,7 +146,7 @@ export function planBundles(input: readonly BundleDocument[]): BundlePlan {
     else groups.set(root, [d]);
   }
   const bundles: Bundle[] = [];
-  const assignments: BundleAssignment[] = [...folderAssignments];
+  const assignments: BundleAssignment[] = [];
   for (const [key, members] of groups) {
     if (members.length < 2) continue;
     const memberSet = new Set(members.map((m) => m.sha256));
@@ -171,6 +172,9 @@ export function planBundles(input: readonly BundleDocument[]): BundlePlan {
       });
     }
   }
+  // A folder's commune only for a document no bundle took in.
+  const bundled = new Set(bundles.flatMap((b) => b.members));
+  assignments.push(...folderAssignments.filter((a) => !bundled.has(a.sha256)));
   return { bundles, assignments, problems };
 }
 
