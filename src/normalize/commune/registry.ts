@@ -80,9 +80,10 @@ export class CommuneRegistry {
   readonly size: number;
 
   constructor(
-    units: readonly RegistryUnit[],
+    private readonly all: readonly RegistryUnit[],
     readonly stats?: RegistryStats,
   ) {
+    const units = all;
     for (const u of units) {
       const folded = foldAscii(u.name);
       push(this.byName, folded, u);
@@ -100,6 +101,11 @@ export class CommuneRegistry {
   /** Units whose name written without accents and spaces is `compact` ("banthi"), as in web addresses. */
   byCompact(compact: string): RegistryUnit[] {
     return this.byCompactName.get(compact) ?? [];
+  }
+
+  /** Every unit of one era, in the package's order (fixture generators draw communes from it). */
+  units(era: Era): RegistryUnit[] {
+    return this.all.filter((u) => u.era === era);
   }
 
   unit(era: Era, code: string): RegistryUnit | undefined {
