@@ -4,7 +4,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, relative } from 'node:path';
 import { indicatorCatalogue } from '../catalog/index.js';
 import { type ExtractConfig, RejectedInput, detectContainer, extractFile, extractLargeText } from '../extract/index.js';
-import { normalizeDocument, parsePeriodKey } from '../normalize/index.js';
+import { type NormalizedDocument, normalizeDocument, parsePeriodKey } from '../normalize/index.js';
 import type { ReconcileSettings, TouchedKey } from '../reconcile/index.js';
 import {
   type DocumentIdentity,
@@ -33,6 +33,13 @@ export interface IngestOptions {
   readonly reconcile?: ReconcileSettings;
   /** Receives one line per file and per problem; defaults to silence. */
   readonly log?: (line: string) => void;
+  /** Hears each file's outcome as it is decided (the backfill's progress bar). */
+  readonly onFile?: (outcome: FileOutcome) => void;
+  /**
+   * Extracts and normalises a file elsewhere (the backfill's worker threads; pipeline/backfill.ts),
+   * given the hash read here; undefined has it done here. Throws `RejectedInput` for a bad file.
+   */
+  readonly prepare?: (file: { readonly path: string; readonly sha256: string }) => Promise<NormalizedDocument | undefined>;
 }
 
 export type FileStatus = 'loaded' | 'skipped' | 'rejected';
@@ -95,9 +102,10 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
     await syncIndicators(wh.db, catalogue);
     const period = config.period ? parsePeriodKey(config.period) : undefined;
     for (const path of (await listFiles(paths)).map(displayPath)) {
-      const outcome = await ingestOne(wh, path, runId, config, period, touched, options.streamTextAbove ?? STREAM_TEXT_ABOVE);
+      const outcome = await ingestOne(wh, path, runId, config, period, touched, options.streamTextAbove ?? STREAM_TEXT_ABOVE, options.prepare);
       outcomes.push(outcome);
       log(describeOutcome(outcome));
+      options.onFile?.(outcome);
     }
     // Documents of one report lend each other their commune, whichever arrived first.
     const loaded = outcomes.flatMap((o) => (o.status === 'loaded' && o.sha256 ? [{ sha256: o.sha256, path: o.path }] : []));
@@ -147,6 +155,7 @@ async function ingestOne(
   period: ReturnType<typeof parsePeriodKey>,
   touched: Map<string, TouchedKey>,
   streamTextAbove: number,
+  prepare?: IngestOptions['prepare'],
 ): Promise<FileOutcome> {
   let file: LoadedFile;
   try {
@@ -176,8 +185,9 @@ async function ingestOne(
   try {
     if (file.size > config.maxBytes) throw new RejectedInput(`file too large: ${file.size} bytes (limit ${config.maxBytes})`);
     const records = createRecordWriter(wh.sqlite, sha256, runId);
-    const extracted = file.streamed ? await extractLargeText(path, { config, records }) : await extractFile({ path, bytes, sha256 }, { config, records });
-    const doc = normalizeDocument(extracted, { path, bytes, sha256 }, { province: config.province, commune: config.commune, period });
+    const prepared = file.streamed ? undefined : await prepare?.({ path, sha256 });
+    const extracted = prepared ? undefined : file.streamed ? await extractLargeText(path, { config, records }) : await extractFile({ path, bytes, sha256 }, { config, records });
+    const doc = prepared ?? normalizeDocument(extracted!, { path, bytes, sha256 }, { province: config.province, commune: config.commune, period });
     await loadDocument(wh.db, id, doc);
     for (const w of doc.warnings) await recordError(wh, runId, sha256, path, 'extract', w.where, w.message, 'warning');
     wh.sqlite.exec('COMMIT');
