@@ -58,9 +58,11 @@ export async function backfill(root: string, options: BackfillOptions): Promise<
   const pool = workers > 0 && total > 0 ? new ExtractPool(config, loadedCheck.isLoaded, workers) : undefined;
   const counts = { done: 0, total, loaded: 0, skipped: 0, rejected: 0, observations: 0 };
   const runIds: string[] = [];
+  // The pool works through the whole listing, so that it reads ahead into the next batch while the
+  // writer reconciles the last one.
+  pool?.begin(selected);
   try {
     for (const batch of folderBatches(selected, options.batchFiles ?? 500)) {
-      pool?.begin(batch);
       const summary = await ingestPaths(batch, {
         dbPath: options.dbPath,
         pipeline: 'backfill',

@@ -33,7 +33,7 @@ export class ExtractPool {
     this.pool = new Piscina({ filename: workerEntry(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
   }
 
-  /** The files the writer will load next, in its order (one batch). */
+  /** The files the writer will load, in its order. */
   begin(files: readonly string[]): void {
     this.pending.clear();
     this.position.clear();
