@@ -4,25 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Manifest, generateCountry } from '../../scripts/fixtures/country.js';
 import { backfill, fileClues, folderBatches } from '../../src/pipeline/index.js';
 import { tempDir } from '../helpers.js';
+import { warehouseContents } from './warehouse-contents.js';
 
 /** A file and the byte-identical copy the generator may have planted beside it: whichever the walk meets first loads, the other is skipped. */
 const twins = (path: string) => [path, path.replace(/\.xlsx$/, ' (1).xlsx')];
 
-/** The warehouse's content, every table, without what differs between two runs of the same files (run ids, clocks, row ids). */
-function contents(db: string): Record<string, unknown[]> {
-  const conn = new SQLite(db, { readonly: true });
-  try {
-    const out: Record<string, unknown[]> = {};
-    for (const table of ['documents', 'observations', 'dossiers', 'communes', 'commune_crosswalk', 'periods', 'document_links', 'reconciled_values', 'conflicts', 'ingest_errors']) {
-      const cols = (conn.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name).filter((c) => !/^(id|run_id|loaded_at|created_at)$/.test(c));
-      const list = cols.map((c) => `"${c}"`).join(', ');
-      out[table] = conn.prepare(`SELECT ${list} FROM ${table} ORDER BY ${list}`).all();
-    }
-    return out;
-  } finally {
-    conn.close();
-  }
-}
+const contents = (db: string) =>
+  warehouseContents(db, ['documents', 'observations', 'dossiers', 'communes', 'commune_crosswalk', 'periods', 'document_links', 'reconciled_values', 'conflicts', 'ingest_errors']);
 
 describe('backfill over a generated country', () => {
   let root: string;
