@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Piscina } from 'piscina';
 import { type ExtractConfig, RejectedInput, detectContainer } from '../extract/index.js';
@@ -68,6 +68,8 @@ export class ExtractPool {
   private async dispatch(path: string): Promise<ExtractResult | undefined> {
     let bytes: Buffer;
     try {
+      // Only a regular file is opened here: a FIFO or a device would block or never end.
+      if (!(await stat(path)).isFile()) return undefined;
       bytes = await readFile(path);
     } catch {
       return undefined; // the writer reads it too, and reports why it cannot
