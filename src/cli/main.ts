@@ -10,6 +10,7 @@ import { ExitCode } from './exit-codes.js';
 const COMMANDS = [
   () => import('./commands/run.js'),
   () => import('./commands/ingest.js'),
+  () => import('./commands/backfill.js'),
   () => import('./commands/indicators.js'),
   () => import('./commands/unmapped.js'),
   () => import('./commands/conflicts.js'),

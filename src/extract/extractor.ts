@@ -4,6 +4,8 @@ import type { ExtractedDocument, SourceFile } from '../model/index.js';
 export interface ExtractConfig {
   /** Province the pipeline serves ("Bắc Kạn"), a clue for namesake communes. */
   readonly province?: string;
+  /** Commune the run's files come from, for those that name none (a one-stop export without a unit column). */
+  readonly commune?: string;
   /** Period the caller says a file covers, when the file cannot tell (one-stop exports). */
   readonly period?: string;
   /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { loadCatalog } from '../catalog/index.js';
 import type { CommuneClues, Period, PeriodKind, StatedWindow } from '../model/index.js';
 import { clean, foldAscii } from '../text/index.js';
+import { unitTypes } from './commune/units.js';
 import { makePeriod } from './period.js';
 
 const HeaderCatalog = z.object({
@@ -10,6 +11,9 @@ const HeaderCatalog = z.object({
   district: z.array(z.string()),
   province: z.array(z.string()),
   place_date: z.string(),
+  report_number: z.string(),
+  report_date: z.string(),
+  attached_to: z.string(),
   web_address: z.string(),
   title_line: z.string(),
   periods: z.array(
@@ -30,6 +34,9 @@ interface CompiledHeader {
   readonly district: RegExp[];
   readonly province: RegExp[];
   readonly placeDate: RegExp;
+  readonly reportNumber: RegExp;
+  readonly reportDate: RegExp;
+  readonly attachedTo: RegExp;
   readonly webAddress: RegExp;
   readonly titleLine: RegExp;
   readonly periods: { kind: PeriodKind; number?: number; re: RegExp }[];
@@ -42,12 +49,15 @@ let compiled: CompiledHeader | undefined;
 function catalogue(): CompiledHeader {
   if (compiled) return compiled;
   const c: HeaderCatalog = loadCatalog('document-header.yaml', HeaderCatalog);
-  const re = (s: string, flags = 'u') => new RegExp(s, flags);
+  const re = (s: string, flags = 'u') => new RegExp(withUnitTypes(s), flags);
   compiled = {
     commune: c.commune.map((s) => re(s, 'gmu')),
     district: c.district.map((s) => re(s, 'gmu')),
     province: c.province.map((s) => re(s, 'gmu')),
     placeDate: re(c.place_date, 'mu'),
+    reportNumber: re(c.report_number, 'mu'),
+    reportDate: re(c.report_date, 'u'),
+    attachedTo: re(c.attached_to, 'u'),
     webAddress: re(c.web_address, 'giu'),
     titleLine: re(c.title_line),
     periods: c.periods.map((p) => ({ kind: p.kind, ...(p.number ? { number: p.number } : {}), re: re(p.pattern) })),
@@ -84,6 +94,7 @@ export function readDocumentHeader(lines: readonly string[], path: string): Docu
     ...optional('district', titleCaseOpt(mostFrequent(all, c.district, 1)?.value)),
     ...optional('province', titleCaseOpt(mostFrequent(all, c.province, 1)?.value)),
     hints: collectHints(all, c, path),
+    ...reportReferences(all, c),
   };
 
   const titleLines = text.filter((l) => c.titleLine.test(foldAscii(l)));
@@ -159,6 +170,41 @@ function collectHints(all: string, c: CompiledHeader, path: string): string[] {
   for (const m of all.matchAll(c.webAddress)) if (m[1]) hints.add(m[1].toLowerCase());
   hints.add(path);
   return [...hints];
+}
+
+/** How far (characters) from the report number its date line may be printed. */
+const DATE_NEAR_NUMBER = 300;
+
+/** The report's own number and date, and the report an appendix says it is attached to. */
+function reportReferences(all: string, c: CompiledHeader): Pick<CommuneClues, 'report' | 'attachedTo'> {
+  const number = (s: string) => s.replace(/\s+/g, '').toUpperCase();
+  const own = c.reportNumber.exec(all);
+  // The date is the place-date line printed beside the number, not a date quoted in the text.
+  const date = own ? c.reportDate.exec(all.slice(Math.max(0, own.index - DATE_NEAR_NUMBER), own.index + own[0].length + DATE_NEAR_NUMBER)) : null;
+  const attached = c.attachedTo.exec(all);
+  const attachedDate = attached && (attached[2] ? [attached[2], attached[3], attached[4]] : attached[5] ? [attached[5], attached[6], attached[7]] : undefined);
+  return {
+    ...(own?.[1] ? { report: { number: number(own[1]), ...(date ? { date: isoDate(date[1]!, date[2]!, date[3]!) } : {}) } } : {}),
+    ...(attached?.[1] ? { attachedTo: { number: number(attached[1]), ...(attachedDate ? { date: isoDate(attachedDate[0]!, attachedDate[1]!, attachedDate[2]!) } : {}) } } : {}),
+  };
+}
+
+function isoDate(d: string, m: string, y: string): string {
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+/**
+ * Expands `{commune_types}` (every commune-level type word of catalog/units.yaml, in lower, title and
+ * upper case) and `{commune_types_no_caps}` (without the upper case) in a header pattern.
+ */
+function withUnitTypes(pattern: string): string {
+  if (!pattern.includes('{commune_types')) return pattern;
+  const words = unitTypes().words('commune');
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const title = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  const eachTitle = (w: string) => w.split(' ').map(title).join(' ');
+  const variants = (caps: boolean) => [...new Set(words.flatMap((w) => [w, title(w), eachTitle(w), ...(caps ? [w.toUpperCase()] : [])]))].map(escape).join('|');
+  return pattern.replaceAll('{commune_types_no_caps}', variants(false)).replaceAll('{commune_types}', variants(true));
 }
 
 function romanOrNumber(s: string): number | undefined {

@@ -1,4 +1,6 @@
-export { communeRegistry, resolveCommune, type CommuneResolution } from './commune/index.js';
+export { BundleDocument, planBundles, type Bundle, type BundleAssignment, type BundleLink, type BundlePlan } from './bundle/index.js';
+export { communeRegistry, resolveCommune, type CommuneResolution, type Era } from './commune/index.js';
+export { communeRows } from './commune/rows.js';
 export { readDocumentHeader, type DocumentHeader } from './document-header.js';
 export { TableRowMatcher, similarity, type IndicatorMatch, type MatchMethod } from './match-indicator.js';
 export { normalizeDocument, type NormalizeOptions, type NormalizedDocument } from './normalize-document.js';

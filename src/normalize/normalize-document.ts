@@ -2,9 +2,10 @@
 import { type Indicator, type IndicatorCatalogue, type ValueType, indicatorCatalogue, unitScale } from '../catalog/index.js';
 import type { CommuneClues, ExtractedDocument, ExtractedFigure, Period, SourceFile } from '../model/index.js';
 import { clean, foldAscii } from '../text/index.js';
-import { type CommuneResolution, communeRegistry, resolveCommune } from './commune/index.js';
+import { type CommuneResolution, communeRegistry, eraOfPeriodEnd, resolveCommune, unitId } from './commune/index.js';
+import { communeRows, declaredClues } from './commune/rows.js';
 import { TableRowMatcher } from './match-indicator.js';
-import type { DocumentsTable } from '../warehouse/schema.js';
+import type { CommuneCrosswalkTable, DocumentsTable } from '../warehouse/schema.js';
 import type { CommuneRow, ObservationRow, PeriodRow } from './observation.js';
 import { type ParsedValue, parseValue } from './parse-value.js';
 import { regulationWindow } from './period.js';
@@ -13,16 +14,24 @@ import { regulationWindow } from './period.js';
 export interface NormalizedDocument {
   readonly document: Pick<
     DocumentsTable,
-    'format' | 'kind' | 'title' | 'commune_code' | 'commune_name' | 'commune_candidates' | 'period_key' | 'stated_start' | 'stated_end' | 'is_estimate'
+    | 'format' | 'kind' | 'title' | 'commune_code' | 'commune_name' | 'commune_candidates' | 'commune_era' | 'period_key' | 'stated_start' | 'stated_end' | 'is_estimate'
+    | 'report_number' | 'report_date' | 'attached_number' | 'attached_date'
   >;
   readonly observations: ObservationRow[];
+  /** The resolved communes with their counterparts across 2025, and the old → new pairs between them. */
   readonly communes: CommuneRow[];
+  readonly crosswalk: CommuneCrosswalkTable[];
   readonly periods: PeriodRow[];
   readonly warnings: { where: string; message: string }[];
 }
 
 export interface NormalizeOptions {
   readonly province?: string | undefined;
+  /**
+   * The commune the caller declares for documents that name none (a one-stop export without a unit
+   * column): "xã Bản Thi, huyện Chợ Đồn" or a bare name, resolved like printed clues.
+   */
+  readonly commune?: string | undefined;
   /** Period the caller declares for files that cannot tell (key such as 2024-Q3). */
   readonly period?: Period | undefined;
   readonly catalogue?: IndicatorCatalogue;
@@ -38,33 +47,43 @@ export function normalizeDocument(doc: ExtractedDocument, file: SourceFile, opti
   const catalogue = options.catalogue ?? indicatorCatalogue();
   const warnings = [...doc.warnings];
   const communes = new Map<string, CommuneRow>();
+  const crosswalk = new Map<string, CommuneCrosswalkTable>();
   const periods = new Map<string, PeriodRow>();
   const resolutions = new Map<string, CommuneResolution>();
+  const registry = communeRegistry();
+  const docPeriod = doc.period ?? options.period;
 
-  const resolve = (clues: CommuneClues): CommuneResolution => {
-    const key = JSON.stringify([clues.name, clues.unitType, clues.district, clues.province, clues.hints]);
+  // The era tried first follows the period (a 2026 report names a post-2025 unit); both are candidates.
+  const resolve = (clues: CommuneClues, period: Period | undefined): CommuneResolution => {
+    const era = period ? eraOfPeriodEnd(regulationWindow(period).end) : undefined;
+    const key = JSON.stringify([clues.name, clues.unitType, clues.district, clues.province, clues.hints, era]);
     let r = resolutions.get(key);
     if (!r) {
-      r = resolveCommune(communeRegistry(), { ...clues, hints: [...clues.hints, file.path] }, { province: options.province });
+      r = resolveCommune(registry, { ...clues, hints: [...clues.hints, file.path] }, { province: options.province, era });
       resolutions.set(key, r);
+      if (r.warning) warnings.push({ where: 'commune', message: r.warning });
       if (r.unit) {
-        communes.set(r.unit.code, {
-          code: r.unit.code,
-          name: r.unit.fullName,
-          district: r.unit.district || null,
-          province: r.unit.province || null,
-          new_code: r.unit.newCode,
-          new_name: r.unit.newName,
-          new_province: r.unit.newProvince,
-        });
+        const rows = communeRows(registry, r.unit);
+        for (const c of rows.communes) communes.set(unitId(c), c);
+        for (const x of rows.crosswalk) crosswalk.set(`${x.old_code}>${x.new_code}`, x);
       }
     }
     return r;
   };
 
-  const docCommune = resolve(doc.commune);
+  const namesNoCommune = !doc.commune.name && !doc.commune.hints.some((h) => /\.gov\.vn$/.test(h));
+  let docCommune = resolve(doc.commune, docPeriod);
+  if (!docCommune.unit && !docCommune.printedName && namesNoCommune && options.commune) {
+    docCommune = resolve(declaredClues(options.commune), docPeriod);
+    if (docCommune.unit) warnings.push({ where: 'commune', message: `the document names no commune: the declared one is used, ${docCommune.reason}` });
+  }
   if (!docCommune.unit && doc.kind === 'report') warnings.push({ where: 'commune', message: `commune unresolved: ${docCommune.reason}` });
-  const docPeriod = doc.period ?? options.period;
+  if (!docCommune.unit && doc.kind === 'onestop' && doc.figures.some((f) => !f.scope?.commune)) {
+    warnings.push({
+      where: 'commune',
+      message: `one-stop export without a unit of its own and commune unresolved (${docCommune.reason}): its figures load without a commune code until a report of its bundle or a declared commune (--commune, pipeline "commune") gives one`,
+    });
+  }
   if (!docPeriod && doc.kind === 'report') warnings.push({ where: 'period', message: 'no reporting period found in the title rows or the file name' });
 
   const addPeriod = (p: Period | undefined, stated?: { start?: string | undefined; end?: string | undefined; estimate: boolean }) => {
@@ -112,8 +131,8 @@ export function normalizeDocument(doc: ExtractedDocument, file: SourceFile, opti
     const noteFraction = figure.note && type === 'percent' && parsed.kind !== 'fraction' ? parseValue(figure.note, { type: 'count' }) : undefined;
     if (parsed.warning) warnings.push({ where, message: `${parsed.warning}: "${figure.raw}"` });
 
-    const scopeCommune = figure.scope?.commune ? resolve(figure.scope.commune) : docCommune;
     const period = figure.scope?.period ?? docPeriod;
+    const scopeCommune = figure.scope?.commune ? resolve(figure.scope.commune, period) : docCommune;
     if (figure.scope?.period) addPeriod(figure.scope.period);
     const window = figure.scope?.window ?? (doc.window?.start && doc.window.end ? { start: doc.window.start, end: doc.window.end, source: 'stated' } : undefined);
     const p = figure.provenance;
@@ -159,8 +178,13 @@ export function normalizeDocument(doc: ExtractedDocument, file: SourceFile, opti
       commune_code: docCommune.unit?.code ?? null,
       commune_name: docCommune.unit?.fullName ?? docCommune.printedName ?? null,
       commune_candidates: docCommune.candidates.length
-        ? JSON.stringify(docCommune.candidates.map((c) => ({ code: c.code, name: c.fullName, district: c.district, province: c.province })))
+        ? JSON.stringify(docCommune.candidates.map((c) => ({ code: c.code, era: c.era, name: c.fullName, district: c.district, province: c.province })))
         : null,
+      commune_era: docCommune.unit?.era ?? null,
+      report_number: doc.commune.report?.number ?? null,
+      report_date: doc.commune.report?.date ?? null,
+      attached_number: doc.commune.attachedTo?.number ?? null,
+      attached_date: doc.commune.attachedTo?.date ?? null,
       period_key: docPeriod?.key ?? null,
       stated_start: doc.window?.start ?? null,
       stated_end: doc.window?.end ?? null,
@@ -168,6 +192,7 @@ export function normalizeDocument(doc: ExtractedDocument, file: SourceFile, opti
     },
     observations,
     communes: [...communes.values()],
+    crosswalk: [...crosswalk.values()],
     periods: [...periods.values()],
     warnings,
   };

@@ -82,6 +82,15 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** Commune-periods changed after their documents loaded (a bundle lent them its commune) join the to-do list. */
+export function markPendingKeys(wh: Warehouse, keys: readonly TouchedKey[], runId: string): void {
+  const insert = wh.sqlite.prepare('INSERT OR IGNORE INTO pending_reconcile (commune_key, period_key, run_id, created_at) VALUES (?, ?, ?, ?)');
+  const at = new Date().toISOString();
+  wh.sqlite.transaction(() => {
+    for (const k of keys) insert.run(k.communeKey, k.periodKey, runId, at);
+  })();
+}
+
 /** The document's commune-periods join the reconcile to-do list, inside the document's transaction. */
 export function markPending(wh: Warehouse, observations: readonly { period_key: string | null; indicator_key: string | null; commune_code: string | null; commune_name: string | null }[], runId: string): void {
   const insert = wh.sqlite.prepare('INSERT OR IGNORE INTO pending_reconcile (commune_key, period_key, run_id, created_at) VALUES (?, ?, ?, ?)');

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { type ExtractConfig, RejectedInput, detectContainer, extractFile, extractLargeText } from '../extract/index.js';
-import { normalizeDocument, parsePeriodKey } from '../normalize/index.js';
+import { type NormalizedDocument, normalizeDocument, parsePeriodKey } from '../normalize/index.js';
 import type { ReconcileSettings } from '../reconcile/index.js';
 import {
   type DocumentIdentity,
@@ -14,8 +14,9 @@ import {
   openWarehouse,
   recordRejection,
 } from '../warehouse/index.js';
+import { linkBundles } from './bundles.js';
 import { syncIndicatorsIfChanged } from './catalogue-sync.js';
-import { type FinishResult, closeCrashedRuns, finishPending, markPending, pendingKeys } from './completion.js';
+import { type FinishResult, closeCrashedRuns, finishPending, markPending, markPendingKeys, pendingKeys } from './completion.js';
 import { type FileActions, moveUnder, quarantine } from './file-actions.js';
 import { cannotRead, listFiles } from './list-files.js';
 import { FileChanged, type LoadedFile, STREAM_TEXT_ABOVE, assertUnchanged, readSource } from './read-source.js';
@@ -43,8 +44,13 @@ export interface IngestOptions {
   readonly files?: FileActions;
   /** Receives one line per file and per problem; defaults to silence. */
   readonly log?: (line: string) => void;
-  /** Receives each file's outcome as data, as it is decided (structured logs); `log` then gets only the other lines. */
+  /** Receives each file's outcome as data, as it is decided (structured logs, the backfill's progress bar); `log` then gets only the other lines. */
   readonly onFile?: (outcome: FileOutcome) => void;
+  /**
+   * Extracts and normalises a file elsewhere (the backfill's worker threads; pipeline/backfill.ts),
+   * given the hash read here; undefined has it done here. Throws `RejectedInput` for a bad file.
+   */
+  readonly prepare?: (file: { readonly path: string; readonly sha256: string }) => Promise<NormalizedDocument | undefined>;
 }
 
 export type FileStatus = 'loaded' | 'skipped' | 'rejected';
@@ -150,7 +156,7 @@ async function runPipeline(wh: Warehouse, paths: readonly string[], options: Ing
     for (const entry of await listFiles(paths)) {
       let outcome =
         entry.kind === 'file'
-          ? await ingestOne(wh, { fsPath: entry.fsPath, path: displayPath(entry.path) }, runId, config, period, options.streamTextAbove ?? STREAM_TEXT_ABOVE)
+          ? await ingestOne(wh, { fsPath: entry.fsPath, path: displayPath(entry.path) }, runId, config, period, options.streamTextAbove ?? STREAM_TEXT_ABOVE, options.prepare)
           : await reportUnreadable(wh, runId, displayPath(entry.path), entry.reason);
       if (entry.kind === 'file' && options.files) outcome = await applyFileActions(entry.fsPath, outcome, paths, options.files, runId);
       outcomes.push(outcome);
@@ -158,6 +164,10 @@ async function runPipeline(wh: Warehouse, paths: readonly string[], options: Ing
       else log(describeOutcome(outcome));
       if (outcome.status === 'loaded') await pausePoint(`loaded:${outcomes.filter((o) => o.status === 'loaded').length}`);
     }
+    // Documents of one report lend each other their commune, whichever arrived first; what they
+    // change joins the reconcile to-do list like any loaded document.
+    const loaded = outcomes.flatMap((o) => (o.status === 'loaded' && o.sha256 ? [{ sha256: o.sha256, path: o.path }] : []));
+    markPendingKeys(wh, await linkBundles(wh, loaded, runId), runId);
     finished = await finishPending(wh, runId, options.reconcile);
   } catch (err) {
     failure = err;
@@ -234,6 +244,7 @@ async function ingestOne(
   config: ExtractConfig,
   period: ReturnType<typeof parsePeriodKey>,
   streamTextAbove: number,
+  prepare?: IngestOptions['prepare'],
 ): Promise<FileOutcome> {
   const { path } = source;
   let file: LoadedFile;
@@ -248,7 +259,7 @@ async function ingestOne(
     return err instanceof FileChanged ? { ...outcome, transient: true } : outcome;
   }
   try {
-    return await loadSource(wh, source, file, runId, config, period);
+    return await loadSource(wh, source, file, runId, config, period, prepare);
   } finally {
     await file.handle.close();
   }
@@ -261,6 +272,7 @@ async function loadSource(
   runId: string,
   config: ExtractConfig,
   period: ReturnType<typeof parsePeriodKey>,
+  prepare?: IngestOptions['prepare'],
 ): Promise<FileOutcome> {
   const { path } = source;
   const { sha256, bytes } = file;
@@ -284,12 +296,17 @@ async function loadSource(
   try {
     if (file.size > config.maxBytes) throw new RejectedInput(`file too large: ${file.size} bytes (limit ${config.maxBytes})`);
     const records = createRecordWriter(wh.sqlite, sha256, runId);
+    const prepared = file.streamed ? undefined : await prepare?.({ path, sha256 });
     // A name that is not UTF-8 is reopened through the descriptor already open on it.
     const streamPath = typeof source.fsPath === 'string' ? source.fsPath : `/proc/self/fd/${file.handle.fd}`;
-    const extracted = file.streamed ? await extractLargeText(streamPath, { config, records }) : await extractFile({ path, bytes, sha256 }, { config, records });
+    const extracted = prepared
+      ? undefined
+      : file.streamed
+        ? await extractLargeText(streamPath, { config, records })
+        : await extractFile({ path, bytes, sha256 }, { config, records });
     // The streamed read is a second pass over the file: it must have read what was hashed.
     if (file.streamed) await assertUnchanged(source.fsPath, file.snapshot);
-    const doc = normalizeDocument(extracted, { path, bytes, sha256 }, { province: config.province, period });
+    const doc = prepared ?? normalizeDocument(extracted!, { path, bytes, sha256 }, { province: config.province, commune: config.commune, period });
     await loadDocument(wh.db, id, doc);
     for (const w of doc.warnings) await recordError(wh, runId, sha256, path, 'extract', w.where, w.message, 'warning');
     markPending(wh, doc.observations, runId);

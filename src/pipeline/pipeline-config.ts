@@ -30,6 +30,8 @@ export const PipelineDeclaration = z
     db: z.string(),
     /** Province the run serves: a clue for communes that share a name across provinces. */
     province: z.string().optional(),
+    /** Commune the run's files come from ("xã Bản Thi, huyện Chợ Đồn"), for files that name none. */
+    commune: z.string().optional(),
     /** Period for files that cannot tell their own (one-stop exports), e.g. "2024" or "2024-Q3". */
     period: z.string().optional(),
     max_file_mb: z.number().positive().default(200),

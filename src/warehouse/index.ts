@@ -1,3 +1,4 @@
+export { writeCommunes } from './communes.js';
 export { loadDocument, recordRejection, syncIndicators, type DocumentIdentity } from './load-document.js';
 export { checkpointWal, openWarehouse, openWarehouseReadOnly, type CheckpointResult, type OpenOptions, type Warehouse } from './open.js';
 export { createRecordWriter } from './records.js';

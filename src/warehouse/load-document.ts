@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { IndicatorCatalogue } from '../catalog/index.js';
 import type { NormalizedDocument } from '../normalize/index.js';
+import { writeCommunes } from './communes.js';
 import type { Database, DocumentsTable } from './schema.js';
 
 /** SQLite binds at most 32,766 variables per statement; 33 columns × 500 rows stays well under. */
@@ -21,9 +22,7 @@ export interface DocumentIdentity {
  * A document seen before (a rejected attempt) is replaced whole.
  */
 export async function loadDocument(db: Kysely<Database>, id: DocumentIdentity, doc: NormalizedDocument): Promise<void> {
-  for (const c of doc.communes) {
-    await db.insertInto('communes').values(c).onConflict((oc) => oc.column('code').doUpdateSet(c)).execute();
-  }
+  await writeCommunes(db, doc.communes, doc.crosswalk);
   for (const p of doc.periods) {
     await db
       .insertInto('periods')
@@ -49,6 +48,7 @@ export async function loadDocument(db: Kysely<Database>, id: DocumentIdentity, d
     run_id: id.runId,
     loaded_at: id.at,
     observation_count: doc.observations.length,
+    bundle_key: null,
   });
   for (let i = 0; i < doc.observations.length; i += BATCH) {
     const rows = doc.observations.slice(i, i + BATCH).map((o) => ({ ...o, document_sha256: id.sha256, run_id: id.runId }));
@@ -69,6 +69,12 @@ export async function recordRejection(db: Kysely<Database>, id: DocumentIdentity
     commune_code: null,
     commune_name: null,
     commune_candidates: null,
+    commune_era: null,
+    report_number: null,
+    report_date: null,
+    attached_number: null,
+    attached_date: null,
+    bundle_key: null,
     period_key: null,
     stated_start: null,
     stated_end: null,

@@ -73,6 +73,16 @@ export interface DocumentsTable {
   run_id: string;
   loaded_at: string;
   observation_count: number;
+  /** From 004-communes: the era of `commune_code` ('pre2025' | 'post2025'); the same code may name a unit of each. */
+  commune_era: 'pre2025' | 'post2025' | null;
+  /** The report's own number ("125/BC-UBND") and date, when printed. */
+  report_number: string | null;
+  report_date: string | null;
+  /** The report an appendix or export says it is attached to ("Kèm theo Báo cáo số …"). */
+  attached_number: string | null;
+  attached_date: string | null;
+  /** The documents of one report share a key (the smallest sha256 among them); see `document_links`. */
+  bundle_key: string | null;
 }
 
 export interface ObservationsTable {
@@ -126,14 +136,35 @@ export interface IndicatorsTable {
   note: string | null;
 }
 
+/** Communes of both eras (004-communes): the key is (code, era), since a new unit reuses a predecessor's code. */
 export interface CommunesTable {
   code: string;
+  era: 'pre2025' | 'post2025';
   name: string;
+  unit_type: string | null;
+  /** Null after 2025: there is no district level any more. */
   district: string | null;
   province: string | null;
+  /** For a pre-2025 unit, its main successor; null for post-2025 units. */
   new_code: string | null;
   new_name: string | null;
   new_province: string | null;
+  /** JSON array of the codes across the reorganisation: successors of an old unit, predecessors of a new one. */
+  counterparts: string;
+}
+
+/** Old → new unit, one row per pair (a split old unit has several rows, a merged new one too). */
+export interface CommuneCrosswalkTable {
+  old_code: string;
+  new_code: string;
+}
+
+/** Why two documents belong to one report (004-communes); one row per pair, `document_sha256` < `linked_sha256`. */
+export interface DocumentLinksTable {
+  document_sha256: string;
+  linked_sha256: string;
+  reason: string;
+  bundle_key: string;
 }
 
 export interface PeriodsTable {
@@ -341,6 +372,8 @@ export interface Database {
   observations: ObservationsTable;
   indicators: IndicatorsTable;
   communes: CommunesTable;
+  commune_crosswalk: CommuneCrosswalkTable;
+  document_links: DocumentLinksTable;
   periods: PeriodsTable;
   ingest_errors: IngestErrorsTable;
   indicator_values: IndicatorValuesView;

@@ -54,7 +54,7 @@ describe('ingestPaths, end to end on the appendix workbook', () => {
 
     const doc = query<{ commune_code: string; commune_name: string; period_key: string; status: string }>(db, 'SELECT * FROM documents')[0];
     expect(doc).toMatchObject({ commune_code: '02035', commune_name: 'Xã Bản Thi', period_key: '2024', status: 'loaded' });
-    expect(query(db, 'SELECT code, name, district, province, new_code, new_name, new_province FROM communes')).toEqual([
+    expect(query(db, "SELECT code, name, district, province, new_code, new_name, new_province FROM communes WHERE code = '02035' AND era = 'pre2025'")).toEqual([
       { code: '02035', name: 'Xã Bản Thi', district: 'Chợ Đồn', province: 'Bắc Kạn', new_code: '02044', new_name: 'Xã Yên Thịnh', new_province: 'Thái Nguyên' },
     ]);
     expect(query(db, "SELECT key, kind, number, year, start_date, end_date FROM periods")).toEqual([

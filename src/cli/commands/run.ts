@@ -19,6 +19,7 @@ export function register(program: Command): void {
         config: {
           maxBytes: p.max_file_mb * 1024 * 1024,
           ...(p.province ? { province: p.province } : {}),
+          ...(p.commune ? { commune: p.commune } : {}),
           ...(p.period ? { period: p.period } : {}),
           ...(p.cutoff_day ? { cutoffDay: p.cutoff_day } : {}),
         },

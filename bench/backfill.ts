@@ -1,0 +1,76 @@
+/**
+ * The backfill on a synthetic country (scripts/fixtures/country.ts), with 0, 1 and 2 worker threads,
+ * on the compiled build (`npm run build` first; this script runs it): files/s, rows/s (observations and
+ * dossiers written), peak memory of the process (main thread and workers), and the speed-up from 1 to 2
+ * workers. The reference in the same run is `--workers 0`: every file extracted by the writer itself,
+ * as `cchc ingest` does.
+ *
+ *   npx tsx bench/backfill.ts [--files 5000] [--workers 0,1,2] [--keep]
+ *
+ * The default corpus is about 1% of the national one (≈ 10,600 pre-2025 communes × 6 years × 8 files):
+ * ≈ 5,000 files; `--files 300` is a quick run. The corpus is generated into a temporary folder.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import SQLite from 'better-sqlite3';
+import { communesForFiles, generateCountry } from '../scripts/fixtures/country.js';
+
+const { values } = parseArgs({ options: { files: { type: 'string', default: '5000' }, workers: { type: 'string', default: '0,1,2' }, keep: { type: 'boolean', default: false } } });
+const root = resolve(import.meta.dirname, '..');
+const work = mkdtempSync(join(tmpdir(), 'cchc-bench-backfill-'));
+const tree = join(work, 'country');
+
+const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) throw new Error('npm run build failed');
+
+const t0 = performance.now();
+const manifest = await generateCountry({ communes: communesForFiles(Number(values.files)), out: tree });
+const kinds = new Map<string, number>();
+for (const f of manifest.files) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
+console.log(
+  `corpus: ${manifest.files.length} files (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}), ${manifest.communes.length} communes in ` +
+    `${new Set(manifest.communes.map((c) => c.province)).size} provinces, ${manifest.from}–${manifest.to}, generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+);
+
+const main = pathToFileURL(join(root, 'dist/cli/main.js')).href;
+interface Result {
+  readonly workers: number;
+  readonly seconds: number;
+  readonly files: number;
+  readonly rows: number;
+  readonly maxRssMb: number;
+}
+const results: Result[] = [];
+for (const workers of values.workers.split(',').map(Number)) {
+  const db = join(work, `w${workers}.sqlite`);
+  // The child reports its own peak resident memory (worker threads share the process).
+  const script = `process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));
+    import(${JSON.stringify(main)}).then((m) => m.main(['node', 'cchc', 'backfill', ${JSON.stringify(tree)}, '--db', ${JSON.stringify(db)}, '--workers', '${workers}']));`;
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 0 && r.status !== 3) throw new Error(`backfill with ${workers} workers failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const maxRss = Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 0);
+  const conn = new SQLite(db, { readonly: true });
+  const count = (t: string) => (conn.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
+  const rows = count('observations') + count('dossiers');
+  conn.close();
+  console.log(r.stdout.trim().split('\n').at(-1));
+  results.push({ workers, seconds, files: manifest.files.length, rows, maxRssMb: maxRss / 1024 });
+}
+
+console.log(['workers'.padStart(7), 'seconds'.padStart(8), 'files/s'.padStart(8), 'rows/s'.padStart(8), 'peak RSS MB'.padStart(12)].join(' '));
+for (const r of results) {
+  console.log([String(r.workers).padStart(7), r.seconds.toFixed(1).padStart(8), (r.files / r.seconds).toFixed(1).padStart(8), (r.rows / r.seconds).toFixed(0).padStart(8), r.maxRssMb.toFixed(0).padStart(12)].join(' '));
+}
+const one = results.find((r) => r.workers === 1);
+const two = results.find((r) => r.workers === 2);
+if (one && two) console.log(`speed-up 1 → 2 workers: ${(one.seconds / two.seconds).toFixed(2)}×`);
+const best = Math.max(...results.map((r) => r.files / r.seconds));
+console.log(`the country (≈ 500,000 files) at the best rate here: ${(500_000 / best / 3600).toFixed(1)} h`);
+if (values.keep) console.log(`kept: ${work}`);
+else rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,130 @@
+import { posix } from 'node:path';
+import { type BundleDocument, type BundlePlan, type Era, communeRegistry, communeRows, planBundles } from '../normalize/index.js';
+import type { TouchedKey } from '../reconcile/index.js';
+import { type Warehouse, writeCommunes } from '../warehouse/index.js';
+
+/** The `documents` columns bundling reads. */
+interface DocumentRow {
+  sha256: string;
+  path: string;
+  kind: string;
+  period_key: string | null;
+  commune_code: string | null;
+  commune_era: Era | null;
+  commune_name: string | null;
+  commune_candidates: string | null;
+  report_number: string | null;
+  report_date: string | null;
+  attached_number: string | null;
+  attached_date: string | null;
+  bundle_key: string | null;
+}
+
+/**
+ * Links the documents of one report (`normalize/bundle`) among those just loaded and the ones they
+ * may belong with: the documents of the same folders, those that bear or name the same report
+ * numbers, and the members of the bundles these already belong to. Then writes what the plan says:
+ * `documents.bundle_key`, the `document_links` (a bundle's links are rewritten whole, so the result
+ * does not depend on the order documents arrived in), and, for a member that gains its commune from
+ * its bundle, the code on the document and on its observations that had none, the communes rows, and
+ * a warning line in `ingest_errors` saying where the code came from. Returns the commune-periods to
+ * re-reconcile (the new code's and the unresolved name's).
+ */
+export async function linkBundles(wh: Warehouse, loaded: readonly { sha256: string; path: string }[], runId: string): Promise<TouchedKey[]> {
+  if (loaded.length === 0) return [];
+  const rows = relatedDocuments(wh, loaded.map((l) => l.sha256));
+  const plan = planBundles(rows.map(describe));
+  return applyPlan(wh, plan, rows, runId);
+}
+
+const COLUMNS = `sha256, path, kind, period_key, commune_code, commune_era, commune_name, commune_candidates,
+  report_number, report_date, attached_number, attached_date, bundle_key`;
+
+function relatedDocuments(wh: Warehouse, shas: readonly string[]): DocumentRow[] {
+  const db = wh.sqlite;
+  const byId = new Map<string, DocumentRow>();
+  const add = (rs: DocumentRow[]) => rs.forEach((r) => byId.set(r.sha256, r));
+  const one = db.prepare(`SELECT ${COLUMNS} FROM documents WHERE sha256 = ? AND status = 'loaded'`);
+  const seeds = shas.flatMap((s) => (one.get(s) as DocumentRow | undefined) ?? []);
+  add(seeds);
+  const inFolder = db.prepare(`SELECT ${COLUMNS} FROM documents WHERE status = 'loaded' AND substr(path, 1, ?) = ?`);
+  for (const f of new Set(seeds.map((s) => posix.dirname(s.path.replace(/\\/g, '/'))))) {
+    const prefix = `${f}/`;
+    add((inFolder.all(prefix.length, prefix) as DocumentRow[]).filter((r) => posix.dirname(r.path.replace(/\\/g, '/')) === f));
+  }
+  const numbers = new Set(seeds.flatMap((s) => [s.report_number, s.attached_number]).filter((n): n is string => Boolean(n)));
+  const byNumber = db.prepare(`SELECT ${COLUMNS} FROM documents WHERE status = 'loaded' AND (report_number = ? OR attached_number = ?)`);
+  for (const n of numbers) add(byNumber.all(n, n) as DocumentRow[]);
+  const byBundle = db.prepare(`SELECT ${COLUMNS} FROM documents WHERE status = 'loaded' AND bundle_key = ?`);
+  for (const k of new Set([...byId.values()].map((r) => r.bundle_key).filter((k): k is string => Boolean(k)))) add(byBundle.all(k) as DocumentRow[]);
+  return [...byId.values()];
+}
+
+function describe(r: DocumentRow): BundleDocument {
+  const candidates = r.commune_code ? [] : ((r.commune_candidates ? JSON.parse(r.commune_candidates) : []) as { code: string; era?: Era }[]);
+  return {
+    sha256: r.sha256,
+    path: r.path,
+    kind: r.kind,
+    periodKey: r.period_key,
+    commune: r.commune_code ? { code: r.commune_code, era: r.commune_era ?? 'pre2025' } : null,
+    communeName: r.commune_name,
+    // Candidates written before 004-communes carry no era: they were all pre-2025 units.
+    candidates: candidates.map((c) => ({ code: c.code, era: c.era ?? 'pre2025' })),
+    report: r.report_number ? { number: r.report_number, ...(r.report_date ? { date: r.report_date } : {}) } : null,
+    attachedTo: r.attached_number ? { number: r.attached_number, ...(r.attached_date ? { date: r.attached_date } : {}) } : null,
+  };
+}
+
+async function applyPlan(wh: Warehouse, plan: BundlePlan, rows: readonly DocumentRow[], runId: string): Promise<TouchedKey[]> {
+  const byId = new Map(rows.map((r) => [r.sha256, r]));
+  const registry = communeRegistry();
+  const touched = new Map<string, TouchedKey>();
+  const at = new Date().toISOString();
+  await wh.db.transaction().execute(async (trx) => {
+    for (const b of plan.bundles) {
+      await trx.updateTable('documents').set({ bundle_key: b.key }).where('sha256', 'in', [...b.members]).execute();
+      await trx.deleteFrom('document_links').where((eb) => eb.or([eb('document_sha256', 'in', [...b.members]), eb('linked_sha256', 'in', [...b.members])])).execute();
+      for (const l of b.links) await trx.insertInto('document_links').values({ document_sha256: l.a, linked_sha256: l.b, reason: l.reason, bundle_key: b.key }).execute();
+    }
+    for (const a of plan.assignments) {
+      const doc = byId.get(a.sha256)!;
+      const unit = registry.unit(a.commune.era, a.commune.code);
+      if (!unit) continue;
+      const rowsOf = communeRows(registry, unit);
+      await writeCommunes(trx, rowsOf.communes, rowsOf.crosswalk);
+      await trx.updateTable('documents').set({ commune_code: unit.code, commune_era: unit.era, commune_name: unit.fullName }).where('sha256', '=', a.sha256).execute();
+      // The figures that took the document's commune: those without a code, under its printed name or none.
+      const figures = await trx
+        .selectFrom('observations')
+        .select(['id', 'period_key', 'indicator_key', 'commune_name'])
+        .where('document_sha256', '=', a.sha256)
+        .where('commune_code', 'is', null)
+        .where((eb) => (doc.commune_name === null ? eb('commune_name', 'is', null) : eb.or([eb('commune_name', 'is', null), eb('commune_name', '=', doc.commune_name)])))
+        .execute();
+      const ids = figures.map((f) => f.id);
+      for (let i = 0; i < ids.length; i += 500) {
+        await trx.updateTable('observations').set({ commune_code: unit.code, commune_name: unit.fullName }).where('id', 'in', ids.slice(i, i + 500)).execute();
+      }
+      for (const f of figures) {
+        if (!f.period_key || !f.indicator_key) continue;
+        touched.set(`${unit.code}|${f.period_key}`, { communeKey: unit.code, periodKey: f.period_key });
+        if (f.commune_name) touched.set(`name:${f.commune_name}|${f.period_key}`, { communeKey: `name:${f.commune_name}`, periodKey: f.period_key });
+      }
+      await trx
+        .insertInto('ingest_errors')
+        .values({ run_id: runId, document_sha256: a.sha256, path: doc.path, stage: 'bundle', severity: 'warning', location: 'commune', message: a.reason, created_at: at })
+        .execute();
+    }
+    for (const p of plan.problems) {
+      const doc = byId.get(p.sha256);
+      const seen = await trx.selectFrom('ingest_errors').select('id').where('document_sha256', '=', p.sha256).where('stage', '=', 'bundle').where('message', '=', p.message).executeTakeFirst();
+      if (seen) continue;
+      await trx
+        .insertInto('ingest_errors')
+        .values({ run_id: runId, document_sha256: p.sha256, path: doc?.path ?? '', stage: 'bundle', severity: 'warning', location: 'commune', message: p.message, created_at: at })
+        .execute();
+    }
+  });
+  return [...touched.values()];
+}

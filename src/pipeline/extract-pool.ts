@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Piscina } from 'piscina';
+import { type ExtractConfig, RejectedInput, detectContainer } from '../extract/index.js';
+import type { NormalizedDocument } from '../normalize/index.js';
+import type { ExtractResult, ExtractTask } from './extract-worker.js';
+
+/** Tells whether a file's content is already in the warehouse (a resumed backfill dispatches none of those). */
+export type IsLoaded = (sha256: string) => boolean;
+
+/**
+ * Worker threads that extract and normalise the files a backfill will load, ahead of the writer:
+ * `prepare` (an `IngestOptions.prepare`) is asked for the files in the order the writer loads them,
+ * and keeps the next `lookahead` of them in flight. Files are read and hashed here; a file already
+ * loaded is not sent, nor is a text export (its dossiers stream into the writer's transaction). What a
+ * worker hands back is checked against the hash the writer read: other bytes are done again by the writer.
+ */
+export class ExtractPool {
+  private readonly pool: Piscina<ExtractTask, ExtractResult>;
+  private readonly pending = new Map<string, Promise<ExtractResult | undefined>>();
+  private order: string[] = [];
+  private readonly position = new Map<string, number>();
+  private next = 0;
+  private readonly lookahead: number;
+
+  constructor(
+    private readonly config: ExtractConfig,
+    private readonly isLoaded: IsLoaded,
+    threads: number,
+  ) {
+    this.lookahead = threads * 4;
+    this.pool = new Piscina({ filename: workerEntry(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  }
+
+  /** The files the writer will load, in its order. */
+  begin(files: readonly string[]): void {
+    this.pending.clear();
+    this.position.clear();
+    this.order = files.map((f) => resolve(f));
+    this.order.forEach((f, i) => this.position.set(f, i));
+    this.next = 0;
+    this.fill(0);
+  }
+
+  readonly prepare = async (file: { readonly path: string; readonly sha256: string }): Promise<NormalizedDocument | undefined> => {
+    const key = resolve(file.path);
+    const at = this.position.get(key);
+    if (at === undefined) return undefined;
+    this.fill(at);
+    const result = await this.pending.get(key);
+    this.pending.delete(key);
+    if (!result || result.sha256 !== file.sha256) return undefined;
+    if (result.kind === 'rejected') throw new RejectedInput(result.message, result.location);
+    return result.kind === 'document' ? result.document : undefined;
+  };
+
+  /** Sends the files from `at` on, up to the look-ahead; files the writer has passed are forgotten. */
+  private fill(at: number): void {
+    for (const key of this.pending.keys()) if ((this.position.get(key) ?? 0) < at) this.pending.delete(key);
+    if (this.next < at) this.next = at;
+    while (this.next < this.order.length && this.next < at + this.lookahead) {
+      const path = this.order[this.next++]!;
+      this.pending.set(path, this.dispatch(path));
+    }
+  }
+
+  private async dispatch(path: string): Promise<ExtractResult | undefined> {
+    let bytes: Buffer;
+    try {
+      // Only a regular file is opened here: a FIFO or a device would block or never end.
+      if (!(await stat(path)).isFile()) return undefined;
+      bytes = await readFile(path);
+    } catch {
+      return undefined; // the writer reads it too, and reports why it cannot
+    }
+    if (bytes.length > this.config.maxBytes) return undefined;
+    const container = detectContainer(bytes);
+    if (container !== 'pdf' && container !== 'xlsx') return undefined;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (this.isLoaded(sha256)) return undefined;
+    // A view of its own buffer, so that the bytes move to the worker instead of being copied.
+    const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const own = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view : view.slice();
+    return this.pool.run({ path, sha256, bytes: own, config: this.config }, { transferList: [own.buffer as ArrayBuffer] }).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
+
+/**
+ * The worker's file beside this one: compiled JavaScript under dist/, or a small ESM entry that loads
+ * the TypeScript through tsx when the sources run directly (tests, scripts).
+ */
+function workerEntry(): string {
+  const here = import.meta.url;
+  return new URL(here.endsWith('.ts') ? './extract-worker-tsx.mjs' : './extract-worker.js', here).href;
+}
