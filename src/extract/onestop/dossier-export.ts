@@ -161,7 +161,7 @@ function countRows(
     // A yes/no "paid online" column tells who paid online, not who had fees to pay: no denominator then.
     const payment = header.columns.payment_method !== undefined || header.columns.payment_state !== undefined ? 'fees' : header.columns.paid_online !== undefined ? 'paid_only' : 'none';
     const results = tally.results();
-    const figures = results.flatMap((r) => figuresFor(r.unit, r.window, r.counts, { rules, file: file.path, payment }));
+    const figures = results.flatMap((r) => figuresFor(r.unit, r.window, r.counts, { rules, file: file.path, payment, dataStart: tally.dataStart }));
     Object.assign(stats, { rows: rowCount, counted, notCounted, duplicates, conflicts } satisfies DossierExportStats);
 
     const onlyUnit = units.size === 1 ? [...units][0] : undefined;

@@ -1,7 +1,7 @@
 import type { ExtractedFigure } from '../../model/index.js';
 import { isoDay } from './dates.js';
 import type { Dossier } from './dossier.js';
-import { progress, resolution, type CountingRules, type Treatment } from './rules.js';
+import { catalogueUnit, countIndicator, progress, rates, resolution, type CountingRules, type CountName, type Treatment } from './rules.js';
 import { reportingYear, yearWindow, type CountWindow, type WindowPlan } from './windows.js';
 import { unitClues } from './unit.js';
 import { detach } from './raw-row.js';
@@ -53,6 +53,8 @@ export class Tally {
   private readonly open = new Map<string, { unit: string; year: number; treatment: Treatment; promised: number | undefined; n: number }>();
   private maxYear = -Infinity;
   excluded = 0;
+  /** First day any dossier of the data was received: where the export's (or table's) data begins. */
+  dataStart = Infinity;
 
   constructor(
     private readonly plan: WindowPlan,
@@ -60,6 +62,7 @@ export class Tally {
   ) {}
 
   add(d: Dossier): void {
+    if (d.received < this.dataStart) this.dataStart = d.received;
     if (d.treatment === 'excluded') {
       this.excluded++;
       return;
@@ -150,9 +153,23 @@ export interface FigureContext {
   readonly file: string;
   /** What the export says about payments: fees and online payments, online payments only, nothing. */
   readonly payment: 'fees' | 'paid_only' | 'none';
+  /** Day number of the first dossier the data holds (Tally.dataStart): the start of its coverage. */
+  readonly dataStart?: number;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * How many days of a window the data covers. The data begins at its first dossier: a window that
+ * starts earlier (the previous year's window of an export whose first rows are that year's last weeks)
+ * is covered only from there. Its end is the day the export was made, which the rows do not tell (days
+ * without dossiers are common), so the data is taken to reach the window's end.
+ */
+export function coverage(window: { start: number; end: number }, dataStart: number | undefined): { coverage_days: number; period_days: number } {
+  const period_days = window.end - window.start + 1;
+  const from = dataStart === undefined || !Number.isFinite(dataStart) ? window.start : Math.max(window.start, dataStart);
+  return { coverage_days: Math.max(0, window.end - from + 1), period_days };
+}
 
 /** The indicator figures of one unit × window (method `onestop`). */
 export function figuresFor(unit: string, window: CountWindow, c: Counts, ctx: FigureContext): ExtractedFigure[] {
@@ -171,26 +188,29 @@ export function figuresFor(unit: string, window: CountWindow, c: Counts, ctx: Fi
     window_source: window.source,
     received_first: Number.isFinite(c.first_received) ? isoDay(c.first_received) : null,
     received_last: Number.isFinite(c.last_received) ? isoDay(c.last_received) : null,
+    ...(ctx.dataStart !== undefined && Number.isFinite(ctx.dataStart) ? { data_start: isoDay(ctx.dataStart) } : {}),
+    ...coverage(window, ctx.dataStart),
   };
   const figures: ExtractedFigure[] = [];
-  const count = (indicatorKey: string, n: number, how: string, extra: Record<string, unknown> = {}) =>
+  const push = (indicatorKey: string, n: number, how: string, extra: Record<string, unknown> = {}) =>
     figures.push({
       method: 'onestop',
       indicatorKey,
-      unit: 'Hồ sơ',
+      ...unitOf(indicatorKey),
       raw: String(n),
       number: n,
       provenance: { quote: `${how}: ${c.rows} dossier rows of ${unit || 'the export'}, ${start}…${end} (${window.source} window)` },
       scope,
       details: { ...base, ...extra },
     });
+  const count = (name: CountName, n: number, how: string, extra: Record<string, unknown> = {}) => push(countIndicator(ctx.rules, name), n, how, extra);
   const rate = (indicatorKey: string, num: number, den: number, how: string) => {
     if (den === 0) return;
     const value = round((num / den) * 100);
     figures.push({
       method: 'onestop',
       indicatorKey,
-      unit: '%',
+      ...unitOf(indicatorKey),
       raw: `${String(value).replace('.', ',')}%`,
       number: value,
       provenance: { quote: `${how}: ${num}/${den}` },
@@ -198,28 +218,50 @@ export function figuresFor(unit: string, window: CountWindow, c: Counts, ctx: Fi
       details: { ...base, numerator: num, denominator: den },
     });
   };
-  const direct = c.direct + c.postal;
-  count('7.2.4.received', c.received_new + c.carried_over, 'received in the window or carried over', { unknown_channel: c.unknown_channel });
-  count('7.2.4.new', c.received_new, 'received in the window');
-  count('7.2.4.online', c.online, 'received online in the window');
-  count('7.2.4.direct', direct, 'received directly or by post in the window', { postal: c.postal });
-  count('7.2.4.carried_over', c.carried_over, 'received before the window, open at its start');
-  // Over the same denominator as 7.2.4.received (Biểu 06's "nhận giải quyết", carried-over
-  // included), so that the system's own figures satisfy the ratio rule the reports are checked by.
-  rate('7.2.4', c.online, c.received_new + c.carried_over, 'online share of dossiers received or carried over');
-  count('3.3.1.resolved', c.resolved, 'resolved in the window');
-  count('3.3.1.early', c.early, 'resolved before the promised day');
-  count('3.3.1.due_day', c.on_time, 'resolved on the promised day, without one, or returned/withdrawn');
-  count('3.3.1.late', c.late, 'resolved after the promised day');
-  count('3.3.1.on_time', c.early + c.on_time, 'resolved early or on the promised day');
-  rate('3.3.1', c.early + c.on_time, c.resolved, 'on-time share of dossiers resolved in the window');
-  count('3.3.1.in_progress', c.in_progress, 'open at the window end');
-  count('3.3.1.in_progress_within', c.within, 'open at the window end, within the deadline');
-  count('3.3.1.in_progress_overdue', c.overdue, 'open at the window end, past the promised day');
-  if (ctx.payment !== 'none') count('7.2.payment.paid_online', c.paid_online, 'received in the window and paid online');
+  const counts = countsOf(c);
+  count('received', counts.received, 'received in the window or carried over', { unknown_channel: c.unknown_channel });
+  count('new', counts.new, 'received in the window');
+  count('online', counts.online, 'received online in the window');
+  count('direct', counts.direct, 'received directly or by post in the window', { postal: c.postal });
+  count('carried_over', counts.carried_over, 'received before the window, open at its start');
+  count('resolved', counts.resolved, 'resolved in the window');
+  count('early', counts.early, 'resolved before the promised day');
+  count('due_day', counts.due_day, 'resolved on the promised day, without one, or returned/withdrawn');
+  count('late', counts.late, 'resolved after the promised day');
+  count('on_time', counts.on_time, 'resolved early or on the promised day');
+  count('in_progress', counts.in_progress, 'open at the window end');
+  count('within', counts.within, 'open at the window end, within the deadline');
+  count('overdue', counts.overdue, 'open at the window end, past the promised day');
+  // The shares, as catalog/onestop-rules.yaml defines them (the same definition as for Biểu 06 forms).
+  for (const r of rates(ctx.rules, counts)) rate(r.indicator, r.numerator, r.denominator, r.rule.text);
+  if (ctx.payment !== 'none') push('7.2.payment.paid_online', c.paid_online, 'received in the window and paid online');
   if (ctx.payment === 'fees') {
-    count('7.2.payment.dossiers', c.with_payment, 'received in the window with fees');
+    push('7.2.payment.dossiers', c.with_payment, 'received in the window with fees');
     rate('7.2.payment.rate', c.paid_online, c.with_payment, 'online-paid share of dossiers with fees');
   }
   return figures;
+}
+
+function unitOf(indicatorKey: string): { unit?: string } {
+  const unit = catalogueUnit(indicatorKey);
+  return unit ? { unit } : {};
+}
+
+/** A tally's counts under the names the rules catalogue uses. */
+export function countsOf(c: Counts): Record<CountName, number> {
+  return {
+    received: c.received_new + c.carried_over,
+    new: c.received_new,
+    online: c.online,
+    direct: c.direct + c.postal,
+    carried_over: c.carried_over,
+    resolved: c.resolved,
+    early: c.early,
+    due_day: c.on_time,
+    late: c.late,
+    on_time: c.early + c.on_time,
+    in_progress: c.in_progress,
+    within: c.within,
+    overdue: c.overdue,
+  };
 }
