@@ -25,6 +25,8 @@ export interface NormalizeOptions {
   readonly province?: string | undefined;
   /** Period the caller declares for files that cannot tell (key such as 2024-Q3). */
   readonly period?: Period | undefined;
+  /** Day of the month regulation windows start on (the pipeline's `cutoff_day`; 15 by Nghị định 09/2019). */
+  readonly cutoffDay?: number | undefined;
   readonly catalogue?: IndicatorCatalogue;
 }
 
@@ -69,7 +71,7 @@ export function normalizeDocument(doc: ExtractedDocument, file: SourceFile, opti
 
   const addPeriod = (p: Period | undefined, stated?: { start?: string | undefined; end?: string | undefined; estimate: boolean }) => {
     if (!p) return;
-    const w = regulationWindow(p);
+    const w = regulationWindow(p, options.cutoffDay);
     const prev = periods.get(p.key);
     periods.set(p.key, {
       key: p.key,

@@ -173,7 +173,7 @@ async function ingestOne(
     if (file.size > config.maxBytes) throw new RejectedInput(`file too large: ${file.size} bytes (limit ${config.maxBytes})`);
     const records = createRecordWriter(wh.sqlite, sha256, runId);
     const extracted = file.streamed ? await extractLargeText(path, { config, records }) : await extractFile({ path, bytes, sha256 }, { config, records });
-    const doc = normalizeDocument(extracted, { path, bytes, sha256 }, { province: config.province, period });
+    const doc = normalizeDocument(extracted, { path, bytes, sha256 }, { province: config.province, period, cutoffDay: config.cutoffDay });
     await loadDocument(wh.db, id, doc);
     for (const w of doc.warnings) await recordError(wh, runId, sha256, path, 'extract', w.where, w.message, 'warning');
     wh.sqlite.exec('COMMIT');

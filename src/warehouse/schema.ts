@@ -173,6 +173,11 @@ export interface IndicatorValuesView {
   document_sha256: string | null;
   n_observations: number;
   commune_key: string;
+  /** From 005-coverage: days of its counting window the chosen one-stop figure covers, and the window's length; null for other figures. */
+  coverage_days: number | null;
+  period_days: number | null;
+  /** `partial` when coverage_days < period_days, `full`, or null when the figure does not say. */
+  coverage: 'partial' | 'full' | null;
 }
 
 /** One trusted value per commune × period × indicator (003-reconcile); rewritten by every reconciliation. */

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { createInterimIndicatorValuesView } from './001-foundation.js';
 
 /**
@@ -70,20 +70,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('overrides_by_key').on('overrides').columns(['commune_key', 'period_key', 'indicator_key']).execute();
 
   await sql`DROP VIEW IF EXISTS indicator_values`.execute(db);
-  await sql`
-    CREATE VIEW indicator_values AS
-    SELECT rv.commune_code, rv.commune_name, rv.period_key, rv.indicator_key,
-      i.code AS indicator_code, i.name AS indicator_name,
-      rv.value_num, rv.value_text, i.unit, rv.status, rv.source,
-      o.id AS chosen_observation_id,
-      rv.chosen_document_sha256 || '#' || rv.chosen_seq AS chosen_observation,
-      rv.rivals, rv.rule, rv.explanation, rv.failed_checks, rv.override_id,
-      COALESCE(rv.printed, o.raw_text) AS raw_text, o.sheet, o.cell, o.page, o.line, o.quote,
-      o.id AS observation_id, rv.chosen_document_sha256 AS document_sha256, rv.n_observations, rv.commune_key
-    FROM reconciled_values rv
-    JOIN indicators i ON i.key = rv.indicator_key
-    LEFT JOIN observations o ON o.document_sha256 = rv.chosen_document_sha256 AND o.seq = rv.chosen_seq
-  `.execute(db);
+  await createReconciledIndicatorValuesView(db);
 
   await sql`
     CREATE VIEW published_values AS
@@ -112,4 +99,25 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of ['overrides', 'conflicts', 'reconciled_values']) await db.schema.dropTable(t).ifExists().execute();
   // Back to the interim view of 001: the first observation by method, unreconciled.
   await createInterimIndicatorValuesView(db);
+}
+
+/**
+ * The reconciled `indicator_values` view. `extra` adds columns at the end (a later migration's, e.g.
+ * 005's coverage); without it, the view exactly as this migration made it, which 005's `down` restores.
+ */
+export async function createReconciledIndicatorValuesView(db: Kysely<unknown>, extra: RawBuilder<unknown> = sql``): Promise<void> {
+  await sql`
+    CREATE VIEW indicator_values AS
+    SELECT rv.commune_code, rv.commune_name, rv.period_key, rv.indicator_key,
+      i.code AS indicator_code, i.name AS indicator_name,
+      rv.value_num, rv.value_text, i.unit, rv.status, rv.source,
+      o.id AS chosen_observation_id,
+      rv.chosen_document_sha256 || '#' || rv.chosen_seq AS chosen_observation,
+      rv.rivals, rv.rule, rv.explanation, rv.failed_checks, rv.override_id,
+      COALESCE(rv.printed, o.raw_text) AS raw_text, o.sheet, o.cell, o.page, o.line, o.quote,
+      o.id AS observation_id, rv.chosen_document_sha256 AS document_sha256, rv.n_observations, rv.commune_key${extra}
+    FROM reconciled_values rv
+    JOIN indicators i ON i.key = rv.indicator_key
+    LEFT JOIN observations o ON o.document_sha256 = rv.chosen_document_sha256 AND o.seq = rv.chosen_seq
+  `.execute(db);
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './001-foundation.js';
 import * as dossiers from './002-dossiers.js';
 import * as reconcile from './003-reconcile.js';
+import * as coverage from './005-coverage.js';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder so that the same code runs
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
   '002-dossiers': dossiers,
   '003-reconcile': reconcile,
+  '005-coverage': coverage,
 };
