@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { ingestPaths } from '../../../src/pipeline/index.js';
+import { tempDir } from '../../helpers.js';
+import { byKey, extract, fixture, STATED, LAYOUTS } from './helpers.js';
+
+// fixtures/source/onestop-periods/year-export.yaml: 8 dossiers received 4–11/12/2023 (2 online, 6
+// finished before 15/12, 2 finished 05/01/2024), then 40 from 15/12/2023 every 8 days (12 online,
+// 35 early, 3 late, 2 open). Under Nghị định 09/2019 a year runs 15/12 to 14/12.
+const EXPORT = 'onestop/trung-mon-2024-dossiers.csv';
+
+describe('partial coverage of a period', () => {
+  it('marks figures of the previous year, which the export covers from its first dossier only', async () => {
+    const doc = await extract(EXPORT);
+    const y2023 = doc.figures.filter((f) => f.scope?.period?.key === '2023');
+    expect(byKey(y2023)).toMatchObject({ '7.2.4.received': 8, '7.2.4.online': 2, '7.2.4': 25, '3.3.1.resolved': 6, '3.3.1.in_progress': 2 });
+    // 2023's window is 15/12/2022–14/12/2023 (365 days); the data starts on 04/12/2023: 11 days of it.
+    expect(y2023.every((f) => f.details?.coverage_days === 11 && f.details?.period_days === 365 && f.details?.data_start === '2023-12-04')).toBe(true);
+
+    const y2024 = doc.figures.filter((f) => f.scope?.period?.key === '2024');
+    expect(byKey(y2024)).toMatchObject({ '7.2.4.received': 42, '7.2.4.new': 40, '7.2.4.carried_over': 2, '7.2.4.online': 12, '7.2.4': 28.57, '3.3.1.resolved': 40, '3.3.1.late': 5, '3.3.1': 87.5, '3.3.1.in_progress_overdue': 2 });
+    expect(y2024.every((f) => f.details?.coverage_days === 366 && f.details?.period_days === 366)).toBe(true);
+  });
+
+  it('an export that starts on its window\'s first day covers it whole', async () => {
+    const doc = await extract(LAYOUTS[0], STATED);
+    expect(doc.figures.every((f) => f.details?.coverage_days === 356 && f.details?.period_days === 356)).toBe(true);
+  });
+
+  it('publishes the partial year in indicator_values with its mark, the full year as full', async () => {
+    const db = join(tempDir(), 'w.sqlite');
+    const summary = await ingestPaths([fixture(EXPORT)], { dbPath: db });
+    expect(summary).toMatchObject({ loaded: 1, rejected: 0 });
+    const conn = new SQLite(db, { readonly: true });
+    try {
+      const rows = conn
+        .prepare("SELECT commune_code, period_key, value_num, coverage_days, period_days, coverage FROM indicator_values WHERE indicator_key = '7.2.4' ORDER BY period_key")
+        .all();
+      expect(rows).toEqual([
+        { commune_code: expect.any(String), period_key: '2023', value_num: 25, coverage_days: 11, period_days: 365, coverage: 'partial' },
+        { commune_code: expect.any(String), period_key: '2024', value_num: 28.57, coverage_days: 366, period_days: 366, coverage: 'full' },
+      ]);
+      // An appendix value is no counted figure: it says nothing of coverage.
+      expect(conn.prepare("SELECT count(*) AS n FROM indicator_values WHERE coverage IS NULL").get()).toEqual({ n: 0 });
+    } finally {
+      conn.close();
+    }
+  });
+
+  it('cutoff_day moves the regulation windows of the figures and of the periods table alike', async () => {
+    const db = join(tempDir(), 'w.sqlite');
+    await ingestPaths([fixture(EXPORT)], { dbPath: db, config: { cutoffDay: 1 } });
+    const conn = new SQLite(db, { readonly: true });
+    try {
+      // With windows from the 1st, December 2023 is 2024's: one year, whose window starts 01/12/2023.
+      expect(conn.prepare('SELECT key, start_date, end_date FROM periods ORDER BY key').all()).toEqual([{ key: '2024', start_date: '2023-12-01', end_date: '2024-11-30' }]);
+      expect(conn.prepare("SELECT period_key, value_num, coverage_days, period_days, coverage FROM indicator_values WHERE indicator_key = '7.2.4.received'").all()).toEqual([
+        { period_key: '2024', value_num: 48, coverage_days: 363, period_days: 366, coverage: 'partial' },
+      ]);
+    } finally {
+      conn.close();
+    }
+  });
+});
