@@ -1,4 +1,5 @@
-export { CATALOG_DIR, loadCatalog } from './files.js';
+export { ValueWords, ValueWordsFile, valueWords } from './value-words.js';
+export { CATALOG_DIR, duplicateWords, loadCatalog, parseCatalog } from './files.js';
 export {
   Aggregation,
   IndicatorCatalogue,

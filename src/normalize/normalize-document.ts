@@ -1,5 +1,5 @@
 
-import { type Indicator, type IndicatorCatalogue, type ValueType, indicatorCatalogue, unitScale } from '../catalog/index.js';
+import { type Indicator, type IndicatorCatalogue, type ValueType, indicatorCatalogue, unitScale, valueWords } from '../catalog/index.js';
 import type { CommuneClues, ExtractedDocument, ExtractedFigure, Period, SourceFile } from '../model/index.js';
 import { clean, foldAscii } from '../text/index.js';
 import { type CommuneResolution, communeRegistry, resolveCommune } from './commune/index.js';
@@ -191,10 +191,10 @@ function parseFigure(figure: ExtractedFigure, type: ValueType, indicator: Indica
 
 /** For rows the catalogue does not know, the printed unit tells how to read the value. */
 function guessType(unit: string | undefined): ValueType {
-  const u = foldAscii(unit ?? '');
-  if (u === '%' || u.includes('%') || u.startsWith('ty le')) return 'percent';
-  if (/\bdong\b/.test(u)) return 'money';
-  if (/co khong/.test(u)) return 'boolean';
+  const words = valueWords();
+  if (words.isPercentUnit(unit)) return 'percent';
+  if (words.isMoneyUnit(unit)) return 'money';
+  if (words.isBooleanUnit(unit)) return 'boolean';
   return 'count';
 }
 
