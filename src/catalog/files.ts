@@ -26,7 +26,7 @@ export function parseCatalog<S extends z.ZodType>(file: string, text: string, sc
   const doc = parseDocument(text.normalize('NFC'), { lineCounter: lines, prettyErrors: false });
   const yamlError = doc.errors[0];
   if (yamlError) {
-    const line = yamlError.linePos?.[0]?.line;
+    const line = lines.linePos(yamlError.pos[0]).line;
     throw new Error(`${file}${line ? `:${line}` : ''}: ${yamlError.message.split('\n')[0]}`);
   }
   const result = schema.safeParse(doc.toJS());

@@ -2,6 +2,7 @@ export { ValueWords, ValueWordsFile, valueWords } from './value-words.js';
 export { CATALOG_DIR, duplicateWords, loadCatalog, parseCatalog } from './files.js';
 export {
   Aggregation,
+  IndicatorCatalogFile,
   IndicatorCatalogue,
   IndicatorEntry,
   ValueType,

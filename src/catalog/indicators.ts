@@ -34,7 +34,8 @@ export interface Indicator extends IndicatorEntry {
   readonly scale: number;
 }
 
-const IndicatorCatalog = z.array(IndicatorEntry).superRefine((rows, ctx) => {
+/** The file `catalog/indicators.yaml`: entries with unique keys, known parents, each wording once per indicator. */
+export const IndicatorCatalogFile = z.array(IndicatorEntry).superRefine((rows, ctx) => {
   const keys = new Set<string>();
   for (const [i, row] of rows.entries()) {
     if (keys.has(row.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `duplicate key ${row.key}` });
@@ -143,6 +144,6 @@ let cached: IndicatorCatalogue | undefined;
 
 /** The indicator catalogue from `catalog/indicators.yaml`, loaded once per process. */
 export function indicatorCatalogue(): IndicatorCatalogue {
-  cached ??= new IndicatorCatalogue(loadCatalog('indicators.yaml', IndicatorCatalog));
+  cached ??= new IndicatorCatalogue(loadCatalog('indicators.yaml', IndicatorCatalogFile));
   return cached;
 }

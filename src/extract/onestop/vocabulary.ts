@@ -16,7 +16,7 @@ export type PaymentState = z.infer<typeof PaymentState>;
 
 const words = z.array(z.union([z.string(), z.number()]).transform(String));
 const SECTIONS = ['status', 'channel', 'online_level', 'payment_method', 'payment_state', 'yes_no'] as const;
-const VocabularyFile = z
+export const VocabularyFile = z
   .strictObject({
     status: z.partialRecord(StatusClass, words),
     channel: z.partialRecord(Channel, words),
