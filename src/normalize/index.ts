@@ -1,5 +1,5 @@
 export { communeRegistry, resolveCommune, type CommuneResolution } from './commune/index.js';
-export { readDocumentHeader, type DocumentHeader } from './document-header.js';
+export { isAppendixTitle, readDocumentHeader, readPeriod, readWindow, type DocumentHeader } from './document-header.js';
 export { TableRowMatcher, similarity, type IndicatorMatch, type MatchMethod } from './match-indicator.js';
 export { normalizeDocument, type NormalizeOptions, type NormalizedDocument } from './normalize-document.js';
 export type { CommuneRow, ObservationRow, PeriodRow } from './observation.js';

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { isAppendixTitle, parsePeriodKey, readPeriod, readWindow, regulationWindow } from '../../src/normalize/index.js';
+
+describe('window phrases (catalog/document-header.yaml `windows`), for reports and forms alike', () => {
+  it.each([
+    ['số liệu tính từ ngày 01/12/2023 ước thực hiện đến ngày 20/11/2024', { start: '2023-12-01', end: '2024-11-20', estimate: true }],
+    ['Kỳ báo cáo: Quý I năm 2025 (Từ ngày 01/01/2025 đến hết ngày 31/3/2025)', { start: '2025-01-01', end: '2025-03-31', estimate: false }],
+    ['Thời gian lấy số liệu: từ 01/7/2025 đến 31/12/2025', { start: '2025-07-01', end: '2025-12-31', estimate: false }],
+    ['(Số liệu tính đến ngày 14/6/2025)', { end: '2025-06-14', estimate: false }],
+    ['SỐ LIỆU ĐẾN HẾT NGÀY 30/9/2024', { end: '2024-09-30', estimate: false }],
+  ])('%s', (line, window) => {
+    expect(readWindow([line])).toMatchObject(window);
+    if (!('start' in window)) expect(readWindow([line])?.start).toBeUndefined();
+  });
+
+  it('quotes the phrase as printed, from its parentheses', () => {
+    expect(readWindow(['Kỳ báo cáo: 6 tháng đầu năm 2024 (Từ ngày 01/01/2024 đến hết ngày 30/6/2024)'])?.quote).toBe('Từ ngày 01/01/2024 đến hết ngày 30/6/2024');
+  });
+
+  it('reads no window from a day that does not exist or a window that ends before it starts', () => {
+    expect(readWindow(['từ ngày 31/02/2024 đến ngày 14/03/2024'])).toBeUndefined();
+    expect(readWindow(['từ ngày 15/06/2024 đến ngày 14/03/2024'])).toBeUndefined();
+  });
+});
+
+describe('readPeriod', () => {
+  it.each([
+    [['Biểu số II.06a/VPCP/KSTT (Ban hành kèm theo Thông tư số 01/2020/TT-VPCP)', 'Kỳ báo cáo: Quý III năm 2024 (Từ ngày 15/6/2024 đến ngày 14/9/2024)'], '2024-Q3'],
+    [['Kỳ báo cáo: 9 tháng năm 2023 (Số liệu tính đến ngày 14/9/2023)'], '2023-9M'],
+    // The window's dates come first on the line; the period's year is the one after "năm".
+    [['Kỳ báo cáo: từ ngày 15/12/2024 đến ngày 14/6/2025 (6 tháng đầu năm 2025)'], '2025-H1'],
+  ])('%j is %s', (lines, key) => {
+    const kyBaoCao = lines.filter((l) => l.startsWith('Kỳ'));
+    expect(readPeriod(kyBaoCao)?.key).toBe(key);
+  });
+
+  it('falls back to the file name', () => {
+    expect(readPeriod(['Đơn vị tính: hồ sơ'], 'inbox/bieu-06-2025-q2.xlsx')?.key).toBe('2025-Q2');
+  });
+});
+
+describe('appendix titles', () => {
+  it.each([
+    ['Phụ lục II', true],
+    ['PHỤ LỤC', true],
+    ['Phụ lục số 02', true],
+    ['Nội dung phụ lục II', false],
+  ])('%s: %s', (line, yes) => expect(isAppendixTitle(line)).toBe(yes));
+});
+
+describe('regulation windows with another cut-off day', () => {
+  it.each([
+    ['2024', 20, '2023-12-20', '2024-12-19'],
+    ['2024-Q1', 1, '2023-12-01', '2024-02-29'],
+    ['2025-H2', 10, '2025-06-10', '2025-12-09'],
+  ])('%s from day %i runs %s … %s', (key, day, start, end) => {
+    expect(regulationWindow(parsePeriodKey(key)!, day)).toEqual({ start, end });
+  });
+});
