@@ -47,6 +47,9 @@ export interface ReconObservation {
   readonly windowStart?: string | null | undefined;
   /** How the window was set: regulation (Nghị định 09) | stated (the report's own) | form (printed on Biểu 06). */
   readonly windowSource?: string | null | undefined;
+  /** Days of that window the figure's data covers, and the window's length (one-stop figures; 005-coverage). */
+  readonly coverageDays?: number | null | undefined;
+  readonly periodDays?: number | null | undefined;
   readonly document: ReconDocument;
 }
 

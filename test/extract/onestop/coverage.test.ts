@@ -3,6 +3,9 @@ import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../../src/pipeline/index.js';
 import { tempDir } from '../../helpers.js';
+import { reconcile } from '../../../src/reconcile/reconcile.js';
+import { reconcileRules } from '../../../src/reconcile/rules.js';
+import { doc, obs, resetSeq } from '../../reconcile/helpers.js';
 import { byKey, extract, fixture, STATED, LAYOUTS } from './helpers.js';
 
 // fixtures/source/onestop-periods/year-export.yaml: 8 dossiers received 4–11/12/2023 (2 online, 6
@@ -61,5 +64,28 @@ describe('partial coverage of a period', () => {
     } finally {
       conn.close();
     }
+  });
+});
+
+describe('reconciling a partial figure', () => {
+  const report = doc({ sha256: 'c'.repeat(64), periodKey: '2023' });
+  const onestop = doc({ sha256: 'd'.repeat(64), kind: 'onestop', format: 'csv', fileName: 'trung-mon-2024-dossiers.csv', periodKey: null, communeKey: null });
+  const partial = { windowStart: '2022-12-15', windowEnd: '2023-12-14', windowSource: 'regulation', coverageDays: 11, periodDays: 365 };
+  const figures = () => {
+    resetSeq();
+    return [
+      obs(report, { key: '7.2.4', raw: '30,5%' }),
+      { ...obs(onestop, { key: '7.2.4', raw: '25%', period: '2023' }), ...partial },
+      { ...obs(onestop, { key: '7.2.4.online', raw: '2', period: '2023' }), ...partial },
+    ];
+  };
+
+  it('sets it aside where a figure covers the period whole, and keeps it as the value where none does', () => {
+    const r = reconcile(figures(), reconcileRules());
+    const share = r.values.find((v) => v.indicatorKey === '7.2.4' && v.periodKey === '2023')!;
+    expect(share).toMatchObject({ valueNum: 30.5, status: 'single_source' });
+    expect(share.rivals.map((x) => [x.value, x.window])).toEqual([[25, { source: 'regulation', start: '2022-12-15', end: '2023-12-14' }]]);
+    // Nothing else states 7.2.4.online for 2023: the partial count is the value (indicator_values marks it).
+    expect(r.values.find((v) => v.indicatorKey === '7.2.4.online' && v.periodKey === '2023')).toMatchObject({ valueNum: 2, status: 'single_source' });
   });
 });
