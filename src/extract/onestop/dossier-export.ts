@@ -1,8 +1,10 @@
 import type { ExtractedDocument, SourceFile } from '../../model/index.js';
+import { readWindow } from '../../normalize/document-header.js';
 import { clean } from '../../text/fold.js';
 import { RejectedInput } from '../errors.js';
 import type { ExtractContext } from '../extractor.js';
 import { columnCatalogue } from './columns.js';
+import { dayOf } from './dates.js';
 import { parseRow, type RowContext, type RowProblem } from './dossier.js';
 import { findHeader, HEADER_SEARCH_ROWS, type HeaderMatch } from './header.js';
 import { PII_KEY_ENV } from './personal.js';
@@ -161,7 +163,8 @@ function countRows(
     // A yes/no "paid online" column tells who paid online, not who had fees to pay: no denominator then.
     const payment = header.columns.payment_method !== undefined || header.columns.payment_state !== undefined ? 'fees' : header.columns.paid_online !== undefined ? 'paid_only' : 'none';
     const results = tally.results();
-    const figures = results.flatMap((r) => figuresFor(r.unit, r.window, r.counts, { rules, file: file.path, payment, dataStart: tally.dataStart }));
+    const span = dataSpan(header.preamble, tally);
+    const figures = results.flatMap((r) => figuresFor(r.unit, r.window, r.counts, { rules, file: file.path, payment, ...span }));
     Object.assign(stats, { rows: rowCount, counted, notCounted, duplicates, conflicts } satisfies DossierExportStats);
 
     const onlyUnit = units.size === 1 ? [...units][0] : undefined;
@@ -178,6 +181,17 @@ function countRows(
     };
   };
   return { handle, finish };
+}
+
+/**
+ * The days the export's data covers: from its first dossier, or earlier when its title lines state
+ * the range it lists ("Từ ngày 01/12/2023 đến ngày 20/11/2024", read with the header catalogue's window
+ * phrases); up to the stated last day (never before its last dossier), else open-ended.
+ */
+function dataSpan(preamble: readonly string[], tally: Tally): { dataStart: number; dataEnd?: number } {
+  const stated = readWindow(preamble);
+  const start = stated?.start ? Math.min(dayOf(stated.start), tally.dataStart) : tally.dataStart;
+  return { dataStart: start, ...(stated?.end ? { dataEnd: Math.max(dayOf(stated.end), tally.lastReceived) } : {}) };
 }
 
 function summary(counts: Map<RowProblem['kind'], { n: number; fatal: boolean }>): string {

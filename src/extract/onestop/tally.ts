@@ -55,6 +55,8 @@ export class Tally {
   excluded = 0;
   /** First day any dossier of the data was received: where the export's (or table's) data begins. */
   dataStart = Infinity;
+  /** Last day any dossier of the data was received. */
+  lastReceived = -Infinity;
 
   constructor(
     private readonly plan: WindowPlan,
@@ -63,6 +65,7 @@ export class Tally {
 
   add(d: Dossier): void {
     if (d.received < this.dataStart) this.dataStart = d.received;
+    if (d.received > this.lastReceived) this.lastReceived = d.received;
     if (d.treatment === 'excluded') {
       this.excluded++;
       return;
@@ -155,20 +158,24 @@ export interface FigureContext {
   readonly payment: 'fees' | 'paid_only' | 'none';
   /** Day number of the first dossier the data holds (Tally.dataStart): the start of its coverage. */
   readonly dataStart?: number;
+  /** Last day the data covers, when the export states it ("… đến ngày 20/11/2024"). */
+  readonly dataEnd?: number;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /**
- * How many days of a window the data covers. The data begins at its first dossier: a window that
- * starts earlier (the previous year's window of an export whose first rows are that year's last weeks)
- * is covered only from there. Its end is the day the export was made, which the rows do not tell (days
- * without dossiers are common), so the data is taken to reach the window's end.
+ * How many days of a window the data covers. The data begins at its first dossier (or the first day
+ * the export says it lists): a window that starts earlier (the previous year's window of an export
+ * whose first rows are that year's last weeks) is covered only from there. Its end is the day the
+ * export was made, which the rows do not tell (days without dossiers are common): the data is taken
+ * to reach the window's end unless the export states its own last day.
  */
-export function coverage(window: { start: number; end: number }, dataStart: number | undefined): { coverage_days: number; period_days: number } {
+export function coverage(window: { start: number; end: number }, dataStart: number | undefined, dataEnd?: number): { coverage_days: number; period_days: number } {
   const period_days = window.end - window.start + 1;
   const from = dataStart === undefined || !Number.isFinite(dataStart) ? window.start : Math.max(window.start, dataStart);
-  return { coverage_days: Math.max(0, window.end - from + 1), period_days };
+  const to = dataEnd === undefined || !Number.isFinite(dataEnd) ? window.end : Math.min(window.end, dataEnd);
+  return { coverage_days: Math.max(0, to - from + 1), period_days };
 }
 
 /** The indicator figures of one unit × window (method `onestop`). */
@@ -189,7 +196,8 @@ export function figuresFor(unit: string, window: CountWindow, c: Counts, ctx: Fi
     received_first: Number.isFinite(c.first_received) ? isoDay(c.first_received) : null,
     received_last: Number.isFinite(c.last_received) ? isoDay(c.last_received) : null,
     ...(ctx.dataStart !== undefined && Number.isFinite(ctx.dataStart) ? { data_start: isoDay(ctx.dataStart) } : {}),
-    ...coverage(window, ctx.dataStart),
+    ...(ctx.dataEnd !== undefined && Number.isFinite(ctx.dataEnd) ? { data_end: isoDay(ctx.dataEnd) } : {}),
+    ...coverage(window, ctx.dataStart, ctx.dataEnd),
   };
   const figures: ExtractedFigure[] = [];
   const push = (indicatorKey: string, n: number, how: string, extra: Record<string, unknown> = {}) =>
