@@ -1,5 +1,9 @@
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { byKey, extract } from './helpers.js';
+import { ingestPaths } from '../../../src/pipeline/index.js';
+import { tempDir } from '../../helpers.js';
+import { byKey, extract, fixture } from './helpers.js';
 
 // Expected values are written by hand from fixtures/source/onestop-periods/forms.yaml (the sums of
 // its field rows), not computed by the code under test.
@@ -58,5 +62,26 @@ describe('Biểu 06 / II.06a forms of every period kind', () => {
   it('the caller\'s period still wins over the printed one', async () => {
     const doc = await extract('onestop/bieu-06-hoang-khai-2024-q3.xlsx', { period: '2024-9M' });
     expect(doc.period?.key).toBe('2024-9M');
+  });
+});
+
+describe('a quarter form through the pipeline', () => {
+  it('is loaded as its quarter, with the quarter in the periods table and its figures over the printed window', async () => {
+    const db = join(tempDir(), 'w.sqlite');
+    const summary = await ingestPaths([fixture('onestop/bieu-06-hoang-khai-2024-q3.xlsx')], { dbPath: db });
+    expect(summary).toMatchObject({ loaded: 1, rejected: 0 });
+    const conn = new SQLite(db, { readonly: true });
+    try {
+      expect(conn.prepare('SELECT period_key, stated_start, stated_end FROM documents').get()).toEqual({ period_key: '2024-Q3', stated_start: '2024-06-15', stated_end: '2024-09-14' });
+      expect(conn.prepare('SELECT key, kind, number, year, start_date, end_date FROM periods').all()).toEqual([
+        { key: '2024-Q3', kind: 'quarter', number: 3, year: 2024, start_date: '2024-06-15', end_date: '2024-09-14' },
+      ]);
+      expect(conn.prepare("SELECT period_key, value_num, coverage FROM indicator_values WHERE indicator_key = '7.2.4'").all()).toEqual([{ period_key: '2024-Q3', value_num: 22.78, coverage: 'full' }]);
+      expect(conn.prepare("SELECT DISTINCT window_start, window_end, window_source FROM observations WHERE indicator_key = '7.2.4.received'").all()).toEqual([
+        { window_start: '2024-06-15', window_end: '2024-09-14', window_source: 'form' },
+      ]);
+    } finally {
+      conn.close();
+    }
   });
 });
