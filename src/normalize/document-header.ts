@@ -22,7 +22,8 @@ const HeaderCatalog = z.strictObject({
     }),
   ),
   year: z.array(z.string()).min(1),
-  windows: z.array(z.string()).min(1),
+  // Every window phrase captures at least its end: day, month, year as named groups ed, em, ey.
+  windows: z.array(z.string().refine((s) => ['(?<ed>', '(?<em>', '(?<ey>'].every((g) => s.includes(g)), 'a window pattern needs the groups ed, em and ey')).min(1),
   estimate: z.string(),
 });
 type HeaderCatalog = z.infer<typeof HeaderCatalog>;
