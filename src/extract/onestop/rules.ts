@@ -29,7 +29,7 @@ export const CountingRules = z.strictObject({
 });
 export type CountingRules = z.infer<typeof CountingRules>;
 
-/** A share computed by one of the rules' `rates` from counts; undefined when its denominator is 0. */
+/** A share computed by one of the rules' `rates` from counts (none when its denominator is 0). */
 export interface Rate {
   readonly indicator: string;
   readonly value: number;
@@ -64,7 +64,13 @@ export function countIndicator(rules: CountingRules, name: CountName): string {
 let cached: CountingRules | undefined;
 /** `catalog/onestop-rules.yaml`, loaded once. */
 export function countingRules(): CountingRules {
-  cached ??= loadCatalog('onestop-rules.yaml', CountingRules);
+  if (cached) return cached;
+  const rules = loadCatalog('onestop-rules.yaml', CountingRules);
+  // A misspelt indicator key would load figures no report can meet: refuse it here.
+  const indicators = indicatorCatalogue();
+  const unknown = [...Object.values(rules.counts), ...rules.rates.map((r) => r.indicator)].filter((k) => !indicators.get(k));
+  if (unknown.length) throw new Error(`catalog/onestop-rules.yaml: unknown indicator keys ${unknown.join(', ')} (catalog/indicators.yaml)`);
+  cached = rules;
   return cached;
 }
 
