@@ -14,6 +14,7 @@ const HeaderCatalog = z.strictObject({
   title_line: z.string(),
   title: z.string(),
   appendix_title: z.string(),
+  export_title: z.string(),
   periods: z.array(
     z.strictObject({
       kind: PeriodKind,
@@ -37,6 +38,7 @@ interface CompiledHeader {
   readonly titleLine: RegExp;
   readonly title: RegExp;
   readonly appendixTitle: RegExp;
+  readonly exportTitle: RegExp;
   readonly periods: { kind: PeriodKind; number?: number; re: RegExp }[];
   readonly year: RegExp[];
   readonly windows: RegExp[];
@@ -57,6 +59,7 @@ function catalogue(): CompiledHeader {
     titleLine: re(c.title_line),
     title: re(c.title),
     appendixTitle: re(c.appendix_title),
+    exportTitle: re(c.export_title),
     periods: c.periods.map((p) => ({ kind: p.kind, ...(p.number ? { number: p.number } : {}), re: re(p.pattern) })),
     year: c.year.map((s) => re(s)),
     windows: c.windows.map((s) => re(s)),
@@ -127,6 +130,11 @@ export function readWindow(lines: readonly string[]): StatedWindow | undefined {
 /** An appendix title line: "Phụ lục II", "PHỤ LỤC", "Phụ lục số 02". */
 export function isAppendixTitle(line: string): boolean {
   return catalogue().appendixTitle.test(foldAscii(line));
+}
+
+/** A one-stop dossier list's title line: "DANH SÁCH HỒ SƠ TIẾP NHẬN". */
+export function isExportTitle(line: string): boolean {
+  return catalogue().exportTitle.test(foldAscii(line));
 }
 
 function findPeriod(lines: readonly string[], c: CompiledHeader, isFileName = false): Period | undefined {

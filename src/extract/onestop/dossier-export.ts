@@ -1,5 +1,5 @@
 import type { ExtractedDocument, SourceFile } from '../../model/index.js';
-import { readWindow } from '../../normalize/document-header.js';
+import { isExportTitle, readWindow } from '../../normalize/document-header.js';
 import { clean } from '../../text/fold.js';
 import { RejectedInput } from '../errors.js';
 import type { ExtractContext } from '../extractor.js';
@@ -172,7 +172,7 @@ function countRows(
     const firstPeriod = results[0]?.window.period;
     return {
       format,
-      title: header.preamble.find((l) => /hồ sơ|danh sách|thống kê|báo cáo/iu.test(l)) ?? header.preamble[0],
+      title: header.preamble.find(isExportTitle) ?? header.preamble[0],
       commune: onlyUnit ? unitClues(onlyUnit) : { hints: [...header.preamble.filter((l) => /(^|\s)(xã|phường|thị trấn)(\s|$)/iu.test(l)).map(clean), file.path] },
       ...(periods.size === 1 && firstPeriod ? { period: firstPeriod } : {}),
       figures,

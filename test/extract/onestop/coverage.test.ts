@@ -35,6 +35,7 @@ describe('partial coverage of a period', () => {
     // "Từ ngày 01/12/2023 đến ngày 20/11/2024" above the header: the 2024 regulation window
     // (15/12/2023–14/12/2024, 366 days) is covered up to 20/11/2024, 342 days; the stated window whole.
     const regulation = await extract('onestop/ban-thi-2024-vendor2.csv', { period: '2024' });
+    expect(regulation.title).toBe('DANH SÁCH HỒ SƠ TIẾP NHẬN');
     expect(regulation.figures.every((f) => f.details?.coverage_days === 342 && f.details?.period_days === 366 && f.details?.data_end === '2024-11-20')).toBe(true);
     const stated = await extract('onestop/ban-thi-2024-vendor2.csv', STATED);
     expect(stated.figures.every((f) => f.details?.coverage_days === 356 && f.details?.period_days === 356)).toBe(true);
