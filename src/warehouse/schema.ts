@@ -173,12 +173,16 @@ export interface IndicatorValuesView {
   document_sha256: string | null;
   n_observations: number;
   commune_key: string;
-  /** From 005-coverage: days of its counting window the chosen one-stop figure covers, and the window's length; null for other figures. */
   coverage_days: number | null;
   period_days: number | null;
-  /** `partial` when coverage_days < period_days, `full`, or null when the figure does not say. */
-  coverage: 'partial' | 'full' | null;
+  coverage: Coverage;
 }
+
+/**
+ * From 005-coverage: `partial` when a one-stop figure's data covers fewer days of its counting window
+ * (`coverage_days`) than the window has (`period_days`), `full`, or null for figures that are not counted.
+ */
+export type Coverage = 'partial' | 'full' | null;
 
 /** One trusted value per commune × period × indicator (003-reconcile); rewritten by every reconciliation. */
 export interface ReconciledValuesTable {
@@ -274,6 +278,9 @@ export interface PublishedValuesView {
   reconciled_value_text: string | null;
   reconciled_status: string | null;
   is_chosen: number;
+  coverage_days: number | null;
+  period_days: number | null;
+  coverage: Coverage;
 }
 
 export interface Database {

@@ -72,25 +72,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`DROP VIEW IF EXISTS indicator_values`.execute(db);
   await createReconciledIndicatorValuesView(db);
 
-  await sql`
-    CREATE VIEW published_values AS
-    SELECT d.sha256 AS document_sha256, d.file_name, d.format, d.kind AS document_kind, d.title,
-      d.is_estimate, d.period_key AS document_period_key,
-      o.id AS observation_id, o.seq, o.method,
-      o.commune_code, o.commune_name, o.period_key, o.indicator_key,
-      i.code AS indicator_code, i.name AS indicator_name, i.unit,
-      o.row_code, o.row_label, o.raw_text, o.value_num, o.value_text, o.value_kind,
-      o.numerator, o.denominator, o.note, o.quote, o.sheet, o.cell, o.page, o.line,
-      rv.value_num AS reconciled_value_num, rv.value_text AS reconciled_value_text, rv.status AS reconciled_status,
-      CASE WHEN rv.chosen_document_sha256 = o.document_sha256 AND rv.chosen_seq = o.seq THEN 1 ELSE 0 END AS is_chosen
-    FROM observations o
-    JOIN documents d ON d.sha256 = o.document_sha256
-    LEFT JOIN indicators i ON i.key = o.indicator_key
-    LEFT JOIN reconciled_values rv
-      ON rv.commune_key = COALESCE(o.commune_code, 'name:' || o.commune_name)
-     AND rv.period_key = o.period_key AND rv.indicator_key = o.indicator_key
-    WHERE d.status = 'loaded'
-  `.execute(db);
+  await createPublishedValuesView(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
@@ -119,5 +101,28 @@ export async function createReconciledIndicatorValuesView(db: Kysely<unknown>, e
     FROM reconciled_values rv
     JOIN indicators i ON i.key = rv.indicator_key
     LEFT JOIN observations o ON o.document_sha256 = rv.chosen_document_sha256 AND o.seq = rv.chosen_seq
+  `.execute(db);
+}
+
+/** The `published_values` view; `extra` as for `createReconciledIndicatorValuesView`. */
+export async function createPublishedValuesView(db: Kysely<unknown>, extra: RawBuilder<unknown> = sql``): Promise<void> {
+  await sql`
+    CREATE VIEW published_values AS
+    SELECT d.sha256 AS document_sha256, d.file_name, d.format, d.kind AS document_kind, d.title,
+      d.is_estimate, d.period_key AS document_period_key,
+      o.id AS observation_id, o.seq, o.method,
+      o.commune_code, o.commune_name, o.period_key, o.indicator_key,
+      i.code AS indicator_code, i.name AS indicator_name, i.unit,
+      o.row_code, o.row_label, o.raw_text, o.value_num, o.value_text, o.value_kind,
+      o.numerator, o.denominator, o.note, o.quote, o.sheet, o.cell, o.page, o.line,
+      rv.value_num AS reconciled_value_num, rv.value_text AS reconciled_value_text, rv.status AS reconciled_status,
+      CASE WHEN rv.chosen_document_sha256 = o.document_sha256 AND rv.chosen_seq = o.seq THEN 1 ELSE 0 END AS is_chosen${extra}
+    FROM observations o
+    JOIN documents d ON d.sha256 = o.document_sha256
+    LEFT JOIN indicators i ON i.key = o.indicator_key
+    LEFT JOIN reconciled_values rv
+      ON rv.commune_key = COALESCE(o.commune_code, 'name:' || o.commune_name)
+     AND rv.period_key = o.period_key AND rv.indicator_key = o.indicator_key
+    WHERE d.status = 'loaded'
   `.execute(db);
 }

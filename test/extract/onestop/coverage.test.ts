@@ -54,8 +54,12 @@ describe('partial coverage of a period', () => {
         { commune_code: expect.any(String), period_key: '2023', value_num: 25, coverage_days: 11, period_days: 365, coverage: 'partial' },
         { commune_code: expect.any(String), period_key: '2024', value_num: 28.57, coverage_days: 366, period_days: 366, coverage: 'full' },
       ]);
-      // An appendix value is no counted figure: it says nothing of coverage.
       expect(conn.prepare("SELECT count(*) AS n FROM indicator_values WHERE coverage IS NULL").get()).toEqual({ n: 0 });
+      // Every figure as published carries it too.
+      expect(conn.prepare("SELECT period_key, coverage, count(*) AS n FROM published_values GROUP BY 1, 2 ORDER BY 1").all()).toEqual([
+        { period_key: '2023', coverage: 'partial', n: 15 },
+        { period_key: '2024', coverage: 'full', n: 15 },
+      ]);
     } finally {
       conn.close();
     }
