@@ -27,6 +27,9 @@ describe('readPeriod', () => {
   it.each([
     [['Biểu số II.06a/VPCP/KSTT (Ban hành kèm theo Thông tư số 01/2020/TT-VPCP)', 'Kỳ báo cáo: Quý III năm 2024 (Từ ngày 15/6/2024 đến ngày 14/9/2024)'], '2024-Q3'],
     [['Kỳ báo cáo: 9 tháng năm 2023 (Số liệu tính đến ngày 14/9/2023)'], '2023-9M'],
+    [['Kỳ báo cáo: 6 tháng năm 2025'], '2025-H1'],
+    [['Kỳ báo cáo: Quý I/2025'], '2025-Q1'],
+    [['Kỳ báo cáo: 6 tháng cuối năm 2024'], '2024-H2'],
     // The window's dates come first on the line; the period's year is the one after "năm".
     [['Kỳ báo cáo: từ ngày 15/12/2024 đến ngày 14/6/2025 (6 tháng đầu năm 2025)'], '2025-H1'],
   ])('%j is %s', (lines, key) => {
