@@ -119,6 +119,16 @@ export function readPeriod(lines: readonly string[], path?: string): Period | un
 }
 
 /**
+ * The period a one-stop dossier list names: on its title lines ("Danh sách hồ sơ tiếp nhận 6 tháng
+ * đầu năm 2024", the `export_title` phrases), else in its file name ("…-2024-h1-mot-cua.csv").
+ */
+export function readExportPeriod(lines: readonly string[], path?: string): Period | undefined {
+  const c = catalogue();
+  const titleLines = lines.map(clean).filter((l) => c.exportTitle.test(foldAscii(l)));
+  return findPeriod(titleLines, c) ?? (path ? findPeriod([foldAscii(basename(path))], c, true) : undefined);
+}
+
+/**
  * The data window the lines state ("số liệu tính từ ngày 01/12/2023 ước thực hiện đến ngày 20/11/2024",
  * "Từ ngày 01/01/2025 đến hết ngày 31/3/2025", "tính đến ngày 14/6/2025"), and whether the figures
  * are partly estimated. Phrases: `windows` of `catalog/document-header.yaml`.

@@ -4,4 +4,4 @@ export { TableRowMatcher, similarity, type IndicatorMatch, type MatchMethod } fr
 export { normalizeDocument, type NormalizeOptions, type NormalizedDocument } from './normalize-document.js';
 export type { CommuneRow, ObservationRow, PeriodRow } from './observation.js';
 export { parseBoolean, parseNumber, parseValue, type ParsedValue, type ValueHint, type ValueKind } from './parse-value.js';
-export { makePeriod, parsePeriodKey, periodKey, regulationWindow } from './period.js';
+export { makePeriod, parsePeriodKey, periodKey, periodsOfYear, regulationWindow } from './period.js';

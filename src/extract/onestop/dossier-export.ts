@@ -1,10 +1,9 @@
 import type { ExtractedDocument, SourceFile } from '../../model/index.js';
-import { isExportTitle, readWindow } from '../../normalize/document-header.js';
+import { isExportTitle } from '../../normalize/document-header.js';
 import { clean } from '../../text/fold.js';
 import { RejectedInput } from '../errors.js';
 import type { ExtractContext } from '../extractor.js';
 import { columnCatalogue } from './columns.js';
-import { dayOf } from './dates.js';
 import { parseRow, type RowContext, type RowProblem } from './dossier.js';
 import { findHeader, HEADER_SEARCH_ROWS, type HeaderMatch } from './header.js';
 import { PII_KEY_ENV } from './personal.js';
@@ -13,7 +12,7 @@ import { countingRules } from './rules.js';
 import { figuresFor, Tally } from './tally.js';
 import { unitClues } from './unit.js';
 import { vocabulary } from './vocabulary.js';
-import { planWindows, type OnestopSettings } from './windows.js';
+import { exportSpan, planWindows, type OnestopSettings } from './windows.js';
 
 /** What `RecordWriter.write` may report back for a dossier (src/warehouse/records.ts). */
 export interface DossierWriteOutcome {
@@ -162,36 +161,23 @@ function countRows(
 
     // A yes/no "paid online" column tells who paid online, not who had fees to pay: no denominator then.
     const payment = header.columns.payment_method !== undefined || header.columns.payment_state !== undefined ? 'fees' : header.columns.paid_online !== undefined ? 'paid_only' : 'none';
-    const results = tally.results();
-    const span = dataSpan(header.preamble, tally);
+    const { period, ...span } = exportSpan(tally.plan, header.preamble, file.path, tally.dataStart, tally.lastReceived);
+    const results = tally.results(span.dataEnd);
     const figures = results.flatMap((r) => figuresFor(r.unit, r.window, r.counts, { rules, file: file.path, payment, ...span }));
     Object.assign(stats, { rows: rowCount, counted, notCounted, duplicates, conflicts } satisfies DossierExportStats);
 
     const onlyUnit = units.size === 1 ? [...units][0] : undefined;
-    const periods = new Set(results.map((r) => r.window.period.key));
-    const firstPeriod = results[0]?.window.period;
     return {
       format,
       title: header.preamble.find(isExportTitle) ?? header.preamble[0],
       commune: onlyUnit ? unitClues(onlyUnit) : { hints: [...header.preamble.filter((l) => /(^|\s)(xã|phường|thị trấn)(\s|$)/iu.test(l)).map(clean), file.path] },
-      ...(periods.size === 1 && firstPeriod ? { period: firstPeriod } : {}),
+      ...(period ? { period } : {}),
       figures,
       warnings,
       kind: 'onestop',
     };
   };
   return { handle, finish };
-}
-
-/**
- * The days the export's data covers: from its first dossier, or earlier when its title lines state
- * the range it lists ("Từ ngày 01/12/2023 đến ngày 20/11/2024", read with the header catalogue's window
- * phrases); up to the stated last day (never before its last dossier), else open-ended.
- */
-function dataSpan(preamble: readonly string[], tally: Tally): { dataStart: number; dataEnd?: number } {
-  const stated = readWindow(preamble);
-  const start = stated?.start ? Math.min(dayOf(stated.start), tally.dataStart) : tally.dataStart;
-  return { dataStart: start, ...(stated?.end ? { dataEnd: Math.max(dayOf(stated.end), tally.lastReceived) } : {}) };
 }
 
 function summary(counts: Map<RowProblem['kind'], { n: number; fatal: boolean }>): string {

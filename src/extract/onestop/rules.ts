@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { indicatorCatalogue, loadCatalog } from '../../catalog/index.js';
+import { PeriodKind } from '../../model/index.js';
 import { StatusClass } from './vocabulary.js';
 
 /** What a status class counts as; see catalog/onestop-rules.yaml for the meaning of each. */
@@ -26,6 +27,8 @@ export const CountingRules = z.strictObject({
   working_weekdays: z.array(z.number().int().min(1).max(7)),
   counts: z.record(CountName, z.string().min(1)),
   rates: z.array(RateRule),
+  /** The kinds of period an export without a given period is counted for (each with its regulation window). */
+  export_periods: z.array(PeriodKind).min(1).refine((k) => new Set(k).size === k.length, 'a period kind listed twice'),
 });
 export type CountingRules = z.infer<typeof CountingRules>;
 

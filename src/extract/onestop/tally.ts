@@ -2,7 +2,7 @@ import type { ExtractedFigure } from '../../model/index.js';
 import { isoDay } from './dates.js';
 import type { Dossier } from './dossier.js';
 import { catalogueUnit, countIndicator, progress, rates, resolution, type CountingRules, type CountName, type Treatment } from './rules.js';
-import { reportingYear, yearWindow, type CountWindow, type WindowPlan } from './windows.js';
+import { reportingYear, yearWindows, type CountWindow, type WindowPlan } from './windows.js';
 import { unitClues } from './unit.js';
 import { detach } from './raw-row.js';
 
@@ -59,7 +59,7 @@ export class Tally {
   lastReceived = -Infinity;
 
   constructor(
-    private readonly plan: WindowPlan,
+    readonly plan: WindowPlan,
     private readonly rules: CountingRules,
   ) {}
 
@@ -74,11 +74,12 @@ export class Tally {
       for (const w of this.plan.windows) this.apply(d.unit, w, d);
       return;
     }
-    const cutoff = this.plan.cutoffDay;
+    const { cutoffDay: cutoff, kinds } = this.plan;
     const first = reportingYear(d.received, cutoff);
     if (first > this.maxYear) this.maxYear = first;
     if (d.finished === undefined) {
-      this.apply(d.unit, yearWindow(first, cutoff), d);
+      // Every period of its own year: received in one, carried over into the later ones.
+      for (const w of yearWindows(first, cutoff, kinds)) this.apply(d.unit, w, d);
       // Open dossiers carry over into every later year the export covers; known only at the end.
       const key = `${d.unit}\u0000${first}\u0000${d.treatment}\u0000${d.promised ?? ''}`;
       const h = this.open.get(key);
@@ -87,7 +88,7 @@ export class Tally {
       return;
     }
     const last = Math.max(first, reportingYear(d.finished, cutoff));
-    for (let y = first; y <= last; y++) this.apply(d.unit, yearWindow(y, cutoff), d);
+    for (let y = first; y <= last; y++) for (const w of yearWindows(y, cutoff, kinds)) this.apply(d.unit, w, d);
   }
 
   private cell(unit: string, w: CountWindow): Counts {
@@ -130,23 +131,34 @@ export class Tally {
     }
   }
 
-  /** Every unit × window with at least one dossier, open dossiers carried into later years. */
-  results(): { unit: string; window: CountWindow; counts: Counts }[] {
-    if (this.plan.kind === 'yearly') {
-      const cutoff = this.plan.cutoffDay;
+  /**
+   * Every unit × window with at least one dossier, open dossiers carried into later periods, up to
+   * the last window the data reaches: one that starts after the last dossier received (or after
+   * `reach`, the last day the export says it lists) would hold only carried-over dossiers of days
+   * the data does not show.
+   */
+  results(reach?: number): { unit: string; window: CountWindow; counts: Counts }[] {
+    const last = Math.max(this.lastReceived, reach ?? -Infinity);
+    if (this.plan.kind === 'found') {
+      const { cutoffDay: cutoff, kinds } = this.plan;
       for (const h of this.open.values()) {
         for (let y = h.year + 1; y <= this.maxYear; y++) {
-          const w = yearWindow(y, cutoff);
-          const c = this.cell(h.unit, w);
-          c.rows += h.n;
-          c.carried_over += h.n;
-          c.in_progress += h.n;
-          c[progress(h.treatment, h.promised, w.end)] += h.n;
+          for (const w of yearWindows(y, cutoff, kinds)) {
+            if (w.start > last) continue;
+            const c = this.cell(h.unit, w);
+            c.rows += h.n;
+            c.carried_over += h.n;
+            c.in_progress += h.n;
+            c[progress(h.treatment, h.promised, w.end)] += h.n;
+          }
         }
       }
       this.open.clear();
     }
-    return [...this.cells.values()].flatMap((m) => [...m.values()]).sort((a, b) => a.unit.localeCompare(b.unit) || a.window.start - b.window.start);
+    return [...this.cells.values()]
+      .flatMap((m) => [...m.values()])
+      .filter((c) => this.plan.kind === 'fixed' || c.window.start <= last)
+      .sort((a, b) => a.unit.localeCompare(b.unit) || a.window.start - b.window.start || b.window.end - a.window.end);
   }
 }
 

@@ -48,15 +48,29 @@ describe('partial coverage of a period', () => {
     const conn = new SQLite(db, { readonly: true });
     try {
       const rows = conn
-        .prepare("SELECT commune_code, period_key, value_num, coverage_days, period_days, coverage FROM indicator_values WHERE indicator_key = '7.2.4' ORDER BY period_key")
+        .prepare("SELECT period_key, value_num, coverage_days, period_days, coverage FROM indicator_values WHERE indicator_key = '7.2.4' ORDER BY period_key")
         .all();
+      // Every period the dossiers reach: 2023's year, second half and fourth quarter from 11 of their
+      // days; 2024's year, halves, quarters and nine months whole. Online dossiers are the first 12 of
+      // 2024's (every 8 days from 15/12/2023, so up to 12/03/2024): Q1 12 of 14 (2 carried over).
+      const partial = (key: string, value: number, days: number) => ({ period_key: key, value_num: value, coverage_days: 11, period_days: days, coverage: 'partial' });
+      const full = (key: string, value: number, days: number) => ({ period_key: key, value_num: value, coverage_days: days, period_days: days, coverage: 'full' });
       expect(rows).toEqual([
-        { commune_code: expect.any(String), period_key: '2023', value_num: 25, coverage_days: 11, period_days: 365, coverage: 'partial' },
-        { commune_code: expect.any(String), period_key: '2024', value_num: 28.57, coverage_days: 366, period_days: 366, coverage: 'full' },
+        partial('2023', 25, 365),
+        partial('2023-H2', 25, 183),
+        partial('2023-Q4', 25, 91),
+        full('2024', 28.57, 366),
+        full('2024-9M', 32.43, 275),
+        full('2024-H1', 48, 183),
+        full('2024-H2', 0, 183),
+        full('2024-Q1', 85.71, 91),
+        full('2024-Q2', 0, 92),
+        full('2024-Q3', 0, 92),
+        full('2024-Q4', 0, 91),
       ]);
       expect(conn.prepare("SELECT count(*) AS n FROM indicator_values WHERE coverage IS NULL").get()).toEqual({ n: 0 });
       // Every figure as published carries it too.
-      expect(conn.prepare("SELECT period_key, coverage, count(*) AS n FROM published_values GROUP BY 1, 2 ORDER BY 1").all()).toEqual([
+      expect(conn.prepare("SELECT period_key, coverage, count(*) AS n FROM published_values WHERE period_key IN ('2023', '2024') GROUP BY 1, 2 ORDER BY 1").all()).toEqual([
         { period_key: '2023', coverage: 'partial', n: 15 },
         { period_key: '2024', coverage: 'full', n: 15 },
       ]);
@@ -70,10 +84,26 @@ describe('partial coverage of a period', () => {
     await ingestPaths([fixture(EXPORT)], { dbPath: db, config: { cutoffDay: 1 } });
     const conn = new SQLite(db, { readonly: true });
     try {
-      // With windows from the 1st, December 2023 is 2024's: one year, whose window starts 01/12/2023.
-      expect(conn.prepare('SELECT key, start_date, end_date FROM periods ORDER BY key').all()).toEqual([{ key: '2024', start_date: '2023-12-01', end_date: '2024-11-30' }]);
-      expect(conn.prepare("SELECT period_key, value_num, coverage_days, period_days, coverage FROM indicator_values WHERE indicator_key = '7.2.4.received'").all()).toEqual([
-        { period_key: '2024', value_num: 48, coverage_days: 363, period_days: 366, coverage: 'partial' },
+      // With windows from the 1st, December 2023 is 2024's: one year, whose window starts 01/12/2023,
+      // and its halves, quarters and nine months, each from the 1st.
+      expect(conn.prepare("SELECT key, start_date, end_date FROM periods WHERE key IN ('2023', '2024', '2024-H1', '2024-Q4') ORDER BY key").all()).toEqual([
+        { key: '2024', start_date: '2023-12-01', end_date: '2024-11-30' },
+        { key: '2024-H1', start_date: '2023-12-01', end_date: '2024-05-31' },
+        { key: '2024-Q4', start_date: '2024-09-01', end_date: '2024-11-30' },
+      ]);
+      // The file name names 2024 (trung-mon-2024-dossiers.csv): its window bounds the data, which is
+      // therefore taken to start on 01/12/2023 although its first dossier is of 04/12 (366 of 366).
+      // Q1 (01/12–29/02): the 8 December dossiers and 10 of the 8-daily ones; Q2 12; Q3 11 and the one
+      // received on 31/05 and finished on 01/06 (carried over); Q4 7.
+      expect(conn.prepare("SELECT period_key, value_num, coverage_days, period_days, coverage FROM indicator_values WHERE indicator_key = '7.2.4.received' AND period_key LIKE '2024%' ORDER BY period_key").all()).toEqual([
+        { period_key: '2024', value_num: 48, coverage_days: 366, period_days: 366, coverage: 'full' },
+        { period_key: '2024-9M', value_num: 41, coverage_days: 275, period_days: 275, coverage: 'full' },
+        { period_key: '2024-H1', value_num: 30, coverage_days: 183, period_days: 183, coverage: 'full' },
+        { period_key: '2024-H2', value_num: 19, coverage_days: 183, period_days: 183, coverage: 'full' },
+        { period_key: '2024-Q1', value_num: 18, coverage_days: 91, period_days: 91, coverage: 'full' },
+        { period_key: '2024-Q2', value_num: 12, coverage_days: 92, period_days: 92, coverage: 'full' },
+        { period_key: '2024-Q3', value_num: 12, coverage_days: 92, period_days: 92, coverage: 'full' },
+        { period_key: '2024-Q4', value_num: 7, coverage_days: 91, period_days: 91, coverage: 'full' },
       ]);
     } finally {
       conn.close();

@@ -94,7 +94,7 @@ describe('counting rules (catalog/onestop-rules.yaml)', () => {
   });
 
   it('open dossiers carry over into every later reporting year of the export', () => {
-    const t = new Tally(planWindows({}), rules);
+    const t = new Tally(planWindows({}, ['year']), rules);
     t.add(dossier('processing', '2022-06-01', '2022-06-10', undefined));
     t.add(dossier('done', '2024-03-01', '2024-03-05', '2024-03-04'));
     const r = t.results().map((x) => [x.window.period.key, x.counts.received_new, x.counts.carried_over, x.counts.overdue]);
