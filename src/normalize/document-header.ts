@@ -23,6 +23,8 @@ const HeaderCatalog = z.strictObject({
     }),
   ),
   year: z.array(z.string()).min(1),
+  dates: z.array(z.string()),
+  citation: z.strictObject({ line: z.string(), dates: z.array(z.string()) }),
   // Every window phrase captures at least its end: day, month, year as named groups ed, em, ey.
   windows: z.array(z.string().refine((s) => ['(?<ed>', '(?<em>', '(?<ey>'].every((g) => s.includes(g)), 'a window pattern needs the groups ed, em and ey')).min(1),
   estimate: z.string(),
@@ -41,6 +43,8 @@ interface CompiledHeader {
   readonly exportTitle: RegExp;
   readonly periods: { kind: PeriodKind; number?: number; re: RegExp }[];
   readonly year: RegExp[];
+  readonly dates: RegExp[];
+  readonly citation: { readonly line: RegExp; readonly dates: RegExp[] };
   readonly windows: RegExp[];
   readonly estimate: RegExp;
 }
@@ -62,6 +66,8 @@ function catalogue(): CompiledHeader {
     exportTitle: re(c.export_title),
     periods: c.periods.map((p) => ({ kind: p.kind, ...(p.number ? { number: p.number } : {}), re: re(p.pattern) })),
     year: c.year.map((s) => re(s)),
+    dates: c.dates.map((s) => re(s, 'gu')),
+    citation: { line: re(c.citation.line), dates: c.citation.dates.map((s) => re(s, 'gu')) },
     windows: c.windows.map((s) => re(s)),
     estimate: re(c.estimate),
   };
@@ -149,7 +155,7 @@ export function isExportTitle(line: string): boolean {
 
 function findPeriod(lines: readonly string[], c: CompiledHeader, isFileName = false): Period | undefined {
   for (const line of lines) {
-    const f = isFileName ? line.replace(/[_\-.]+/g, ' ') : foldAscii(line);
+    const f = withoutDates(isFileName ? line.replace(/[_\-.]+/g, ' ') : foldAscii(line), c);
     const year = firstGroup(c.year, f);
     if (!year) continue;
     for (const p of c.periods) {
@@ -160,6 +166,12 @@ function findPeriod(lines: readonly string[], c: CompiledHeader, isFileName = fa
     }
   }
   return undefined;
+}
+
+/** The line without its dates (and, on a line citing another document, its month-year dates). */
+function withoutDates(folded: string, c: CompiledHeader): string {
+  const patterns = c.citation.line.test(folded) ? [...c.dates, ...c.citation.dates] : c.dates;
+  return patterns.reduce((text, re) => text.replace(re, ' '), folded).replace(/ {2,}/g, ' ');
 }
 
 function firstGroup(patterns: readonly RegExp[], text: string): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppendixTitle, parsePeriodKey, readPeriod, readWindow, regulationWindow } from '../../src/normalize/index.js';
+import { isAppendixTitle, parsePeriodKey, periodsOfYear, readPeriod, readWindow, regulationWindow } from '../../src/normalize/index.js';
 
 describe('window phrases (catalog/document-header.yaml `windows`), for reports and forms alike', () => {
   it.each([
@@ -58,5 +58,52 @@ describe('regulation windows with another cut-off day', () => {
     ['2025-H2', 10, '2025-06-10', '2025-12-09'],
   ])('%s from day %i runs %s … %s', (key, day, start, end) => {
     expect(regulationWindow(parsePeriodKey(key)!, day)).toEqual({ start, end });
+  });
+});
+
+describe('months, and dates that are not periods', () => {
+  it.each([
+    [['BÁO CÁO', 'Kết quả công tác cải cách hành chính tháng 10 năm 2024'], '2024-M10'],
+    [['Báo cáo CCHC tháng 3/2025'], '2025-M03'],
+    // A date on a title line is the document's date, not its period.
+    [['Báo cáo số 12/BC-UBND ngày 10/06/2024'], undefined],
+    [['Báo cáo số 45/BC-UBND ngày 18 tháng 11 năm 2024'], undefined],
+    // A line citing another document: its month and year are that document's date, with or without a day.
+    [['(Kèm theo Báo cáo số …/BC-UBND ngày … tháng 11 năm 2024 của UBND xã Yên Thịnh)'], undefined],
+    [['Kèm theo Báo cáo … tháng 11 năm 2024'], undefined],
+    // …but a period it names still counts, and the appendix title before it wins.
+    [['(Kèm theo Báo cáo kết quả CCHC quý III năm 2024 của UBND xã Hoàng Khai)'], '2024-Q3'],
+    [['(Kèm theo Báo cáo số 45/BC-UBND ngày 18 tháng 11 năm 2024)', 'BIỂU THỐNG KÊ KẾT QUẢ CCHC 6 THÁNG ĐẦU NĂM 2024'], '2024-H1'],
+    // The end of a window in months is not a monthly period.
+    [['Báo cáo CCHC năm 2024 (số liệu tính đến tháng 11 năm 2024)'], '2024'],
+  ])('%j is %s', (lines, key) => {
+    expect(readPeriod(lines)?.key).toBe(key);
+  });
+
+  it('reads a month from a file name and gives it the regulation window (15th of the month before to the 14th)', () => {
+    const m = readPeriod([], 'inbox/bao-cao-cchc-thang-10-2024.pdf')!;
+    expect(m).toEqual({ key: '2024-M10', kind: 'month', year: 2024, number: 10 });
+    expect(regulationWindow(m)).toEqual({ start: '2024-09-15', end: '2024-10-14' });
+    expect(regulationWindow(parsePeriodKey('2025-M01')!)).toEqual({ start: '2024-12-15', end: '2025-01-14' });
+  });
+});
+
+describe('periods of a year, from the one definition of period kinds', () => {
+  it('lists a year’s periods of the given kinds in order', () => {
+    expect(periodsOfYear(2024, ['year', 'half', 'quarter', 'nine_months']).map((p) => p.key)).toEqual(['2024', '2024-H1', '2024-H2', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2024-9M']);
+    expect(periodsOfYear(2025, ['month']).map((p) => p.key)).toEqual(Array.from({ length: 12 }, (_, i) => `2025-M${String(i + 1).padStart(2, '0')}`));
+  });
+
+  it('gives every kind its Nghị định 09 window', () => {
+    const windows = Object.fromEntries(periodsOfYear(2024, ['half', 'quarter', 'nine_months']).map((p) => [p.key, regulationWindow(p)]));
+    expect(windows).toEqual({
+      '2024-H1': { start: '2023-12-15', end: '2024-06-14' },
+      '2024-H2': { start: '2024-06-15', end: '2024-12-14' },
+      '2024-Q1': { start: '2023-12-15', end: '2024-03-14' },
+      '2024-Q2': { start: '2024-03-15', end: '2024-06-14' },
+      '2024-Q3': { start: '2024-06-15', end: '2024-09-14' },
+      '2024-Q4': { start: '2024-09-15', end: '2024-12-14' },
+      '2024-9M': { start: '2023-12-15', end: '2024-09-14' },
+    });
   });
 });
