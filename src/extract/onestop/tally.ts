@@ -51,6 +51,7 @@ export class Tally {
   /** Unit → window → counts; windows are memoised objects (windows.ts), so they key by identity. */
   private readonly cells = new Map<string, Map<CountWindow, Cell>>();
   private readonly open = new Map<string, { unit: string; year: number; treatment: Treatment; promised: number | undefined; n: number }>();
+  private readonly byYear = new Map<number, readonly CountWindow[]>();
   private maxYear = -Infinity;
   excluded = 0;
   /** First day any dossier of the data was received: where the export's (or table's) data begins. */
@@ -74,12 +75,12 @@ export class Tally {
       for (const w of this.plan.windows) this.apply(d.unit, w, d);
       return;
     }
-    const { cutoffDay: cutoff, kinds } = this.plan;
+    const cutoff = this.plan.cutoffDay;
     const first = reportingYear(d.received, cutoff);
     if (first > this.maxYear) this.maxYear = first;
     if (d.finished === undefined) {
       // Every period of its own year: received in one, carried over into the later ones.
-      for (const w of yearWindows(first, cutoff, kinds)) this.apply(d.unit, w, d);
+      for (const w of this.windowsOf(first)) this.apply(d.unit, w, d);
       // Open dossiers carry over into every later year the export covers; known only at the end.
       const key = `${d.unit}\u0000${first}\u0000${d.treatment}\u0000${d.promised ?? ''}`;
       const h = this.open.get(key);
@@ -88,7 +89,14 @@ export class Tally {
       return;
     }
     const last = Math.max(first, reportingYear(d.finished, cutoff));
-    for (let y = first; y <= last; y++) for (const w of yearWindows(y, cutoff, kinds)) this.apply(d.unit, w, d);
+    for (let y = first; y <= last; y++) for (const w of this.windowsOf(y)) this.apply(d.unit, w, d);
+  }
+
+  /** The windows of a reporting year under the plan (a lookup by number: this runs once per dossier). */
+  private windowsOf(year: number): readonly CountWindow[] {
+    let w = this.byYear.get(year);
+    if (!w && this.plan.kind === 'found') this.byYear.set(year, (w = yearWindows(year, this.plan.cutoffDay, this.plan.kinds)));
+    return w ?? [];
   }
 
   private cell(unit: string, w: CountWindow): Counts {
@@ -140,10 +148,9 @@ export class Tally {
   results(reach?: number): { unit: string; window: CountWindow; counts: Counts }[] {
     const last = Math.max(this.lastReceived, reach ?? -Infinity);
     if (this.plan.kind === 'found') {
-      const { cutoffDay: cutoff, kinds } = this.plan;
       for (const h of this.open.values()) {
         for (let y = h.year + 1; y <= this.maxYear; y++) {
-          for (const w of yearWindows(y, cutoff, kinds)) {
+          for (const w of this.windowsOf(y)) {
             if (w.start > last) continue;
             const c = this.cell(h.unit, w);
             c.rows += h.n;
