@@ -64,8 +64,8 @@ export function reportingYear(day: number, cutoffDay: number): number {
 
 const windowsOfYear = new Map<string, readonly CountWindow[]>();
 /**
- * The regulation windows of every period of `kinds` in a reporting year (memoised: called once per
- * dossier; the objects are reused, so the tally keys cells by identity). Each lies inside the year's
+ * The regulation windows of every period of `kinds` in a reporting year (memoised: the objects are
+ * reused, so the tally keys cells by identity). Each lies inside the year's
  * window, since all of them start and end on the cut-off day.
  */
 export function yearWindows(year: number, cutoffDay: number, kinds: readonly PeriodKind[]): readonly CountWindow[] {
