@@ -135,3 +135,25 @@ describe('reconciling a partial figure', () => {
     expect(r.values.find((v) => v.indicatorKey === '7.2.4.online' && v.periodKey === '2023')).toMatchObject({ valueNum: 2, status: 'single_source' });
   });
 });
+
+describe('a half-year export meets the half-year report', () => {
+  // The H1 figures an export of the first half gives (export-periods.test.ts): window 15/12/2023–14/06/2024, whole.
+  const report = doc({ sha256: 'e'.repeat(64), periodKey: '2024-H1', fileName: 'phong-son-2024-h1-bao-cao.pdf' });
+  const onestop = doc({ sha256: 'f'.repeat(64), kind: 'onestop', format: 'csv', fileName: 'phong-son-2024-h1-mot-cua.csv', periodKey: '2024-H1', communeKey: null });
+  const whole = { windowStart: '2023-12-15', windowEnd: '2024-06-14', windowSource: 'regulation', coverageDays: 183, periodDays: 183 };
+  const figures = (printed: string) => {
+    resetSeq();
+    return [obs(report, { key: '7.2.4.online', raw: printed }), { ...obs(onestop, { key: '7.2.4.online', raw: '20', period: '2024-H1' }), ...whole }];
+  };
+
+  it('agrees where the report states the same count', () => {
+    const r = reconcile(figures('20'), reconcileRules());
+    expect(r.values.find((v) => v.indicatorKey === '7.2.4.online' && v.periodKey === '2024-H1')).toMatchObject({ valueNum: 20, status: 'agreed' });
+    expect(r.conflicts.filter((c) => c.kind === 'cross_source')).toEqual([]);
+  });
+
+  it('raises a cross-source conflict for the half where it does not', () => {
+    const r = reconcile(figures('28'), reconcileRules());
+    expect(r.conflicts.filter((c) => c.kind === 'cross_source').map((c) => [c.periodKey, c.indicators])).toEqual([['2024-H1', ['7.2.4.online']]]);
+  });
+});
