@@ -86,6 +86,11 @@ describe('months, and dates that are not periods', () => {
     expect(regulationWindow(m)).toEqual({ start: '2024-09-15', end: '2024-10-14' });
     expect(regulationWindow(parsePeriodKey('2025-M01')!)).toEqual({ start: '2024-12-15', end: '2025-01-14' });
   });
+
+  it('reads no period from the day a file was made', () => {
+    expect(readPeriod([], 'inbox/ho-so-2024-12-01.csv')).toBeUndefined();
+    expect(readPeriod([], 'inbox/ho-so-quy-iii-2024-xuat-2024-10-02.csv')?.key).toBe('2024-Q3');
+  });
 });
 
 describe('periods of a year, from the one definition of period kinds', () => {
