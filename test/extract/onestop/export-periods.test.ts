@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedFigure } from '../../../src/model/index.js';
-import { byKey, extractBytes } from './helpers.js';
+import { byKey, extract, extractBytes } from './helpers.js';
 
 // Hand-written dossier lists. Under Nghị định 09/2019 (cut-off day 15) 2024's windows are:
 // year 15/12/2023–14/12/2024 (366 days), H1 15/12/2023–14/06/2024 (183), Q1 15/12/2023–14/03/2024 (91),
@@ -102,5 +102,24 @@ describe('a dossier export counts for every reporting period its dossiers reach'
     expect(periodsOf(doc.figures)).toEqual(['2024-Q2']);
     expect(doc.period?.key).toBe('2024-Q2');
     expect(byKey(doc.figures, '2024-Q2')).toMatchObject({ '7.2.4.received': 3, '7.2.4.carried_over': 1 });
+  });
+});
+
+// fixtures/source/onestop-periods/half-export.yaml: phường Quang Trung, one dossier every 7 days from
+// 15/12/2024 to 08/06/2025 (26), the first 10 online, 20 early, 4 late, the last 2 open; its title
+// lines state 15/12/2024–14/06/2025, 2025-H1's regulation window (182 days; 2025 has 365, its 9M 274).
+describe('a generated first-half export of another year and province', () => {
+  it('gives 2025-H1, Q1 and Q2 whole and the year in part', async () => {
+    const doc = await extract('onestop/quang-trung-2025-h1-dossiers.csv');
+    expect(doc.period?.key).toBe('2025-H1');
+    expect(periodsOf(doc.figures)).toEqual(['2025', '2025-9M', '2025-H1', '2025-Q1', '2025-Q2']);
+    // Q1 (15/12/2024–14/03/2025) holds the first 13 dossiers: the 10 online ones, all finished early.
+    expect(byKey(doc.figures, '2025-Q1')).toMatchObject({ '7.2.4.received': 13, '7.2.4.online': 10, '7.2.4': 76.92, '3.3.1.resolved': 13, '3.3.1.early': 13, '3.3.1': 100, '3.3.1.in_progress': 0 });
+    // Q2: 13 direct; 7 early, 4 late (the last finished 01/06), 2 open past their promised days (06/06, 13/06).
+    expect(byKey(doc.figures, '2025-Q2')).toMatchObject({ '7.2.4.received': 13, '7.2.4.online': 0, '3.3.1.resolved': 11, '3.3.1.early': 7, '3.3.1.late': 4, '3.3.1': 63.64, '3.3.1.in_progress_overdue': 2 });
+    expect(byKey(doc.figures, '2025-H1')).toMatchObject({ '7.2.4.received': 26, '7.2.4.online': 10, '7.2.4': 38.46, '3.3.1.resolved': 24, '3.3.1': 83.33, '3.3.1.in_progress_overdue': 2 });
+    expect(coverageOf(doc.figures, '2025-H1')).toEqual({ window: { start: '2024-12-15', end: '2025-06-14', source: 'regulation' }, coverage_days: 182, period_days: 182 });
+    expect(coverageOf(doc.figures, '2025-9M')).toMatchObject({ coverage_days: 182, period_days: 274 });
+    expect(coverageOf(doc.figures, '2025')).toMatchObject({ coverage_days: 182, period_days: 365 });
   });
 });
