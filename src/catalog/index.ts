@@ -1,6 +1,8 @@
-export { CATALOG_DIR, loadCatalog } from './files.js';
+export { ValueWords, ValueWordsFile, valueWords } from './value-words.js';
+export { CATALOG_DIR, duplicateWords, loadCatalog, parseCatalog } from './files.js';
 export {
   Aggregation,
+  IndicatorCatalogFile,
   IndicatorCatalogue,
   IndicatorEntry,
   ValueType,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fold, foldAscii } from '../text/index.js';
-import { loadCatalog } from './files.js';
+import { duplicateWords, loadCatalog } from './files.js';
+import { valueWords } from './value-words.js';
 
 export const ValueType = z.enum(['section', 'group', 'count', 'percent', 'money', 'boolean', 'text']);
 export type ValueType = z.infer<typeof ValueType>;
@@ -9,7 +10,7 @@ export const Aggregation = z.enum(['flow', 'stock', 'cumulative', 'ratio', 'none
 export type Aggregation = z.infer<typeof Aggregation>;
 
 export const IndicatorEntry = z
-  .object({
+  .strictObject({
     key: z.string().min(1),
     code: z.string().default(''),
     name: z.string().min(1),
@@ -23,8 +24,7 @@ export const IndicatorEntry = z
     values: z.array(z.string()).optional(),
     aliases: z.array(z.string()).default([]),
     note: z.string().optional(),
-  })
-  .strict();
+  });
 export type IndicatorEntry = z.infer<typeof IndicatorEntry>;
 
 /** An indicator with its defaults filled in. */
@@ -34,12 +34,16 @@ export interface Indicator extends IndicatorEntry {
   readonly scale: number;
 }
 
-const IndicatorCatalog = z.array(IndicatorEntry).superRefine((rows, ctx) => {
+/** The file `catalog/indicators.yaml`: entries with unique keys, known parents, each wording once per indicator. */
+export const IndicatorCatalogFile = z.array(IndicatorEntry).superRefine((rows, ctx) => {
   const keys = new Set<string>();
   for (const [i, row] of rows.entries()) {
     if (keys.has(row.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `duplicate key ${row.key}` });
     keys.add(row.key);
   }
+  // One indicator's name and aliases: each wording once (two indicators may share a label: the
+  // matcher tells them apart by code and parent).
+  for (const [i, row] of rows.entries()) duplicateWords(ctx, [{ path: [i, 'name'], words: [row.name] }, { path: [i, 'aliases'], words: row.aliases }], fold);
   for (const [i, row] of rows.entries()) {
     if (row.parent && !keys.has(row.parent)) {
       ctx.addIssue({ code: 'custom', path: [i, 'parent'], message: `unknown parent ${row.parent}` });
@@ -53,13 +57,9 @@ function defaultAggregation(type: ValueType): Aggregation {
   return 'none';
 }
 
-/** Money units as printed, to đồng. */
+/** Money units as printed, to đồng (`money` of catalog/value-words.yaml). */
 function unitScale(unit: string | undefined): number {
-  const u = foldAscii(unit ?? '');
-  if (/\bty dong\b/.test(u)) return 1e9;
-  if (/\btrieu dong\b/.test(u) || u === 'trieu') return 1e6;
-  if (/\bnghin dong\b|\bngan dong\b/.test(u)) return 1e3;
-  return 1;
+  return valueWords().moneyScale(unit);
 }
 
 export { unitScale };
@@ -144,6 +144,6 @@ let cached: IndicatorCatalogue | undefined;
 
 /** The indicator catalogue from `catalog/indicators.yaml`, loaded once per process. */
 export function indicatorCatalogue(): IndicatorCatalogue {
-  cached ??= new IndicatorCatalogue(loadCatalog('indicators.yaml', IndicatorCatalog));
+  cached ??= new IndicatorCatalogue(loadCatalog('indicators.yaml', IndicatorCatalogFile));
   return cached;
 }

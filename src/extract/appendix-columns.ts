@@ -1,19 +1,24 @@
 import { z } from 'zod';
-import { loadCatalog } from '../catalog/index.js';
+import { duplicateWords, loadCatalog } from '../catalog/index.js';
 import { foldAscii } from '../text/index.js';
 
 /**
  * Column headings of the appendix table, from catalog/appendix-columns.yaml: one reading for the
  * Excel and PDF extractors, so that a new heading wording is one line of data for both formats.
  */
-const AppendixColumns = z.object({
-  code: z.array(z.string()),
-  label: z.array(z.string()),
-  unit: z.array(z.string()),
-  value: z.array(z.string()),
-  note: z.array(z.string()),
-  not_codes: z.array(z.string()),
-});
+const AppendixColumns = z
+  .strictObject({
+    code: z.array(z.string()),
+    label: z.array(z.string()),
+    unit: z.array(z.string()),
+    value: z.array(z.string()),
+    note: z.array(z.string()),
+    not_codes: z.array(z.string()),
+  })
+  // A heading names one column, listed once: a second listing would be shadowed by the first.
+  .superRefine((c, ctx) =>
+    duplicateWords(ctx, (['code', 'label', 'unit', 'value', 'note', 'not_codes'] as const).map((k) => ({ path: [k], words: c[k] })), foldAscii),
+  );
 
 export type ColumnRole = 'code' | 'label' | 'unit' | 'value' | 'note';
 export const ROLES: readonly ColumnRole[] = ['code', 'label', 'unit', 'value', 'note'];

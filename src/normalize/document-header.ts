@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { loadCatalog } from '../catalog/index.js';
-import type { CommuneClues, Period, PeriodKind, StatedWindow } from '../model/index.js';
+import { type CommuneClues, type Period, PeriodKind, type StatedWindow } from '../model/index.js';
 import { clean, foldAscii } from '../text/index.js';
 import { unitTypes } from './commune/units.js';
 import { makePeriod } from './period.js';
 
-const HeaderCatalog = z.object({
+const HeaderCatalog = z.strictObject({
   commune: z.array(z.string()),
   district: z.array(z.string()),
   province: z.array(z.string()),
@@ -16,15 +16,21 @@ const HeaderCatalog = z.object({
   attached_to: z.string(),
   web_address: z.string(),
   title_line: z.string(),
+  title: z.string(),
+  appendix_title: z.string(),
+  export_title: z.string(),
   periods: z.array(
-    z.object({
-      kind: z.enum(['year', 'half', 'quarter', 'nine_months', 'month']),
+    z.strictObject({
+      kind: PeriodKind,
       number: z.number().int().optional(),
       pattern: z.string(),
     }),
   ),
-  year: z.string(),
-  window: z.string(),
+  year: z.array(z.string()).min(1),
+  dates: z.array(z.string()),
+  citation: z.strictObject({ line: z.string(), dates: z.array(z.string()) }),
+  // Every window phrase captures at least its end: day, month, year as named groups ed, em, ey.
+  windows: z.array(z.string().refine((s) => ['(?<ed>', '(?<em>', '(?<ey>'].every((g) => s.includes(g)), 'a window pattern needs the groups ed, em and ey')).min(1),
   estimate: z.string(),
 });
 type HeaderCatalog = z.infer<typeof HeaderCatalog>;
@@ -39,9 +45,14 @@ interface CompiledHeader {
   readonly attachedTo: RegExp;
   readonly webAddress: RegExp;
   readonly titleLine: RegExp;
+  readonly title: RegExp;
+  readonly appendixTitle: RegExp;
+  readonly exportTitle: RegExp;
   readonly periods: { kind: PeriodKind; number?: number; re: RegExp }[];
-  readonly year: RegExp;
-  readonly window: RegExp;
+  readonly year: RegExp[];
+  readonly dates: RegExp[];
+  readonly citation: { readonly line: RegExp; readonly dates: RegExp[] };
+  readonly windows: RegExp[];
   readonly estimate: RegExp;
 }
 
@@ -60,9 +71,14 @@ function catalogue(): CompiledHeader {
     attachedTo: re(c.attached_to, 'u'),
     webAddress: re(c.web_address, 'giu'),
     titleLine: re(c.title_line),
+    title: re(c.title),
+    appendixTitle: re(c.appendix_title),
+    exportTitle: re(c.export_title),
     periods: c.periods.map((p) => ({ kind: p.kind, ...(p.number ? { number: p.number } : {}), re: re(p.pattern) })),
-    year: re(c.year),
-    window: re(c.window),
+    year: c.year.map((s) => re(s)),
+    dates: c.dates.map((s) => re(s, 'gu')),
+    citation: { line: re(c.citation.line), dates: c.citation.dates.map((s) => re(s, 'gu')) },
+    windows: c.windows.map((s) => re(s)),
     estimate: re(c.estimate),
   };
   return compiled;
@@ -97,10 +113,9 @@ export function readDocumentHeader(lines: readonly string[], path: string): Docu
     ...reportReferences(all, c),
   };
 
-  const titleLines = text.filter((l) => c.titleLine.test(foldAscii(l)));
-  const title = text.find((l) => /^(BÁO CÁO|BIỂU|Báo cáo)/u.test(l) && l.length < 200);
-  const period = findPeriod(titleLines, c) ?? findPeriod([foldAscii(basename(path))], c, true);
-  const window = findWindow(all, c);
+  const title = text.find((l) => c.title.test(l) && l.length < 200);
+  const period = readPeriod(text, path);
+  const window = readWindow(text);
 
   return {
     ...(title ? { title: titleWithSubtitle(text, title) } : {}),
@@ -110,10 +125,49 @@ export function readDocumentHeader(lines: readonly string[], path: string): Docu
   };
 }
 
+/**
+ * The reporting period a document's lines name (title, appendix title, a form's "Kỳ báo cáo" line),
+ * else its file name's ("phu-luc-2022-q4.xlsx"). Patterns: `catalog/document-header.yaml`.
+ */
+export function readPeriod(lines: readonly string[], path?: string): Period | undefined {
+  const c = catalogue();
+  const titleLines = lines.map(clean).filter((l) => c.titleLine.test(foldAscii(l)));
+  return findPeriod(titleLines, c) ?? (path ? findPeriod([foldAscii(basename(path))], c, true) : undefined);
+}
+
+/**
+ * The period a one-stop dossier list names: on its title lines ("Danh sách hồ sơ tiếp nhận 6 tháng
+ * đầu năm 2024", the `export_title` phrases), else in its file name ("…-2024-h1-mot-cua.csv").
+ */
+export function readExportPeriod(lines: readonly string[], path?: string): Period | undefined {
+  const c = catalogue();
+  const titleLines = lines.map(clean).filter((l) => c.exportTitle.test(foldAscii(l)));
+  return findPeriod(titleLines, c) ?? (path ? findPeriod([foldAscii(basename(path))], c, true) : undefined);
+}
+
+/**
+ * The data window the lines state ("số liệu tính từ ngày 01/12/2023 ước thực hiện đến ngày 20/11/2024",
+ * "Từ ngày 01/01/2025 đến hết ngày 31/3/2025", "tính đến ngày 14/6/2025"), and whether the figures
+ * are partly estimated. Phrases: `windows` of `catalog/document-header.yaml`.
+ */
+export function readWindow(lines: readonly string[]): StatedWindow | undefined {
+  return findWindow(lines.map(clean).filter(Boolean), catalogue());
+}
+
+/** An appendix title line: "Phụ lục II", "PHỤ LỤC", "Phụ lục số 02". */
+export function isAppendixTitle(line: string): boolean {
+  return catalogue().appendixTitle.test(foldAscii(line));
+}
+
+/** A one-stop dossier list's title line: "DANH SÁCH HỒ SƠ TIẾP NHẬN". */
+export function isExportTitle(line: string): boolean {
+  return catalogue().exportTitle.test(foldAscii(line));
+}
+
 function findPeriod(lines: readonly string[], c: CompiledHeader, isFileName = false): Period | undefined {
   for (const line of lines) {
-    const f = isFileName ? line.replace(/[_\-.]+/g, ' ') : foldAscii(line);
-    const year = c.year.exec(f)?.[1];
+    const f = withoutDates(isFileName ? line.replace(/[_\-.]+/g, ' ') : foldAscii(line), c);
+    const year = firstGroup(c.year, f);
     if (!year) continue;
     for (const p of c.periods) {
       const m = p.re.exec(f);
@@ -125,19 +179,48 @@ function findPeriod(lines: readonly string[], c: CompiledHeader, isFileName = fa
   return undefined;
 }
 
-function findWindow(all: string, c: CompiledHeader): StatedWindow | undefined {
-  const folded = foldAscii(all);
-  const m = c.window.exec(folded);
+/** The line without its dates (and, on a line citing another document, its month-year dates). */
+function withoutDates(folded: string, c: CompiledHeader): string {
+  const patterns = c.citation.line.test(folded) ? [...c.dates, ...c.citation.dates] : c.dates;
+  return patterns.reduce((text, re) => text.replace(re, ' '), folded).replace(/ {2,}/g, ' ');
+}
+
+function firstGroup(patterns: readonly RegExp[], text: string): string | undefined {
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (m?.[1]) return m[1];
+  }
+  return undefined;
+}
+
+function findWindow(lines: readonly string[], c: CompiledHeader): StatedWindow | undefined {
+  const folded = foldAscii(lines.join('\n'));
   const estimate = c.estimate.test(folded);
-  if (!m) return estimate ? { estimate } : undefined;
-  const iso = (d: string, mo: string, y: string) => `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const quote = all.split('\n').find((l) => foldAscii(l).includes('tu ngay') && foldAscii(l).includes('den'));
-  return {
-    start: iso(m[1]!, m[2]!, m[3]!),
-    end: iso(m[4]!, m[5]!, m[6]!),
-    estimate,
-    ...(quote ? { quote: sentenceAround(quote, 'từ ngày') } : {}),
-  };
+  for (const re of c.windows) {
+    const g = re.exec(folded)?.groups;
+    if (!g?.ed || !g.em || !g.ey) continue;
+    const end = isoDate(g.ed, g.em, g.ey);
+    const start = g.sd && g.sm && g.sy ? isoDate(g.sd, g.sm, g.sy) : undefined;
+    if (!end || (g.sd && !start) || (start && start > end)) continue;
+    const quote = quoteOf(lines, re);
+    return { ...(start ? { start } : {}), end, estimate, ...(quote ? { quote } : {}) };
+  }
+  return estimate ? { estimate } : undefined;
+}
+
+/** "1", "12", "2023" → "2023-12-01"; undefined for a day that does not exist (31/02). */
+function isoDate(d: string, m: string, y: string): string | undefined {
+  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const t = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== iso ? undefined : iso;
+}
+
+/** The phrase as printed: the parenthesised part of the line that states the window, or the line. */
+function quoteOf(lines: readonly string[], re: RegExp): string | undefined {
+  const line = lines.find((l) => re.test(foldAscii(l)));
+  if (!line) return undefined;
+  const inner = [...line.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]!.trim()).find((p) => re.test(foldAscii(p)));
+  return inner ?? line;
 }
 
 /** The commonest match of any pattern; a report names its own unit far more often than any other. */
@@ -182,15 +265,13 @@ function reportReferences(all: string, c: CompiledHeader): Pick<CommuneClues, 'r
   // The date is the place-date line printed beside the number, not a date quoted in the text.
   const date = own ? c.reportDate.exec(all.slice(Math.max(0, own.index - DATE_NEAR_NUMBER), own.index + own[0].length + DATE_NEAR_NUMBER)) : null;
   const attached = c.attachedTo.exec(all);
-  const attachedDate = attached && (attached[2] ? [attached[2], attached[3], attached[4]] : attached[5] ? [attached[5], attached[6], attached[7]] : undefined);
+  const attachedParts = attached && (attached[2] ? [attached[2], attached[3], attached[4]] : attached[5] ? [attached[5], attached[6], attached[7]] : undefined);
+  const ownDate = date ? isoDate(date[1]!, date[2]!, date[3]!) : undefined;
+  const attachedDate = attachedParts ? isoDate(attachedParts[0]!, attachedParts[1]!, attachedParts[2]!) : undefined;
   return {
-    ...(own?.[1] ? { report: { number: number(own[1]), ...(date ? { date: isoDate(date[1]!, date[2]!, date[3]!) } : {}) } } : {}),
-    ...(attached?.[1] ? { attachedTo: { number: number(attached[1]), ...(attachedDate ? { date: isoDate(attachedDate[0]!, attachedDate[1]!, attachedDate[2]!) } : {}) } } : {}),
+    ...(own?.[1] ? { report: { number: number(own[1]), ...(ownDate ? { date: ownDate } : {}) } } : {}),
+    ...(attached?.[1] ? { attachedTo: { number: number(attached[1]), ...(attachedDate ? { date: attachedDate } : {}) } } : {}),
   };
-}
-
-function isoDate(d: string, m: string, y: string): string {
-  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
 /**
@@ -233,13 +314,6 @@ function titleWithSubtitle(lines: readonly string[], title: string): string {
   const next = lines[i + 1];
   if (title.length < 20 && next && next.length < 200) return `${title} ${next}`;
   return title;
-}
-
-function sentenceAround(line: string, needle: string): string {
-  const open = line.lastIndexOf('(', line.indexOf(needle));
-  const close = line.indexOf(')', line.indexOf(needle));
-  if (open >= 0 && close > open) return line.slice(open + 1, close).trim();
-  return line;
 }
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {

@@ -1,5 +1,5 @@
 
-import { type Indicator, type IndicatorCatalogue, type ValueType, indicatorCatalogue, unitScale } from '../catalog/index.js';
+import { type Indicator, type IndicatorCatalogue, type ValueType, indicatorCatalogue, unitScale, valueWords } from '../catalog/index.js';
 import type { CommuneClues, ExtractedDocument, ExtractedFigure, Period, SourceFile } from '../model/index.js';
 import { clean, foldAscii } from '../text/index.js';
 import { type CommuneResolution, communeRegistry, eraOfPeriodEnd, resolveCommune, unitId } from './commune/index.js';
@@ -34,6 +34,8 @@ export interface NormalizeOptions {
   readonly commune?: string | undefined;
   /** Period the caller declares for files that cannot tell (key such as 2024-Q3). */
   readonly period?: Period | undefined;
+  /** Day of the month regulation windows start on (the pipeline's `cutoff_day`; 15 by Nghị định 09/2019). */
+  readonly cutoffDay?: number | undefined;
   readonly catalogue?: IndicatorCatalogue;
 }
 
@@ -88,7 +90,7 @@ export function normalizeDocument(doc: ExtractedDocument, file: SourceFile, opti
 
   const addPeriod = (p: Period | undefined, stated?: { start?: string | undefined; end?: string | undefined; estimate: boolean }) => {
     if (!p) return;
-    const w = regulationWindow(p);
+    const w = regulationWindow(p, options.cutoffDay);
     const prev = periods.get(p.key);
     periods.set(p.key, {
       key: p.key,
@@ -214,10 +216,10 @@ function parseFigure(figure: ExtractedFigure, type: ValueType, indicator: Indica
 
 /** For rows the catalogue does not know, the printed unit tells how to read the value. */
 function guessType(unit: string | undefined): ValueType {
-  const u = foldAscii(unit ?? '');
-  if (u === '%' || u.includes('%') || u.startsWith('ty le')) return 'percent';
-  if (/\bdong\b/.test(u)) return 'money';
-  if (/co khong/.test(u)) return 'boolean';
+  const words = valueWords();
+  if (words.isPercentUnit(unit)) return 'percent';
+  if (words.isMoneyUnit(unit)) return 'money';
+  if (words.isBooleanUnit(unit)) return 'boolean';
   return 'count';
 }
 

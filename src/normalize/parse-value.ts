@@ -1,5 +1,5 @@
 import type { ValueType } from '../catalog/index.js';
-import { unitScale } from '../catalog/index.js';
+import { unitScale, valueWords } from '../catalog/index.js';
 import { clean, foldAscii } from '../text/index.js';
 
 /**
@@ -35,12 +35,9 @@ export interface ValueHint {
 }
 
 const BLANK = /^[-–—_.…]*$/;
-const TRUE_WORDS = new Set(['co', 'x', 'yes', 'true', 'dat', 'co thuc hien', 'da thuc hien', 'da to chuc']);
-const FALSE_WORDS = new Set(['khong', 'no', 'false', 'chua', 'khong co', 'chua thuc hien', 'khong to chuc']);
 const NUMBER = String.raw`[+-]?\d[\d.,  ]*`;
 const FRACTION = new RegExp(String.raw`^(${NUMBER})\s*([^\d/]*?)\s*/\s*(${NUMBER})\s*(.*)$`, 'u');
 const NUMBER_WITH_SUFFIX = new RegExp(String.raw`^(${NUMBER})\s*(.*)$`, 'u');
-const MONEY_WORDS = /^(d|dong|vnd|vnđ|trieu|trieu dong|ty|ty dong|nghin dong|ngan dong)\b/;
 
 /** Parses a printed value for an indicator of the given type. */
 export function parseValue(raw: string | null | undefined, hint: ValueHint): ParsedValue {
@@ -67,13 +64,14 @@ export function parseValue(raw: string | null | undefined, hint: ValueHint): Par
   if (m) {
     const suffix = foldAscii(m[2] ?? '');
     const percentSign = (m[2] ?? '').includes('%');
-    const numberLike = percentSign || suffix === '' || MONEY_WORDS.test(suffix) || isUnitWord(suffix, hint.unit);
+    const money = suffix !== '' && valueWords().startsWithMoneyUnit(suffix);
+    const numberLike = percentSign || suffix === '' || money || isUnitWord(suffix, hint.unit);
     if (numberLike) {
       const type = percentSign ? 'percent' : hint.type;
       const value = parseNumber(m[1]!, type);
       if (value !== null) {
         let num = value;
-        if (hint.type === 'money') num = value * (MONEY_WORDS.test(suffix) ? unitScale(suffix) : unitScale(hint.unit));
+        if (hint.type === 'money') num = value * (money ? unitScale(suffix) : unitScale(hint.unit));
         num = tidy(num);
         const warning =
           (hint.type === 'count' && !Number.isInteger(num) && 'a count that is not a whole number') ||
@@ -118,18 +116,16 @@ export function parseNumber(token: string, type: ValueType = 'count'): number | 
   return Number.isFinite(value) ? sign * value : null;
 }
 
+/** Có / Không and the other yes/no words of catalog/value-words.yaml. */
 export function parseBoolean(text: string): boolean | undefined {
-  const f = foldAscii(text);
-  if (TRUE_WORDS.has(f)) return true;
-  if (FALSE_WORDS.has(f)) return false;
-  return undefined;
+  return valueWords().yesNo(text);
 }
 
-/** A trailing word that is just the unit again ("196 hồ sơ", "13 văn bản", "01 TTHC"). */
+/** A trailing word that is just the unit again ("196 hồ sơ", "13 văn bản", "01 TTHC"): `count_units` of catalog/value-words.yaml. */
 function isUnitWord(suffix: string, unit: string | undefined): boolean {
   if (!suffix) return true;
   if (unit && suffix === foldAscii(unit)) return true;
-  return /^(ho so|van ban|thu tuc|tthc|nguoi|nhiem vu|quyet dinh|pakn|cuoc|tin bai|buoi|luot|thon|phieu|so luong)\b/.test(suffix);
+  return valueWords().startsWithCountUnit(suffix);
 }
 
 function count(s: string, ch: string): number {

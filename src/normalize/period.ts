@@ -36,38 +36,33 @@ export function parsePeriodKey(key: string): Period | undefined {
 }
 
 /**
+ * Which months each kind of period spans: the one definition of period kinds and their numbers,
+ * read by the regulation's windows and by whoever lists a year's periods (one-stop exports).
+ * `numbers` is how many periods of the kind a year has (null: one, without a number).
+ */
+const SHAPES: Record<PeriodKind, { readonly numbers: number | null; readonly months: (n: number) => readonly [first: number, last: number] }> = {
+  year: { numbers: null, months: () => [1, 12] },
+  half: { numbers: 2, months: (n) => [n * 6 - 5, n * 6] },
+  quarter: { numbers: 4, months: (n) => [n * 3 - 2, n * 3] },
+  nine_months: { numbers: null, months: () => [1, 9] },
+  month: { numbers: 12, months: (n) => [n, n] },
+};
+
+/** Every period of the given kinds in a year, in the order the kinds are given: 2024, 2024-H1, 2024-H2, … */
+export function periodsOfYear(year: number, kinds: readonly PeriodKind[]): Period[] {
+  return kinds.flatMap((kind) => {
+    const n = SHAPES[kind].numbers;
+    return n === null ? [makePeriod(kind, year, null)] : Array.from({ length: n }, (_, i) => makePeriod(kind, year, i + 1));
+  });
+}
+
+/**
  * The data window Nghị định 09/2019/NĐ-CP (Article 12) sets for a periodic report: from the 15th of
  * the month before the period to the 14th of its last month (a year and a half-year start on
  * 15 December of the previous year). The day is configurable for provinces that cut off otherwise.
  */
 export function regulationWindow(period: Period, cutoffDay = 15): { start: string; end: string } {
-  const lastMonth = (() => {
-    switch (period.kind) {
-      case 'year':
-        return 12;
-      case 'half':
-        return period.number === 1 ? 6 : 12;
-      case 'quarter':
-        return (period.number ?? 1) * 3;
-      case 'nine_months':
-        return 9;
-      case 'month':
-        return period.number ?? 1;
-    }
-  })();
-  const firstMonth = (() => {
-    switch (period.kind) {
-      case 'year':
-      case 'nine_months':
-        return 1;
-      case 'half':
-        return period.number === 1 ? 1 : 7;
-      case 'quarter':
-        return lastMonth - 2;
-      case 'month':
-        return lastMonth;
-    }
-  })();
+  const [firstMonth, lastMonth] = SHAPES[period.kind].months(period.number ?? 1);
   const start = addMonths(period.year, firstMonth, -1, cutoffDay);
   const end = ymd(period.year, lastMonth, cutoffDay - 1);
   return { start, end };

@@ -306,7 +306,7 @@ async function loadSource(
         : await extractFile({ path, bytes, sha256 }, { config, records });
     // The streamed read is a second pass over the file: it must have read what was hashed.
     if (file.streamed) await assertUnchanged(source.fsPath, file.snapshot);
-    const doc = prepared ?? normalizeDocument(extracted!, { path, bytes, sha256 }, { province: config.province, commune: config.commune, period });
+    const doc = prepared ?? normalizeDocument(extracted!, { path, bytes, sha256 }, { province: config.province, commune: config.commune, period, cutoffDay: config.cutoffDay });
     await loadDocument(wh.db, id, doc);
     for (const w of doc.warnings) await recordError(wh, runId, sha256, path, 'extract', w.where, w.message, 'warning');
     markPending(wh, doc.observations, runId);

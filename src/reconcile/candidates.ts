@@ -1,4 +1,4 @@
-import type { Indicator, IndicatorCatalogue } from '../catalog/index.js';
+import { type Indicator, type IndicatorCatalogue, valueWords } from '../catalog/index.js';
 import { printedFraction } from './fraction.js';
 import { printedDecimals, samePrinted } from './precision.js';
 import type { Rules } from './rules.js';
@@ -119,9 +119,7 @@ export function buildCandidates(observations: readonly ReconObservation[], rules
 // text; the parser already reads "đồng"/"đ" as đồng, so only a million/billion word rescales.
 function scaleOf(ind: Indicator | undefined, text: string): number {
   if (ind?.type !== 'money') return 1;
-  if (/tỷ/i.test(text)) return 1e9;
-  if (/triệu/i.test(text)) return 1e6;
-  return 1;
+  return valueWords().moneyScale(text);
 }
 
 function common(obs: ReconObservation, rules: Rules) {

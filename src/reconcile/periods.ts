@@ -3,7 +3,8 @@ import { cmp } from './candidates.js';
 import { indicatorLabel, type ConflictDraft } from './conflict.js';
 import { fill, formatNumber } from './format.js';
 import type { PeriodToken, Rules } from './rules.js';
-import type { ReconciledValue } from './types.js';
+import { observationRef } from './sources.js';
+import type { ReconObservation, ReconciledValue } from './types.js';
 
 const YEAR_OF = /^(\d{4})(?:-|$)/;
 
@@ -15,8 +16,22 @@ function periodKeyOf(year: string, token: PeriodToken): string {
  * Checks across the periods of one commune and year, on the reconciled values: flow figures of the
  * parts add up to the whole (quarters to the half and the year); cumulative ("lũy kế") figures never
  * fall as the year goes on; stock figures are levels and are left alone.
+ * A sum that involves a one-stop figure is checked only where the parts' windows tile the whole's
+ * (a year's export counted over the regulation's quarters): one-stop figures of the parts over the
+ * regulation's windows against a year's value over the window a report states differ by the days
+ * they count, which the window conflicts already show.
  */
-export function periodConflicts(values: readonly ReconciledValue[], rules: Rules, catalogue: IndicatorCatalogue): ConflictDraft[] {
+export function periodConflicts(values: readonly ReconciledValue[], rules: Rules, catalogue: IndicatorCatalogue, observations: readonly ReconObservation[] = []): ConflictDraft[] {
+  const byRef = new Map(observations.map((o) => [observationRef(o), o]));
+  const tiles = (whole: ReconciledValue, parts: readonly ReconciledValue[]) => {
+    const obs = [whole, ...parts].map((v) => (v.chosenObservation ? byRef.get(v.chosenObservation) : undefined));
+    if (!obs.some((o) => o?.method === 'onestop')) return true;
+    const w = obs.map((o) => (o?.windowStart && o.windowEnd ? { start: o.windowStart, end: o.windowEnd } : undefined));
+    if (w.some((x) => !x)) return false;
+    const [all, ...ps] = w as { start: string; end: string }[];
+    const sorted = [...ps].sort((a, b) => cmp(a.start, b.start));
+    return sorted[0]!.start === all!.start && sorted.at(-1)!.end === all!.end && sorted.every((x, i) => i === 0 || nextDay(sorted[i - 1]!.end) === x.start);
+  };
   const index = new Map<string, ReconciledValue>();
   const series = new Map<string, { communeKey: string; year: string; indicatorKey: string }>();
   for (const v of values) {
@@ -60,7 +75,7 @@ export function periodConflicts(values: readonly ReconciledValue[], rules: Rules
       for (const rule of p.sums) {
         const whole = at(rule.whole);
         const parts = rule.parts.map(at);
-        if (!whole || parts.some((x) => !x)) continue;
+        if (!whole || parts.some((x) => !x) || !tiles(whole, parts as ReconciledValue[])) continue;
         const sum = parts.reduce((n, x) => n + x!.valueNum!, 0);
         if (Math.abs(sum - whole.valueNum!) <= 1e-6 * Math.max(1, Math.abs(sum))) continue;
         const d = draft(whole, [whole, ...(parts as ReconciledValue[])], fill(rules.messages.period_sum, {
@@ -91,4 +106,11 @@ export function periodConflicts(values: readonly ReconciledValue[], rules: Rules
     }
   }
   return out;
+}
+
+
+function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
 }

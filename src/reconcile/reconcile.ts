@@ -70,7 +70,7 @@ export function reconcile(
     drafts.push(...r.conflicts);
   }
   drafts.push(...structureConflicts(sorted, rules, catalogue));
-  drafts.push(...periodConflicts(values, rules, catalogue));
+  drafts.push(...periodConflicts(values, rules, catalogue, sorted));
 
   const conflicts = new Map<string, Conflict>();
   for (const c of capDoubtful(drafts, sorted, rules).map(withId)) conflicts.set(c.id, c);

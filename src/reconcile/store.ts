@@ -37,6 +37,8 @@ type ObservationRow = Pick<
   | 'window_source' | 'details'
 > & {
   id: number;
+  coverage_days: number | null;
+  period_days: number | null;
   d_file_name: string;
   d_format: string;
   d_kind: string;
@@ -66,6 +68,7 @@ export function loadObservations(sqlite: SQLite.Database, scope: Scope): ReconOb
       `SELECT o.id, o.document_sha256, o.seq, o.method, o.indicator_key, o.commune_code, o.commune_name, o.period_key,
               o.row_code, o.row_label, o.raw_text, o.value_num, o.value_text, o.value_kind, o.numerator, o.denominator,
               o.note, o.quote, o.sheet, o.cell, o.page, o.line, o.window_start, o.window_end, o.window_source, o.details,
+              json_extract(o.details, '$.coverage_days') AS coverage_days, json_extract(o.details, '$.period_days') AS period_days,
               d.file_name AS d_file_name, d.format AS d_format, d.kind AS d_kind, d.title AS d_title,
               d.commune_code AS d_commune_code, d.commune_name AS d_commune_name, d.period_key AS d_period_key,
               d.is_estimate AS d_is_estimate, d.stated_start AS d_stated_start, d.stated_end AS d_stated_end
@@ -98,6 +101,8 @@ export function loadObservations(sqlite: SQLite.Database, scope: Scope): ReconOb
     windowStart: r.window_start,
     windowSource: r.window_source,
     doubtful: isDoubtful(r.details),
+    coverageDays: r.coverage_days,
+    periodDays: r.period_days,
     document: {
       sha256: r.document_sha256,
       fileName: r.d_file_name,

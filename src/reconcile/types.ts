@@ -49,6 +49,9 @@ export interface ReconObservation {
   readonly windowSource?: string | null | undefined;
   /** The extractor's reading of the figure is doubtful (`details.doubtful`: several numbers in one cell). */
   readonly doubtful?: boolean | undefined;
+  /** Days of that window the figure's data covers, and the window's length (one-stop figures; 005-coverage). */
+  readonly coverageDays?: number | null | undefined;
+  readonly periodDays?: number | null | undefined;
   readonly document: ReconDocument;
 }
 

@@ -8,11 +8,15 @@ import type { FigureWindow, ReconObservation } from './types.js';
  * gives a figure over the window the commune-period's reports state, its figures of the same
  * indicator over any other window (the Nghị định 09 window, a Biểu 06 form's) are set aside: they
  * differ because they count other days, not because a source is wrong.
+ * So is a one-stop figure whose data covers only part of its window (an export whose first rows are
+ * the last weeks of the previous year), wherever a figure of the same indicator covers the period
+ * whole: a part does not compete with the whole. Where nothing else states the indicator, the partial
+ * figure is the value, and `indicator_values.coverage` marks it `partial` (migration 005).
  */
 export interface WindowSplit {
   /** Figures that compete for a value: everything but the set-aside one-stop figures. */
   readonly competing: ReconObservation[];
-  /** One-stop figures over another window than the stated one, where a stated-window figure of the same indicator exists. */
+  /** One-stop figures over another window than the stated one, or over part of the period only. */
   readonly otherWindow: ReconObservation[];
 }
 
@@ -25,20 +29,29 @@ const NOT_VALUES = new Set(['blank', 'note']);
 
 export function splitByWindow(observations: readonly ReconObservation[]): WindowSplit {
   const stated = statedWindows(observations);
-  if (!stated.length) return { competing: [...observations], otherWindow: [] };
   const inStated = (o: ReconObservation) =>
     !!o.windowEnd && stated.some((w) => w.end === o.windowEnd && (w.start === null || !o.windowStart || w.start === o.windowStart));
   const covered = new Set<string>();
+  const whole = new Set<string>();
   for (const o of observations) {
-    if (o.method === 'onestop' && o.indicatorKey && hasValue(o) && inStated(o)) covered.add(o.indicatorKey);
+    if (!o.indicatorKey || !hasValue(o)) continue;
+    if (o.method === 'onestop' && stated.length && inStated(o)) covered.add(o.indicatorKey);
+    if (!isPartial(o)) whole.add(o.indicatorKey);
   }
   const competing: ReconObservation[] = [];
   const otherWindow: ReconObservation[] = [];
   for (const o of observations) {
-    const setAside = o.method === 'onestop' && !!o.indicatorKey && covered.has(o.indicatorKey) && !!o.windowEnd && !inStated(o);
-    (setAside ? otherWindow : competing).push(o);
+    const key = o.indicatorKey;
+    const otherThanStated = o.method === 'onestop' && !!key && covered.has(key) && !!o.windowEnd && !inStated(o);
+    const partOfWhole = !!key && isPartial(o) && whole.has(key);
+    (otherThanStated || partOfWhole ? otherWindow : competing).push(o);
   }
   return { competing, otherWindow };
+}
+
+/** A one-stop figure whose data covers fewer days than its window has. */
+export function isPartial(o: ReconObservation): boolean {
+  return o.method === 'onestop' && typeof o.coverageDays === 'number' && typeof o.periodDays === 'number' && o.coverageDays < o.periodDays;
 }
 
 /** The windows the reports of the commune-period state: the document's, and the one its figures carry. */

@@ -238,7 +238,16 @@ export interface IndicatorValuesView {
   document_sha256: string | null;
   n_observations: number;
   commune_key: string;
+  coverage_days: number | null;
+  period_days: number | null;
+  coverage: Coverage;
 }
+
+/**
+ * From 005-coverage: `partial` when a one-stop figure's data covers fewer days of its counting window
+ * (`coverage_days`) than the window has (`period_days`), `full`, or null for figures that are not counted.
+ */
+export type Coverage = 'partial' | 'full' | null;
 
 /** One trusted value per commune × period × indicator (003-reconcile); rewritten by every reconciliation. */
 export interface ReconciledValuesTable {
@@ -336,6 +345,9 @@ export interface PublishedValuesView {
   reconciled_value_text: string | null;
   reconciled_status: string | null;
   is_chosen: number;
+  coverage_days: number | null;
+  period_days: number | null;
+  coverage: Coverage;
 }
 
 /** 007: rate = numerator / denominator, from catalog/reconcile-rules.yaml. */

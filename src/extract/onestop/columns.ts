@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadCatalog } from '../../catalog/index.js';
+import { duplicateWords, loadCatalog } from '../../catalog/index.js';
 import { fold, foldAscii } from '../../text/fold.js';
 
 /** The fields a dossier export may carry; names are the warehouse's, not any vendor's. */
@@ -25,13 +25,18 @@ export const DossierField = z.enum([
 ]);
 export type DossierField = z.infer<typeof DossierField>;
 
-const ColumnEntry = z.object({
+const ColumnEntry = z.strictObject({
   field: DossierField,
   required: z.boolean().default(false),
   personal: z.boolean().default(false),
   synonyms: z.array(z.string()).min(1),
 });
 export type ColumnEntry = z.infer<typeof ColumnEntry>;
+
+/** A header wording names one field, listed once (folded without diacritics, as headers are matched). */
+const ColumnFile = z.array(ColumnEntry).superRefine((entries, ctx) =>
+  duplicateWords(ctx, entries.map((e, i) => ({ path: [i, 'synonyms'], words: e.synonyms })), foldAscii),
+);
 
 export interface ColumnCatalogue {
   readonly entries: readonly ColumnEntry[];
@@ -64,6 +69,6 @@ export function buildColumnCatalogue(entries: readonly ColumnEntry[]): ColumnCat
 let cached: ColumnCatalogue | undefined;
 /** `catalog/onestop-columns.yaml`, loaded once. */
 export function columnCatalogue(): ColumnCatalogue {
-  cached ??= buildColumnCatalogue(loadCatalog('onestop-columns.yaml', z.array(ColumnEntry)));
+  cached ??= buildColumnCatalogue(loadCatalog('onestop-columns.yaml', ColumnFile));
   return cached;
 }

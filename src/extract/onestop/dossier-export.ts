@@ -1,4 +1,5 @@
 import type { ExtractedDocument, SourceFile } from '../../model/index.js';
+import { isExportTitle } from '../../normalize/document-header.js';
 import { clean } from '../../text/fold.js';
 import { RejectedInput } from '../errors.js';
 import type { ExtractContext } from '../extractor.js';
@@ -11,7 +12,7 @@ import { countingRules } from './rules.js';
 import { figuresFor, Tally } from './tally.js';
 import { unitClues } from './unit.js';
 import { vocabulary } from './vocabulary.js';
-import { planWindows, type OnestopSettings } from './windows.js';
+import { exportSpan, planWindows, type OnestopSettings } from './windows.js';
 
 /** What `RecordWriter.write` may report back for a dossier (src/warehouse/records.ts). */
 export interface DossierWriteOutcome {
@@ -178,18 +179,17 @@ function countRows(
 
     // A yes/no "paid online" column tells who paid online, not who had fees to pay: no denominator then.
     const payment = header.columns.payment_method !== undefined || header.columns.payment_state !== undefined ? 'fees' : header.columns.paid_online !== undefined ? 'paid_only' : 'none';
-    const results = tally.results();
-    const figures = results.flatMap((r) => figuresFor(r.unit, r.window, r.counts, { rules, file: file.path, payment }));
+    const { period, ...span } = exportSpan(tally.plan, header.preamble, file.path, tally.dataStart, tally.lastReceived);
+    const results = tally.results(span.dataEnd);
+    const figures = results.flatMap((r) => figuresFor(r.unit, r.window, r.counts, { rules, file: file.path, payment, ...span }));
     Object.assign(stats, { rows: rowCount, counted, notCounted, duplicates, conflicts } satisfies DossierExportStats);
 
     const onlyUnit = units.size === 1 ? [...units][0] : undefined;
-    const periods = new Set(results.map((r) => r.window.period.key));
-    const firstPeriod = results[0]?.window.period;
     return {
       format,
-      title: header.preamble.find((l) => /hồ sơ|danh sách|thống kê|báo cáo/iu.test(l)) ?? header.preamble[0],
+      title: header.preamble.find(isExportTitle) ?? header.preamble[0],
       commune: onlyUnit ? unitClues(onlyUnit) : { hints: [...header.preamble.filter((l) => /(^|\s)(xã|phường|thị trấn)(\s|$)/iu.test(l)).map(clean), file.path] },
-      ...(periods.size === 1 && firstPeriod ? { period: firstPeriod } : {}),
+      ...(period ? { period } : {}),
       figures,
       warnings,
       kind: 'onestop',

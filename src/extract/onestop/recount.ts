@@ -60,5 +60,5 @@ export function recountFromWarehouse(sqlite: SQLite.Database, options: RecountOp
   }
   // Which dossiers had fees is not stored, only who paid online: no payment denominator here.
   const payment = payments ? 'paid_only' : 'none';
-  return tally.results().flatMap((r) => figuresFor(r.unit, r.window, r.counts, { rules, file: options.source ?? 'dossiers table', payment }));
+  return tally.results().flatMap((r) => figuresFor(r.unit, r.window, r.counts, { rules, file: options.source ?? 'dossiers table', payment, dataStart: tally.dataStart }));
 }

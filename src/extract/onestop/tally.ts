@@ -1,8 +1,8 @@
 import type { ExtractedFigure } from '../../model/index.js';
 import { isoDay } from './dates.js';
 import type { Dossier } from './dossier.js';
-import { progress, resolution, type CountingRules, type Treatment } from './rules.js';
-import { reportingYear, yearWindow, type CountWindow, type WindowPlan } from './windows.js';
+import { catalogueUnit, countIndicator, progress, rates, resolution, type CountingRules, type CountName, type Treatment } from './rules.js';
+import { reportingYear, yearWindows, type CountWindow, type WindowPlan } from './windows.js';
 import { unitClues } from './unit.js';
 import { detach } from './raw-row.js';
 
@@ -51,15 +51,22 @@ export class Tally {
   /** Unit → window → counts; windows are memoised objects (windows.ts), so they key by identity. */
   private readonly cells = new Map<string, Map<CountWindow, Cell>>();
   private readonly open = new Map<string, { unit: string; year: number; treatment: Treatment; promised: number | undefined; n: number }>();
+  private readonly byYear = new Map<number, readonly CountWindow[]>();
   private maxYear = -Infinity;
   excluded = 0;
+  /** First day any dossier of the data was received: where the export's (or table's) data begins. */
+  dataStart = Infinity;
+  /** Last day any dossier of the data was received. */
+  lastReceived = -Infinity;
 
   constructor(
-    private readonly plan: WindowPlan,
+    readonly plan: WindowPlan,
     private readonly rules: CountingRules,
   ) {}
 
   add(d: Dossier): void {
+    if (d.received < this.dataStart) this.dataStart = d.received;
+    if (d.received > this.lastReceived) this.lastReceived = d.received;
     if (d.treatment === 'excluded') {
       this.excluded++;
       return;
@@ -72,7 +79,8 @@ export class Tally {
     const first = reportingYear(d.received, cutoff);
     if (first > this.maxYear) this.maxYear = first;
     if (d.finished === undefined) {
-      this.apply(d.unit, yearWindow(first, cutoff), d);
+      // Every period of its own year: received in one, carried over into the later ones.
+      for (const w of this.windowsOf(first)) this.apply(d.unit, w, d);
       // Open dossiers carry over into every later year the export covers; known only at the end.
       const key = `${d.unit}\u0000${first}\u0000${d.treatment}\u0000${d.promised ?? ''}`;
       const h = this.open.get(key);
@@ -81,7 +89,14 @@ export class Tally {
       return;
     }
     const last = Math.max(first, reportingYear(d.finished, cutoff));
-    for (let y = first; y <= last; y++) this.apply(d.unit, yearWindow(y, cutoff), d);
+    for (let y = first; y <= last; y++) for (const w of this.windowsOf(y)) this.apply(d.unit, w, d);
+  }
+
+  /** The windows of a reporting year under the plan (a lookup by number: this runs once per dossier). */
+  private windowsOf(year: number): readonly CountWindow[] {
+    let w = this.byYear.get(year);
+    if (!w && this.plan.kind === 'found') this.byYear.set(year, (w = yearWindows(year, this.plan.cutoffDay, this.plan.kinds)));
+    return w ?? [];
   }
 
   private cell(unit: string, w: CountWindow): Counts {
@@ -124,23 +139,33 @@ export class Tally {
     }
   }
 
-  /** Every unit × window with at least one dossier, open dossiers carried into later years. */
-  results(): { unit: string; window: CountWindow; counts: Counts }[] {
-    if (this.plan.kind === 'yearly') {
-      const cutoff = this.plan.cutoffDay;
+  /**
+   * Every unit × window with at least one dossier, open dossiers carried into later periods, up to
+   * the last window the data reaches: one that starts after the last dossier received (or after
+   * `reach`, the last day the export says it lists) would hold only carried-over dossiers of days
+   * the data does not show.
+   */
+  results(reach?: number): { unit: string; window: CountWindow; counts: Counts }[] {
+    const last = Math.max(this.lastReceived, reach ?? -Infinity);
+    if (this.plan.kind === 'found') {
       for (const h of this.open.values()) {
         for (let y = h.year + 1; y <= this.maxYear; y++) {
-          const w = yearWindow(y, cutoff);
-          const c = this.cell(h.unit, w);
-          c.rows += h.n;
-          c.carried_over += h.n;
-          c.in_progress += h.n;
-          c[progress(h.treatment, h.promised, w.end)] += h.n;
+          for (const w of this.windowsOf(y)) {
+            if (w.start > last) continue;
+            const c = this.cell(h.unit, w);
+            c.rows += h.n;
+            c.carried_over += h.n;
+            c.in_progress += h.n;
+            c[progress(h.treatment, h.promised, w.end)] += h.n;
+          }
         }
       }
       this.open.clear();
     }
-    return [...this.cells.values()].flatMap((m) => [...m.values()]).sort((a, b) => a.unit.localeCompare(b.unit) || a.window.start - b.window.start);
+    return [...this.cells.values()]
+      .flatMap((m) => [...m.values()])
+      .filter((c) => this.plan.kind === 'fixed' || c.window.start <= last)
+      .sort((a, b) => a.unit.localeCompare(b.unit) || a.window.start - b.window.start || b.window.end - a.window.end);
   }
 }
 
@@ -150,9 +175,27 @@ export interface FigureContext {
   readonly file: string;
   /** What the export says about payments: fees and online payments, online payments only, nothing. */
   readonly payment: 'fees' | 'paid_only' | 'none';
+  /** Day number of the first dossier the data holds (Tally.dataStart): the start of its coverage. */
+  readonly dataStart?: number;
+  /** Last day the data covers, when the export states it ("… đến ngày 20/11/2024"). */
+  readonly dataEnd?: number;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * How many days of a window the data covers. The data begins at its first dossier (or the first day
+ * the export says it lists): a window that starts earlier (the previous year's window of an export
+ * whose first rows are that year's last weeks) is covered only from there. Its end is the day the
+ * export was made, which the rows do not tell (days without dossiers are common): the data is taken
+ * to reach the window's end unless the export states its own last day.
+ */
+export function coverage(window: { start: number; end: number }, dataStart: number | undefined, dataEnd?: number): { coverage_days: number; period_days: number } {
+  const period_days = window.end - window.start + 1;
+  const from = dataStart === undefined || !Number.isFinite(dataStart) ? window.start : Math.max(window.start, dataStart);
+  const to = dataEnd === undefined || !Number.isFinite(dataEnd) ? window.end : Math.min(window.end, dataEnd);
+  return { coverage_days: Math.max(0, to - from + 1), period_days };
+}
 
 /** The indicator figures of one unit × window (method `onestop`). */
 export function figuresFor(unit: string, window: CountWindow, c: Counts, ctx: FigureContext): ExtractedFigure[] {
@@ -171,26 +214,30 @@ export function figuresFor(unit: string, window: CountWindow, c: Counts, ctx: Fi
     window_source: window.source,
     received_first: Number.isFinite(c.first_received) ? isoDay(c.first_received) : null,
     received_last: Number.isFinite(c.last_received) ? isoDay(c.last_received) : null,
+    ...(ctx.dataStart !== undefined && Number.isFinite(ctx.dataStart) ? { data_start: isoDay(ctx.dataStart) } : {}),
+    ...(ctx.dataEnd !== undefined && Number.isFinite(ctx.dataEnd) ? { data_end: isoDay(ctx.dataEnd) } : {}),
+    ...coverage(window, ctx.dataStart, ctx.dataEnd),
   };
   const figures: ExtractedFigure[] = [];
-  const count = (indicatorKey: string, n: number, how: string, extra: Record<string, unknown> = {}) =>
+  const push = (indicatorKey: string, n: number, how: string, extra: Record<string, unknown> = {}) =>
     figures.push({
       method: 'onestop',
       indicatorKey,
-      unit: 'Hồ sơ',
+      ...unitOf(indicatorKey),
       raw: String(n),
       number: n,
       provenance: { quote: `${how}: ${c.rows} dossier rows of ${unit || 'the export'}, ${start}…${end} (${window.source} window)` },
       scope,
       details: { ...base, ...extra },
     });
+  const count = (name: CountName, n: number, how: string, extra: Record<string, unknown> = {}) => push(countIndicator(ctx.rules, name), n, how, extra);
   const rate = (indicatorKey: string, num: number, den: number, how: string) => {
     if (den === 0) return;
     const value = round((num / den) * 100);
     figures.push({
       method: 'onestop',
       indicatorKey,
-      unit: '%',
+      ...unitOf(indicatorKey),
       raw: `${String(value).replace('.', ',')}%`,
       number: value,
       provenance: { quote: `${how}: ${num}/${den}` },
@@ -198,28 +245,50 @@ export function figuresFor(unit: string, window: CountWindow, c: Counts, ctx: Fi
       details: { ...base, numerator: num, denominator: den },
     });
   };
-  const direct = c.direct + c.postal;
-  count('7.2.4.received', c.received_new + c.carried_over, 'received in the window or carried over', { unknown_channel: c.unknown_channel });
-  count('7.2.4.new', c.received_new, 'received in the window');
-  count('7.2.4.online', c.online, 'received online in the window');
-  count('7.2.4.direct', direct, 'received directly or by post in the window', { postal: c.postal });
-  count('7.2.4.carried_over', c.carried_over, 'received before the window, open at its start');
-  // Over the same denominator as 7.2.4.received (Biểu 06's "nhận giải quyết", carried-over
-  // included), so that the system's own figures satisfy the ratio rule the reports are checked by.
-  rate('7.2.4', c.online, c.received_new + c.carried_over, 'online share of dossiers received or carried over');
-  count('3.3.1.resolved', c.resolved, 'resolved in the window');
-  count('3.3.1.early', c.early, 'resolved before the promised day');
-  count('3.3.1.due_day', c.on_time, 'resolved on the promised day, without one, or returned/withdrawn');
-  count('3.3.1.late', c.late, 'resolved after the promised day');
-  count('3.3.1.on_time', c.early + c.on_time, 'resolved early or on the promised day');
-  rate('3.3.1', c.early + c.on_time, c.resolved, 'on-time share of dossiers resolved in the window');
-  count('3.3.1.in_progress', c.in_progress, 'open at the window end');
-  count('3.3.1.in_progress_within', c.within, 'open at the window end, within the deadline');
-  count('3.3.1.in_progress_overdue', c.overdue, 'open at the window end, past the promised day');
-  if (ctx.payment !== 'none') count('7.2.payment.paid_online', c.paid_online, 'received in the window and paid online');
+  const counts = countsOf(c);
+  count('received', counts.received, 'received in the window or carried over', { unknown_channel: c.unknown_channel });
+  count('new', counts.new, 'received in the window');
+  count('online', counts.online, 'received online in the window');
+  count('direct', counts.direct, 'received directly or by post in the window', { postal: c.postal });
+  count('carried_over', counts.carried_over, 'received before the window, open at its start');
+  count('resolved', counts.resolved, 'resolved in the window');
+  count('early', counts.early, 'resolved before the promised day');
+  count('due_day', counts.due_day, 'resolved on the promised day, without one, or returned/withdrawn');
+  count('late', counts.late, 'resolved after the promised day');
+  count('on_time', counts.on_time, 'resolved early or on the promised day');
+  count('in_progress', counts.in_progress, 'open at the window end');
+  count('within', counts.within, 'open at the window end, within the deadline');
+  count('overdue', counts.overdue, 'open at the window end, past the promised day');
+  // The shares, as catalog/onestop-rules.yaml defines them (the same definition as for Biểu 06 forms).
+  for (const r of rates(ctx.rules, counts)) rate(r.indicator, r.numerator, r.denominator, r.rule.text);
+  if (ctx.payment !== 'none') push('7.2.payment.paid_online', c.paid_online, 'received in the window and paid online');
   if (ctx.payment === 'fees') {
-    count('7.2.payment.dossiers', c.with_payment, 'received in the window with fees');
+    push('7.2.payment.dossiers', c.with_payment, 'received in the window with fees');
     rate('7.2.payment.rate', c.paid_online, c.with_payment, 'online-paid share of dossiers with fees');
   }
   return figures;
+}
+
+function unitOf(indicatorKey: string): { unit?: string } {
+  const unit = catalogueUnit(indicatorKey);
+  return unit ? { unit } : {};
+}
+
+/** A tally's counts under the names the rules catalogue uses. */
+export function countsOf(c: Counts): Record<CountName, number> {
+  return {
+    received: c.received_new + c.carried_over,
+    new: c.received_new,
+    online: c.online,
+    direct: c.direct + c.postal,
+    carried_over: c.carried_over,
+    resolved: c.resolved,
+    early: c.early,
+    due_day: c.on_time,
+    late: c.late,
+    on_time: c.early + c.on_time,
+    in_progress: c.in_progress,
+    within: c.within,
+    overdue: c.overdue,
+  };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadCatalog } from '../../catalog/index.js';
+import { duplicateWords, loadCatalog, valueWords } from '../../catalog/index.js';
 import { foldAscii } from '../../text/fold.js';
 import { detach } from './raw-row.js';
 
@@ -15,14 +15,24 @@ export const PaymentState = z.enum(['paid', 'unpaid', 'waiting', 'cancelled', 'r
 export type PaymentState = z.infer<typeof PaymentState>;
 
 const words = z.array(z.union([z.string(), z.number()]).transform(String));
-const VocabularyFile = z.object({
-  status: z.record(StatusClass, words),
-  channel: z.record(Channel, words),
-  online_level: z.record(OnlineLevel, words),
-  payment_method: z.record(PaymentMethod, words),
-  payment_state: z.record(PaymentState, words),
-  yes_no: z.object({ yes: words, no: words }),
-});
+const SECTIONS = ['status', 'channel', 'online_level', 'payment_method', 'payment_state', 'yes_no'] as const;
+export const VocabularyFile = z
+  .strictObject({
+    status: z.partialRecord(StatusClass, words),
+    channel: z.partialRecord(Channel, words),
+    online_level: z.partialRecord(OnlineLevel, words),
+    payment_method: z.partialRecord(PaymentMethod, words),
+    payment_state: z.partialRecord(PaymentState, words),
+    /** Added to the yes/no words of catalog/value-words.yaml. */
+    yes_no: z.strictObject({ yes: words.default([]), no: words.default([]) }),
+  })
+  // Within a section a value means one thing, listed once (sections are looked up apart).
+  .superRefine((f, ctx) => {
+    for (const section of SECTIONS) {
+      const table = f[section] as Partial<Record<string, string[]>>;
+      duplicateWords(ctx, Object.entries(table).map(([meaning, values]) => ({ path: [section, meaning], words: values ?? [] })), foldAscii);
+    }
+  });
 type VocabularyFile = z.infer<typeof VocabularyFile>;
 
 /** A lookup from a vendor's value to its meaning; `undefined` means "not in the catalogue". */
@@ -66,7 +76,8 @@ export function buildVocabulary(file: VocabularyFile): Vocabulary {
     onlineLevel: lookup(file.online_level),
     paymentMethod: lookup(file.payment_method),
     paymentState: lookup(file.payment_state),
-    yesNo: lookup<'yes' | 'no'>(file.yes_no),
+    // The yes/no words every reader shares, plus those only a one-stop column uses ("Đã thanh toán").
+    yesNo: lookup<'yes' | 'no'>({ yes: [...valueWords().words('yes'), ...file.yes_no.yes], no: [...valueWords().words('no'), ...file.yes_no.no] }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { createInterimIndicatorValuesView } from './001-foundation.js';
 
 /**
@@ -70,6 +70,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('overrides_by_key').on('overrides').columns(['commune_key', 'period_key', 'indicator_key']).execute();
 
   await sql`DROP VIEW IF EXISTS indicator_values`.execute(db);
+  await createReconciledIndicatorValuesView(db);
+
+  await createPublishedValuesView(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`DROP VIEW IF EXISTS published_values`.execute(db);
+  await sql`DROP VIEW IF EXISTS indicator_values`.execute(db);
+  for (const t of ['overrides', 'conflicts', 'reconciled_values']) await db.schema.dropTable(t).ifExists().execute();
+  // Back to the interim view of 001: the first observation by method, unreconciled.
+  await createInterimIndicatorValuesView(db);
+}
+
+/**
+ * The reconciled `indicator_values` view. `extra` adds columns at the end (a later migration's, e.g.
+ * 005's coverage); without it, the view exactly as this migration made it, which 005's `down` restores.
+ */
+export async function createReconciledIndicatorValuesView(db: Kysely<unknown>, extra: RawBuilder<unknown> = sql``): Promise<void> {
   await sql`
     CREATE VIEW indicator_values AS
     SELECT rv.commune_code, rv.commune_name, rv.period_key, rv.indicator_key,
@@ -79,12 +97,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       rv.chosen_document_sha256 || '#' || rv.chosen_seq AS chosen_observation,
       rv.rivals, rv.rule, rv.explanation, rv.failed_checks, rv.override_id,
       COALESCE(rv.printed, o.raw_text) AS raw_text, o.sheet, o.cell, o.page, o.line, o.quote,
-      o.id AS observation_id, rv.chosen_document_sha256 AS document_sha256, rv.n_observations, rv.commune_key
+      o.id AS observation_id, rv.chosen_document_sha256 AS document_sha256, rv.n_observations, rv.commune_key${extra}
     FROM reconciled_values rv
     JOIN indicators i ON i.key = rv.indicator_key
     LEFT JOIN observations o ON o.document_sha256 = rv.chosen_document_sha256 AND o.seq = rv.chosen_seq
   `.execute(db);
+}
 
+/** The `published_values` view; `extra` as for `createReconciledIndicatorValuesView`. */
+export async function createPublishedValuesView(db: Kysely<unknown>, extra: RawBuilder<unknown> = sql``): Promise<void> {
   await sql`
     CREATE VIEW published_values AS
     SELECT d.sha256 AS document_sha256, d.file_name, d.format, d.kind AS document_kind, d.title,
@@ -95,7 +116,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       o.row_code, o.row_label, o.raw_text, o.value_num, o.value_text, o.value_kind,
       o.numerator, o.denominator, o.note, o.quote, o.sheet, o.cell, o.page, o.line,
       rv.value_num AS reconciled_value_num, rv.value_text AS reconciled_value_text, rv.status AS reconciled_status,
-      CASE WHEN rv.chosen_document_sha256 = o.document_sha256 AND rv.chosen_seq = o.seq THEN 1 ELSE 0 END AS is_chosen
+      CASE WHEN rv.chosen_document_sha256 = o.document_sha256 AND rv.chosen_seq = o.seq THEN 1 ELSE 0 END AS is_chosen${extra}
     FROM observations o
     JOIN documents d ON d.sha256 = o.document_sha256
     LEFT JOIN indicators i ON i.key = o.indicator_key
@@ -104,12 +125,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
      AND rv.period_key = o.period_key AND rv.indicator_key = o.indicator_key
     WHERE d.status = 'loaded'
   `.execute(db);
-}
-
-export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`DROP VIEW IF EXISTS published_values`.execute(db);
-  await sql`DROP VIEW IF EXISTS indicator_values`.execute(db);
-  for (const t of ['overrides', 'conflicts', 'reconciled_values']) await db.schema.dropTable(t).ifExists().execute();
-  // Back to the interim view of 001: the first observation by method, unreconciled.
-  await createInterimIndicatorValuesView(db);
 }

@@ -3,6 +3,7 @@ import * as foundation from './001-foundation.js';
 import * as dossiers from './002-dossiers.js';
 import * as reconcile from './003-reconcile.js';
 import * as communes from './004-communes.js';
+import * as coverage from './005-coverage.js';
 import * as runs from './006-runs.js';
 import * as currentUnits from './007-current-units.js';
 
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '002-dossiers': dossiers,
   '003-reconcile': reconcile,
   '004-communes': communes,
+  '005-coverage': coverage,
   '006-runs': runs,
   '007-current-units': currentUnits,
 };

@@ -94,7 +94,7 @@ describe('counting rules (catalog/onestop-rules.yaml)', () => {
   });
 
   it('open dossiers carry over into every later reporting year of the export', () => {
-    const t = new Tally(planWindows({}), rules);
+    const t = new Tally(planWindows({}, ['year']), rules);
     t.add(dossier('processing', '2022-06-01', '2022-06-10', undefined));
     t.add(dossier('done', '2024-03-01', '2024-03-05', '2024-03-04'));
     const r = t.results().map((x) => [x.window.period.key, x.counts.received_new, x.counts.carried_over, x.counts.overdue]);
@@ -102,6 +102,31 @@ describe('counting rules (catalog/onestop-rules.yaml)', () => {
       ['2022', 1, 0, 1],
       ['2023', 0, 1, 1],
       ['2024', 1, 1, 1],
+    ]);
+  });
+
+  it('an open dossier carries over into the later quarters of its year and the next year’s, up to the last one the data reaches', () => {
+    const t = new Tally(planWindows({}, ['quarter']), rules);
+    t.add(dossier('processing', '2024-02-01', '2024-02-10', undefined)); // 2024-Q1, never finished
+    t.add(dossier('done', '2025-01-10', '2025-01-15', '2025-01-14')); // 2025-Q1: the data's last dossier
+    const r = t.results().map((x) => [x.window.period.key, x.counts.received_new, x.counts.carried_over, x.counts.overdue]);
+    expect(r).toEqual([
+      ['2024-Q1', 1, 0, 1],
+      ['2024-Q2', 0, 1, 1],
+      ['2024-Q3', 0, 1, 1],
+      ['2024-Q4', 0, 1, 1],
+      ['2025-Q1', 1, 1, 1],
+    ]);
+  });
+
+  it('counts months when the rules list them (15th of the month before to the 14th)', () => {
+    const t = new Tally(planWindows({}, ['month']), rules);
+    t.add(dossier('done', '2024-10-14', '2024-10-20', '2024-10-16')); // 2024-M10 (15/09–14/10), finished in M11
+    t.add(dossier('done', '2024-10-15', '2024-10-20', '2024-10-18')); // 2024-M11 (15/10–14/11)
+    const r = t.results().map((x) => [x.window.period.key, x.counts.received_new, x.counts.carried_over, x.counts.resolved]);
+    expect(r).toEqual([
+      ['2024-M10', 1, 0, 0],
+      ['2024-M11', 1, 1, 2],
     ]);
   });
 
