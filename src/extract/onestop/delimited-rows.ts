@@ -75,8 +75,9 @@ export async function readDelimited(
     return err;
   };
   // UTF-8 bytes go to the parser as they are (checked, not decoded: csv-parse decodes each field);
-  // other encodings are decoded to text first.
-  const utf8 = encoding.encoding === 'utf8' ? utf8Checker(encoding.evidence) : undefined;
+  // other encodings are decoded to text first, and so is UTF-8 whose letters are TCVN3/VNI codes
+  // (an Excel "CSV UTF-8" of cells typed in .VnTime: `legacy`, told by detectEncoding from the head).
+  const utf8 = encoding.encoding === 'utf8' && !encoding.legacy ? utf8Checker(encoding.evidence) : undefined;
   const feed = async (bytes: Buffer) => {
     if (utf8) {
       utf8.check(bytes);

@@ -8,7 +8,7 @@ import { missingTableReason } from './missing-table.js';
 import { openPdf } from './load.js';
 import { type Rulings, rulingsOf } from './rulings.js';
 import { rowFigure } from './table-rows.js';
-import { type TextItem, pageLines, textItemsOf, type RawItem } from './text-items.js';
+import { type TextItem, pageItemsOf, pageLines } from './text-items.js';
 
 export { locateAppendix, readAppendixRows, type AppendixLocation } from './appendix.js';
 export { rulingsOf, type Rulings } from './rulings.js';
@@ -40,8 +40,7 @@ export async function extractPdf(file: SourceFile, ctx: ExtractContext, options 
   let location: AppendixLocation | undefined;
   try {
     for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      pages.push(textItemsOf(p, (await page.getTextContent()).items as RawItem[]));
+      pages.push(await pageItemsOf(await doc.getPage(p)));
     }
     location = locateAppendix(pages);
     if (location && options.useGrid) {

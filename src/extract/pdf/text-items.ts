@@ -1,4 +1,4 @@
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { clean } from '../../text/index.js';
 import { pdfRunFonts, pdfRunTexts } from '../../text/legacy/index.js';
 
@@ -27,10 +27,20 @@ export interface RawItem {
 /** The page's text runs, cleaned, blank runs dropped, in reading order (top to bottom, then left to right). */
 export async function readPageItems(doc: PDFDocumentProxy, page: number): Promise<TextItem[]> {
   const p = await doc.getPage(page);
-  const content = await p.getTextContent();
-  const fonts = await pdfRunFonts(p, content.items as RawItem[]); // TCVN3/VNI pages only
+  const items = await pageItemsOf(p);
   p.cleanup();
-  return textItemsOf(page, content.items as RawItem[], fonts);
+  return items;
+}
+
+/**
+ * One open page's runs, as `readPageItems` gives them, TCVN3/VNI runs decoded by their fonts. The
+ * page is not cleaned up: a caller reading its rulings next reuses the operator list that the font
+ * lookup of a legacy page has already loaded.
+ */
+export async function pageItemsOf(page: PDFPageProxy): Promise<TextItem[]> {
+  const raw = (await page.getTextContent()).items as RawItem[];
+  const fonts = await pdfRunFonts(page, raw); // TCVN3/VNI pages only
+  return textItemsOf(page.pageNumber, raw, fonts);
 }
 
 /** pdf.js text-content items (`str`, `transform`, `width`, `height`) as cleaned runs in reading order. */
