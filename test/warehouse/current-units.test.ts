@@ -21,7 +21,7 @@ describe('indicator_values_current_units', () => {
     const period = wh.sqlite.prepare(`INSERT INTO periods (key, kind, number, year, start_date, end_date) VALUES (?, 'year', NULL, ?, ?, ?)`);
     period.run('2024', 2024, '2023-12-15', '2024-12-14');
     period.run('2026', 2026, '2025-12-15', '2026-12-14');
-    const commune = wh.sqlite.prepare(`INSERT INTO communes (code, name, district, province, new_code, new_name) VALUES (?, ?, 'Huyện Mẫu', 'Tỉnh Mẫu', ?, ?)`);
+    const commune = wh.sqlite.prepare(`INSERT INTO communes (code, era, name, district, province, new_code, new_name) VALUES (?, 'pre2025', ?, 'Huyện Mẫu', 'Tỉnh Mẫu', ?, ?)`);
     commune.run('10001', 'Xã Một', '10002', 'Xã Hợp Nhất');
     commune.run('10002', 'Xã Hai', '10002', 'Xã Hợp Nhất');
     commune.run('10003', 'Xã Ba', '10002', 'Xã Hợp Nhất');

@@ -98,8 +98,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ),
     combined AS (SELECT * FROM sums UNION ALL SELECT * FROM rates)
     SELECT c.unit_code AS commune_code,
-      COALESCE((SELECT cm.new_name FROM communes cm WHERE cm.new_code = c.unit_code LIMIT 1),
-               (SELECT cm.name FROM communes cm WHERE cm.code = c.unit_code)) AS commune_name,
+      -- A code can name an old and a new unit (communes is keyed by code and era): the new unit's name.
+      COALESCE((SELECT cm.name FROM communes cm WHERE cm.code = c.unit_code AND cm.era = 'post2025'),
+               (SELECT cm.new_name FROM communes cm WHERE cm.new_code = c.unit_code LIMIT 1),
+               (SELECT cm.name FROM communes cm WHERE cm.code = c.unit_code LIMIT 1)) AS commune_name,
       c.period_key, c.indicator_key, i.code AS indicator_code, l.label AS indicator_label, i.unit,
       c.value_num, c.method,
       rp.units_reported,
