@@ -14,6 +14,7 @@ const COMMANDS = [
   () => import('./commands/conflicts.js'),
   () => import('./commands/override.js'),
   () => import('./commands/reconcile.js'),
+  () => import('./commands/narrative.js'),
 ];
 
 export async function main(argv: readonly string[]): Promise<void> {

@@ -27,3 +27,4 @@ export function extractNarrative(pages: readonly PageText[]): ExtractedFigure[] 
   const catalog = narrativeCatalog();
   return splitSentences(pages, { end: catalog.end }).flatMap((s) => figuresOf(s, catalog));
 }
+export { pagesOfTextLines } from './text-file.js';
