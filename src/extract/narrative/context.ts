@@ -1,0 +1,202 @@
+import type { Lexicon, Mention } from './lexicon.js';
+import type { NumberToken } from './numbers.js';
+
+/**
+ * What the words around a printed number say about it: every concept with a weight by where it
+ * stands. Its own words (from the last boundary before it to the next after it, or the label
+ * before a colon) weigh most, the measure word right after it most of all; a number in a list or
+ * in brackets then takes what it does not say itself from the number the list belongs to ("đã giải
+ * quyết 305 hồ sơ, trong đó: trước hạn 250" — 250 is resolved dossiers, early); then the clause, the
+ * sentence, the heading. A concept's facet decides what is taken over: a number that says
+ * "trực tuyến" does not take "trực tiếp" from its clause.
+ */
+export interface FigureContext {
+  /** Concept → weight (the strongest place it was found). */
+  readonly weights: ReadonlyMap<string, number>;
+  /** Concepts the figure itself or its list states: one the indicator does not explain counts against it. */
+  readonly strong: ReadonlySet<string>;
+  /** Concepts that keep the figure unmapped unless the indicator is about them (targets, other bodies). */
+  readonly blocks: ReadonlySet<string>;
+  /** The measure word printed right after the number ("312 hồ sơ"). */
+  readonly noun?: string;
+  /** The words that were read, for the record. */
+  readonly evidence: readonly { readonly text: string; readonly concept: string; readonly weight: number }[];
+}
+
+export const WEIGHTS = { noun: 3, own: 2, head: 1.5, clause: 1, sentence: 0.5, heading: 0.5 } as const;
+
+// Punctuation that ends the words belonging to a number; ";" and sentence ends also end its clause.
+const BOUNDARY = /[,;:()[\]]|\s[-–]\s/gu;
+// Words that start a breakdown of the number before them, or the next item of a list.
+const LIST_WORDS = /(?<![\p{L}])(?:trong đó có|trong đó|bao gồm|gồm|và|với|còn|riêng|cụ thể)(?![\p{L}])/giu;
+const BREAKDOWN = /^(?:trong đó có|trong đó|bao gồm|gồm|cụ thể)$/iu;
+
+interface Cut {
+  readonly at: number;
+  readonly end: number;
+  readonly kind: 'comma' | 'colon' | 'open' | 'close' | 'clause' | 'word' | 'breakdown';
+}
+
+export interface SentenceLayout {
+  readonly text: string;
+  readonly mentions: readonly Mention[];
+  readonly tokens: readonly NumberToken[];
+  readonly cuts: readonly Cut[];
+}
+
+/** Where the sentence's boundaries are; a boundary inside a lexicon phrase ("tiếp nhận và giải quyết") is none. */
+export function layout(text: string, tokens: readonly NumberToken[], lexicon: Lexicon): SentenceLayout {
+  const mentions = lexicon.mentions(text);
+  const inside = (i: number) => mentions.some((m) => m.start < i && i < m.end) || tokens.some((t) => t.start < i && i < t.end);
+  const cuts: Cut[] = [];
+  for (const m of text.matchAll(BOUNDARY)) {
+    if (inside(m.index)) continue;
+    const c = m[0].trim();
+    const kind = c === ';' ? 'clause' : c === ':' ? 'colon' : c === '(' || c === '[' ? 'open' : c === ')' || c === ']' ? 'close' : 'comma';
+    cuts.push({ at: m.index, end: m.index + m[0].length, kind });
+  }
+  for (const m of text.matchAll(LIST_WORDS)) {
+    if (inside(m.index) || inside(m.index + m[0].length - 1)) continue;
+    cuts.push({ at: m.index, end: m.index + m[0].length, kind: BREAKDOWN.test(m[0]) ? 'breakdown' : 'word' });
+  }
+  cuts.sort((a, b) => a.at - b.at);
+  return { text, mentions, tokens, cuts };
+}
+
+/** The extent [start, end) of a token together with its fraction partner. */
+function extent(l: SentenceLayout, i: number): [number, number] {
+  const t = l.tokens[i]!;
+  const o = t.other !== undefined ? l.tokens[t.other] : undefined;
+  return o ? [Math.min(t.start, o.start), Math.max(t.end, o.end)] : [t.start, t.end];
+}
+
+/** The words a number owns: back to the last boundary or number, on to the next. */
+export function ownZone(l: SentenceLayout, i: number): { left: [number, number]; right: [number, number]; labelled: boolean } {
+  const [s, e] = extent(l, i);
+  const before = l.cuts.filter((c) => c.end <= s).at(-1);
+  const prevToken = l.tokens.filter((t, j) => t.end <= s && !isPartner(l, i, j)).at(-1);
+  let leftStart = Math.max(before?.end ?? 0, prevToken?.end ?? 0);
+  let labelled = false;
+  // "Số hồ sơ tiếp nhận: 312": the label before the colon names the number after it.
+  if (before?.kind === 'colon' && l.text.slice(before.end, s).trim() === '' && (prevToken?.end ?? 0) <= before.at) {
+    const further = l.cuts.filter((c) => c.end <= before.at && c.kind !== 'comma').at(-1);
+    const prev = l.tokens.filter((t) => t.end <= before.at).at(-1);
+    leftStart = Math.max(further?.end ?? 0, prev?.end ?? 0);
+    labelled = true;
+  }
+  const after = l.cuts.find((c) => c.at >= e);
+  const nextToken = l.tokens.find((t, j) => t.start >= e && !isPartner(l, i, j));
+  const rightEnd = Math.min(after?.at ?? l.text.length, nextToken?.start ?? l.text.length);
+  return { left: [leftStart, s], right: [e, rightEnd], labelled };
+}
+
+function isPartner(l: SentenceLayout, i: number, j: number): boolean {
+  return l.tokens[i]!.other === j || l.tokens[j]!.other === i || i === j;
+}
+
+/** Which clause (between ";") a position is in, and the paren group (the "(" it stands in, or -1). */
+function clauseOf(l: SentenceLayout, at: number): [number, number] {
+  const start = l.cuts.filter((c) => c.kind === 'clause' && c.end <= at).at(-1)?.end ?? 0;
+  const end = l.cuts.find((c) => c.kind === 'clause' && c.at >= at)?.at ?? l.text.length;
+  return [start, end];
+}
+
+function openParen(l: SentenceLayout, at: number): Cut | undefined {
+  let depth = 0;
+  const [clauseStart] = clauseOf(l, at);
+  for (const c of [...l.cuts].reverse()) {
+    if (c.at >= at || c.at < clauseStart) continue;
+    if (c.kind === 'close') depth++;
+    if (c.kind === 'open') {
+      if (depth === 0) return c;
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+const within = (m: Mention, [s, e]: [number, number]) => m.start >= s && m.end <= e;
+
+/** The description of number `i` of the sentence, with the heading's mentions. */
+export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, heading: readonly Mention[], zones = l.tokens.map((_, j) => ownZone(l, j))): FigureContext {
+  const weights = new Map<string, number>();
+  const strong = new Set<string>();
+  const blocks = new Set<string>();
+  const evidence: { text: string; concept: string; weight: number }[] = [];
+  const facets = new Set<string>();
+  const facet = (c: string) => lexicon.facetOf.get(c) ?? c;
+  const add = (m: Mention, weight: number, opts: { strong: boolean; inherit: boolean; block: 'all' | 'clause' | 'none' }) => {
+    const f = facet(m.concept);
+    if (f === 'block' || f === 'block_local') {
+      if (opts.block === 'all' || (opts.block === 'clause' && f === 'block')) blocks.add(m.concept);
+      return;
+    }
+    // Taken over only where the figure does not say that facet itself.
+    if (opts.inherit && facets.has(f) && !weights.has(m.concept)) return;
+    if ((weights.get(m.concept) ?? 0) < weight) {
+      weights.set(m.concept, weight);
+      evidence.push({ text: m.text, concept: m.concept, weight });
+    }
+    if (opts.strong) strong.add(m.concept);
+  };
+  const ownMentions = (j: number) => {
+    const z = zones[j]!;
+    return l.mentions.filter((m) => within(m, z.left) || within(m, z.right));
+  };
+
+  const z = zones[i]!;
+  const own = ownMentions(i);
+  const t = l.tokens[i]!;
+  const first = own.filter((m) => within(m, z.right))[0];
+  const noun =
+    first && lexicon.facetOf.get(first.concept) === 'noun' && /^[\s/]*$/u.test(l.text.slice(extent(l, i)[1], first.start)) ? first.concept : undefined;
+  for (const m of own) add(m, m.concept === noun ? WEIGHTS.noun : WEIGHTS.own, { strong: true, inherit: false, block: 'all' });
+  const ownFacets = new Set(own.map((m) => facet(m.concept)));
+  for (const f of ownFacets) facets.add(f);
+  const inheritFrom = (ms: readonly Mention[], weight: number, isStrong: boolean, block: 'all' | 'clause' | 'none') => {
+    const before = new Set(facets);
+    for (const m of ms) if (!before.has(facet(m.concept))) add(m, weight, { strong: isStrong, inherit: true, block });
+    for (const m of ms) facets.add(facet(m.concept));
+  };
+
+  const [cs, ce] = clauseOf(l, t.start);
+  const inClause = (j: number) => l.tokens[j]!.start >= cs && l.tokens[j]!.end <= ce;
+  const [selfStart] = extent(l, i);
+  const earlier = l.tokens.map((_, j) => j).filter((j) => inClause(j) && l.tokens[j]!.end <= selfStart);
+
+  // A percentage speaks of the count just before it ("trực tuyến 3.102 hồ sơ, đạt 80,45%").
+  if (t.kind === 'percent' && earlier.length && !z.labelled) {
+    const prev = earlier.at(-1)!;
+    if (!l.cuts.some((c) => c.kind === 'clause' && c.at > l.tokens[prev]!.end && c.at < t.start)) {
+      inheritFrom(ownMentions(prev), WEIGHTS.head, true, 'all');
+    }
+  }
+  // A number in brackets, or after "trong đó", belongs to the number before them.
+  const paren = openParen(l, t.start);
+  const breakdown = l.cuts.filter((c) => c.kind === 'breakdown' && c.end <= t.start && c.at >= cs).at(-1);
+  const headCut = [paren, breakdown].filter((c): c is Cut => !!c).sort((a, b) => b.at - a.at)[0];
+  if (headCut) {
+    const head = earlier.filter((j) => l.tokens[j]!.end <= headCut.at).at(-1);
+    if (head !== undefined) inheritFrom(ownMentions(head), WEIGHTS.head, true, 'all');
+    // The words just before the bracket name what is broken down ("tiếp nhận (…)").
+    const lead = l.mentions.filter((m) => m.end <= headCut.at && m.start >= Math.max(cs, l.cuts.filter((c) => c.end <= headCut.at && c.kind !== 'comma').at(-1)?.end ?? 0));
+    inheritFrom(lead, WEIGHTS.head, true, 'all');
+  }
+  // Words of the clause that belong to no number, then the clause's first number.
+  const owned = (m: Mention) => zones.some((zz) => within(m, zz.left) || within(m, zz.right));
+  const clauseFree = l.mentions.filter((m) => m.start >= cs && m.end <= ce && !owned(m));
+  inheritFrom(clauseFree, WEIGHTS.clause, true, 'clause');
+  const clauseHead = earlier[0];
+  if (clauseHead !== undefined) inheritFrom(ownMentions(clauseHead), WEIGHTS.clause, true, 'clause');
+  // The rest of the sentence and the heading only add weight; they never count against an indicator.
+  const sentenceFree = l.mentions.filter((m) => (m.end <= cs || m.start >= ce) && !owned(m));
+  const earlierClauses = l.mentions.filter((m) => m.end <= cs);
+  for (const m of [...sentenceFree, ...earlierClauses]) {
+    const f = facet(m.concept);
+    if (f !== 'block' && f !== 'block_local' && !facets.has(f)) add(m, WEIGHTS.sentence, { strong: false, inherit: true, block: 'none' });
+  }
+  for (const m of heading) {
+    if (!facets.has(facet(m.concept))) add(m, WEIGHTS.heading, { strong: false, inherit: true, block: 'none' });
+  }
+  return { weights, strong, blocks, ...(noun ? { noun } : {}), evidence };
+}

@@ -1,0 +1,62 @@
+import type { IndicatorDescription } from './description.js';
+import { SILENT_FACETS } from './description.js';
+import type { FigureContext } from './context.js';
+import type { Lexicon } from './lexicon.js';
+
+/**
+ * How well an indicator's description fits a figure's: the weight of the concepts both share, less
+ * a point for each concept of the wording the figure does not state, less the weight of what the
+ * figure states that the wording does not explain (a figure that says "trực tuyến" is not the total
+ * received). The heading's section adds or takes half a point.
+ */
+export interface Fit {
+  readonly key: string;
+  readonly score: number;
+  /** The concepts that decided (shared by the figure and the best wording). */
+  readonly words: readonly string[];
+}
+
+export const FIT = {
+  /** Below this, no indicator fits well enough. */
+  minimum: 3,
+  /** The best must lead the next indicator by this much. */
+  margin: 1,
+  missing: 1,
+  unexplained: 0.9,
+  section: 0.5,
+} as const;
+
+export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: Lexicon, section: string | undefined): Fit | undefined {
+  // Another body's figure, a target, a comparison: only an indicator about that very thing may take it.
+  const concepts = new Set(desc.wordings.flat());
+  for (const b of ctx.blocks) if (!concepts.has(b)) return undefined;
+  if (ctx.noun && !desc.nouns.has(ctx.noun)) return undefined;
+  let best: Fit | undefined;
+  for (const wording of desc.wordings) {
+    let score = 0;
+    const words: string[] = [];
+    for (const c of wording) {
+      const w = ctx.weights.get(c) ?? 0;
+      if (w > 0) {
+        score += w;
+        words.push(c);
+      } else if (!SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')) score -= FIT.missing;
+    }
+    for (const c of ctx.strong) {
+      if (wording.includes(c) || SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')) continue;
+      score -= FIT.unexplained * (ctx.weights.get(c) ?? 0);
+    }
+    if (section && section !== 'any') score += section === desc.indicator.section ? FIT.section : -FIT.section;
+    if (!best || score > best.score) best = { key: desc.indicator.key, score, words };
+  }
+  return best;
+}
+
+/** The best fit if it is good enough and clearly ahead of the next indicator, else undefined (with the runner-up). */
+export function decide(fits: readonly Fit[]): { best?: Fit; runnerUp?: Fit } {
+  const sorted = [...fits].sort((a, b) => b.score - a.score);
+  const [best, runnerUp] = sorted;
+  if (!best || best.score < FIT.minimum) return { ...(best ? { runnerUp: best } : {}) };
+  if (runnerUp && best.score - runnerUp.score < FIT.margin) return { runnerUp };
+  return { best, ...(runnerUp ? { runnerUp } : {}) };
+}

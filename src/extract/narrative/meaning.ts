@@ -1,0 +1,217 @@
+import { indicatorCatalogue, type IndicatorCatalogue, type ValueType } from '../../catalog/index.js';
+import { figureContext, layout, ownZone, WEIGHTS, type FigureContext, type SentenceLayout } from './context.js';
+import { describeIndicators, type IndicatorDescription } from './description.js';
+import { decide, fitOf, type Fit } from './fit.js';
+import { narrativeLexicon, type Lexicon, type Mention } from './lexicon.js';
+import { numberTokens, type NumberKind, type NumberToken } from './numbers.js';
+import { parseNumber } from '../../normalize/parse-value.js';
+
+/**
+ * The meaning-based mapper: every printed number of a sentence, and every zero or "no" written in
+ * words, with the indicator its description fits best (by a margin), or none.
+ */
+export interface ReadNumber {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: NumberKind | 'phrase';
+  readonly key?: string;
+  /** For a phrase: the value it states (0, false, true). */
+  readonly value?: number | boolean;
+  readonly why?: Why;
+}
+
+export interface Why {
+  readonly rule: 'meaning' | 'fraction' | 'rate-of-fraction' | 'words';
+  readonly score: number;
+  /** How far ahead of the runner-up (null when there was none). */
+  readonly margin: number | null;
+  readonly runnerUp?: string;
+  /** The printed words that decided, with the concept each stands for. */
+  readonly words: readonly string[];
+}
+
+interface Model {
+  readonly lexicon: Lexicon;
+  readonly catalogue: IndicatorCatalogue;
+  readonly descriptions: readonly IndicatorDescription[];
+  readonly byKey: ReadonlyMap<string, IndicatorDescription>;
+  readonly denominatorOnly: ReadonlySet<string>;
+  readonly ratios: readonly { rate?: string; numerator: string; denominator: string }[];
+}
+
+let cached: Model | undefined;
+
+function model(): Model {
+  if (cached) return cached;
+  const lexicon = narrativeLexicon();
+  const catalogue = indicatorCatalogue();
+  const descriptions = describeIndicators(catalogue, lexicon);
+  const byKey = new Map(descriptions.map((d) => [d.indicator.key, d]));
+  for (const r of lexicon.file.ratios) {
+    for (const k of [r.rate, r.numerator, r.denominator]) {
+      if (k && !byKey.has(k)) throw new Error(`catalog/narrative-lexicon.yaml: ratios: unknown indicator key "${k}"`);
+    }
+  }
+  // A count that is only ever the base of a rate ("mẫu số") is mapped only as the "b" of "a/b".
+  const denominatorOnly = new Set(
+    lexicon.file.ratios.map((r) => r.denominator).filter((k) => !lexicon.file.ratios.some((r) => r.numerator === k) && /mẫu số/u.test(byKey.get(k)!.indicator.name)),
+  );
+  cached = { lexicon, catalogue, descriptions, byKey, denominatorOnly, ratios: lexicon.file.ratios };
+  return cached;
+}
+
+const TYPES: Record<NumberKind, ValueType> = { count: 'count', percent: 'percent', money: 'money' };
+
+/** Reads one sentence standing under `headings` (outermost first). */
+export function readSentence(text: string, headings: readonly string[], skip: readonly RegExp[]): ReadNumber[] {
+  const m = model();
+  const section = sectionOf(headings, m.lexicon);
+  const tokens = numberTokens(text, skip);
+  if (section === 'none') return tokens.map((t) => ({ start: t.start, end: t.end, kind: t.kind }));
+  const l = layout(text, tokens, m.lexicon);
+  const zones = tokens.map((_, i) => ownZone(l, i));
+  const heading = headings.length ? m.lexicon.mentions(headings.at(-1)!) : [];
+  const contexts = tokens.map((_, i) => figureContext(l, i, m.lexicon, heading, zones));
+  const out: (ReadNumber | undefined)[] = tokens.map(() => undefined);
+
+  // "a/b": the pair of counts of one rate, decided together; a percentage beside it equal to a/b is its rate.
+  for (const [n, t] of tokens.entries()) {
+    if (t.part !== 'numerator' || t.other === undefined) continue;
+    const d = t.other;
+    const fits: (Fit & { ratio: number })[] = [];
+    for (const [ri, r] of m.ratios.entries()) {
+      const num = m.byKey.get(r.numerator)!;
+      if (num.indicator.type !== TYPES[t.kind]) continue;
+      const candidates = [num, ...(r.rate ? [m.byKey.get(r.rate)!] : [])];
+      const best = candidates.map((desc) => fitOf(desc, contexts[n]!, m.lexicon, section)).filter((f): f is Fit => !!f).sort((a, b) => b.score - a.score)[0];
+      if (best) fits.push({ ...best, key: `${r.numerator}|${r.denominator}`, ratio: ri });
+    }
+    const { best, runnerUp } = decideDistinct(fits);
+    if (!best) {
+      out[n] = { start: t.start, end: t.end, kind: t.kind };
+      out[d] = { start: tokens[d]!.start, end: tokens[d]!.end, kind: tokens[d]!.kind };
+      continue;
+    }
+    const r = m.ratios[(best as Fit & { ratio: number }).ratio]!;
+    const why = whyOf('fraction', best, runnerUp, contexts[n]!);
+    out[n] = { start: t.start, end: t.end, kind: t.kind, key: r.numerator, why };
+    out[d] = { start: tokens[d]!.start, end: tokens[d]!.end, kind: tokens[d]!.kind, key: r.denominator, why };
+    if (!r.rate) continue;
+    const a = parseNumber(text.slice(t.start, t.end), 'count');
+    const b = parseNumber(text.slice(tokens[d]!.start, tokens[d]!.end), 'count');
+    if (a === null || !b) continue;
+    const clause = clauseRange(l, t.start);
+    for (const [p, pt] of tokens.entries()) {
+      if (pt.kind !== 'percent' || out[p] || pt.start < clause[0] || pt.end > clause[1]) continue;
+      const pct = parseNumber(text.slice(pt.start, pt.end).replace(/\s?%$/, ''), 'percent');
+      if (pct !== null && Math.abs(pct - (100 * a) / b) < 0.6) {
+        out[p] = { start: pt.start, end: pt.end, kind: 'percent', key: r.rate, why: { ...why, rule: 'rate-of-fraction' } };
+      }
+    }
+  }
+
+  for (const [i, t] of tokens.entries()) {
+    if (out[i]) continue;
+    const type = TYPES[t.kind];
+    const fits = m.descriptions
+      .filter((d) => d.indicator.type === type && !m.denominatorOnly.has(d.indicator.key))
+      .map((d) => fitOf(d, contexts[i]!, m.lexicon, section))
+      .filter((f): f is Fit => !!f);
+    const { best, runnerUp } = decide(fits);
+    out[i] = { start: t.start, end: t.end, kind: t.kind, ...(best ? { key: best.key, why: whyOf('meaning', best, runnerUp, contexts[i]!) } : {}) };
+  }
+  return [...out.filter((x): x is ReadNumber => !!x), ...phrases(l, section, heading, m)].sort((a, b) => a.start - b.start);
+}
+
+/** Families are compared by their score, but two families with the same numerator are one choice. */
+function decideDistinct(fits: readonly (Fit & { ratio: number })[]): { best?: Fit; runnerUp?: Fit } {
+  const seen = new Set<string>();
+  const unique = [...fits].sort((a, b) => b.score - a.score).filter((f) => (seen.has(f.key) ? false : (seen.add(f.key), true)));
+  return decide(unique);
+}
+
+function whyOf(rule: Why['rule'], best: Fit, runnerUp: Fit | undefined, ctx: FigureContext): Why {
+  const words = ctx.evidence.filter((e) => best.words.includes(e.concept)).map((e) => `${e.text} (${e.concept})`);
+  return {
+    rule,
+    score: round(best.score),
+    margin: runnerUp ? round(best.score - runnerUp.score) : null,
+    ...(runnerUp ? { runnerUp: runnerUp.key } : {}),
+    words: [...new Set(words)],
+  };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+function sectionOf(headings: readonly string[], lexicon: Lexicon): string | undefined {
+  for (const h of [...headings].reverse()) {
+    const s = lexicon.headingSection(h);
+    if (s) return s;
+  }
+  return undefined;
+}
+
+function clauseRange(l: SentenceLayout, at: number): [number, number] {
+  const start = l.cuts.filter((c) => c.kind === 'clause' && c.end <= at).at(-1)?.end ?? 0;
+  const end = l.cuts.find((c) => c.kind === 'clause' && c.at >= at)?.at ?? l.text.length;
+  return [start, end];
+}
+
+/**
+ * A zero or a yes/no written in words: "không có hồ sơ quá hạn" (0), "không phát sinh PAKN" (0),
+ * "chưa tổ chức đối thoại" (no). The phrase runs from the negation to the next boundary; it must
+ * hold no number, and its words must fit one indicator by the same rules as a number's.
+ */
+function phrases(l: SentenceLayout, section: string | undefined, heading: readonly Mention[], m: Model): ReadNumber[] {
+  const out: ReadNumber[] = [];
+  for (const p of m.lexicon.polarity(l.text)) {
+    if (l.tokens.some((t) => t.start <= p.start && p.start < t.end)) continue;
+    const next = l.cuts.find((c) => c.at >= p.end && c.kind !== 'word');
+    const end = Math.min(next?.at ?? l.text.length, l.tokens.find((t) => t.start >= p.end)?.start ?? l.text.length);
+    if (l.tokens.some((t) => t.start >= p.start && t.end <= end)) continue;
+    let own = l.mentions.filter((x) => x.start >= p.end && x.end <= end);
+    let phraseEnd = own.at(-1)?.end ?? p.end;
+    // "Số hợp đồng lao động: không có": the label before the colon says what is none.
+    const before = l.cuts.filter((c) => c.end <= p.start).at(-1);
+    if (!own.some((x) => x.facet !== 'generic') && before?.kind === 'colon' && l.text.slice(before.end, p.start).trim() === '') {
+      const further = l.cuts.filter((c) => c.end <= before.at && c.kind !== 'comma').at(-1)?.end ?? 0;
+      own = l.mentions.filter((x) => x.start >= further && x.end <= before.at);
+      phraseEnd = p.end;
+    }
+    if (!own.some((x) => x.facet !== 'generic')) continue;
+    // The phrase is read like a number's own words; the clause and heading add their weight.
+    const weights = new Map<string, number>();
+    const evidence: { text: string; concept: string; weight: number }[] = [];
+    const blocks = new Set<string>();
+    for (const x of own) {
+      if (x.facet === 'block' || x.facet === 'block_local') blocks.add(x.concept);
+      else if ((weights.get(x.concept) ?? 0) < WEIGHTS.own) {
+        weights.set(x.concept, WEIGHTS.own);
+        evidence.push({ text: x.text, concept: x.concept, weight: WEIGHTS.own });
+      }
+    }
+    const strong = new Set(weights.keys());
+    const facets = new Set(own.map((x) => x.facet));
+    for (const x of heading) if (!facets.has(x.facet) && !weights.has(x.concept)) weights.set(x.concept, WEIGHTS.heading);
+    const ctx: FigureContext = { weights, strong, blocks, evidence };
+    const types: ValueType[] = p.negative ? ['count', 'boolean'] : ['boolean'];
+    const fits = m.descriptions
+      .filter((d) => types.includes(d.indicator.type) && !m.denominatorOnly.has(d.indicator.key))
+      .map((d) => fitOf(d, ctx, m.lexicon, section))
+      .filter((f): f is Fit => !!f);
+    const { best, runnerUp } = decide(fits);
+    if (!best) continue;
+    const type = m.byKey.get(best.key)!.indicator.type;
+    out.push({
+      start: p.start,
+      end: Math.max(phraseEnd, p.end),
+      kind: 'phrase',
+      key: best.key,
+      value: type === 'boolean' ? !p.negative : 0,
+      why: whyOf('words', best, runnerUp, ctx),
+    });
+  }
+  return out;
+}
+
+export type { NumberToken };
