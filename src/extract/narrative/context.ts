@@ -19,6 +19,8 @@ export interface FigureContext {
   readonly blocks: ReadonlySet<string>;
   /** The measure word printed right after the number ("312 hồ sơ"). */
   readonly noun?: string;
+  /** A word right after the number that the lexicon does not know: it counts something else ("05 Phó Trưởng phòng"). */
+  readonly unknownNoun?: string;
   /** The words that were read, for the record. */
   readonly evidence: readonly { readonly text: string; readonly concept: string; readonly weight: number }[];
 }
@@ -127,10 +129,7 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const facet = (c: string) => lexicon.facetOf.get(c) ?? c;
   const add = (m: Mention, weight: number, opts: { strong: boolean; inherit: boolean; block: 'all' | 'clause' | 'none' }) => {
     const f = facet(m.concept);
-    if (f === 'block' || f === 'block_local') {
-      if (opts.block === 'all' || (opts.block === 'clause' && f === 'block')) blocks.add(m.concept);
-      return;
-    }
+    if (m.block && (opts.block === 'all' || (opts.block === 'clause' && m.block === 'clause'))) blocks.add(m.concept);
     // Taken over only where the figure does not say that facet itself.
     if (opts.inherit && facets.has(f) && !weights.has(m.concept)) return;
     if ((weights.get(m.concept) ?? 0) < weight) {
@@ -151,6 +150,7 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const noun =
     first && lexicon.facetOf.get(first.concept) === 'noun' && /^[\s/]*$/u.test(l.text.slice(extent(l, i)[1], first.start)) ? first.concept : undefined;
   for (const m of own) add(m, m.concept === noun ? WEIGHTS.noun : WEIGHTS.own, { strong: true, inherit: false, block: 'all' });
+  const unknownNoun = t.kind === 'percent' ? undefined : unknownWordAfter(l, extent(l, i)[1], own, lexicon);
   const ownFacets = new Set(own.map((m) => facet(m.concept)));
   for (const f of ownFacets) facets.add(f);
   const inheritFrom = (ms: readonly Mention[], weight: number, isStrong: boolean, block: 'all' | 'clause' | 'none') => {
@@ -164,10 +164,11 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const [selfStart] = extent(l, i);
   const earlier = l.tokens.map((_, j) => j).filter((j) => inClause(j) && l.tokens[j]!.end <= selfStart);
 
-  // A percentage speaks of the count just before it ("trực tuyến 3.102 hồ sơ, đạt 80,45%").
-  if (t.kind === 'percent' && earlier.length && !z.labelled) {
-    const prev = earlier.at(-1)!;
-    if (!l.cuts.some((c) => c.kind === 'clause' && c.at > l.tokens[prev]!.end && c.at < t.start)) {
+  // A percentage speaks of the count just before it ("trực tuyến 3.102 hồ sơ, đạt 80,45%"), not of another percentage.
+  const prevCount = earlier.at(-1);
+  if (t.kind === 'percent' && prevCount !== undefined && l.tokens[prevCount]!.kind !== 'percent' && !z.labelled) {
+    const prev = prevCount;
+    {
       inheritFrom(ownMentions(prev), WEIGHTS.head, true, 'all');
     }
   }
@@ -193,10 +194,20 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const earlierClauses = l.mentions.filter((m) => m.end <= cs);
   for (const m of [...sentenceFree, ...earlierClauses]) {
     const f = facet(m.concept);
-    if (f !== 'block' && f !== 'block_local' && !facets.has(f)) add(m, WEIGHTS.sentence, { strong: false, inherit: true, block: 'none' });
+    if (!m.block && !facets.has(f)) add(m, WEIGHTS.sentence, { strong: false, inherit: true, block: 'none' });
   }
   for (const m of heading) {
     if (!facets.has(facet(m.concept))) add(m, WEIGHTS.heading, { strong: false, inherit: true, block: 'none' });
   }
-  return { weights, strong, blocks, ...(noun ? { noun } : {}), evidence };
+  return { weights, strong, blocks, ...(noun ? { noun } : {}), ...(unknownNoun ? { unknownNoun } : {}), evidence };
+}
+
+/** The first word after a number when it is neither a lexicon word nor a function word. */
+function unknownWordAfter(l: SentenceLayout, end: number, own: readonly Mention[], lexicon: Lexicon): string | undefined {
+  const m = /^[\s/]*([\p{L}\p{M}]+)/u.exec(l.text.slice(end));
+  if (!m) return undefined;
+  const at = end + m[0].length - m[1]!.length;
+  if (own.some((x) => x.start === at) || l.mentions.some((x) => x.start === at)) return undefined;
+  if (l.cuts.some((c) => c.at === at)) return undefined;
+  return lexicon.functionWordAt(l.text, at) ? undefined : m[1];
 }

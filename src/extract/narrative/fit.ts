@@ -31,6 +31,7 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
   const concepts = new Set(desc.wordings.flat());
   for (const b of ctx.blocks) if (!concepts.has(b)) return undefined;
   if (ctx.noun && !desc.nouns.has(ctx.noun)) return undefined;
+  if (ctx.unknownNoun) return undefined;
   let best: Fit | undefined;
   for (const wording of desc.wordings) {
     let score = 0;
@@ -44,6 +45,8 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
     }
     for (const c of ctx.strong) {
       if (wording.includes(c) || SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')) continue;
+      // The measure word of the indicator's own unit ("11 người" of a count of people) is explained by it.
+      if (c === ctx.noun && desc.nouns.has(c)) continue;
       score -= FIT.unexplained * (ctx.weights.get(c) ?? 0);
     }
     if (section && section !== 'any') score += section === desc.indicator.section ? FIT.section : -FIT.section;

@@ -10,6 +10,8 @@ const Concept = z
     concept: z.string().regex(/^[a-z][a-z0-9_]*$/, 'concept ids are snake_case'),
     /** Concepts of one facet replace each other; `noun`, `subject`, `block`, `generic` have roles. */
     facet: z.string().regex(/^[a-z][a-z_]*$/),
+    /** The number it stands beside (`local`) or every number of its clause (`clause`) stays unmapped, unless the indicator is about it. */
+    block: z.enum(['local', 'clause']).optional(),
     words: z.array(z.string().min(1)).min(1),
   })
   .strict();
@@ -17,6 +19,8 @@ const Concept = z
 export const LexiconFile = z
   .object({
     concepts: z.array(Concept).min(1),
+    function_words: z.array(z.string().min(1)),
+    not_stated: z.array(z.string()).default([]),
     negations: z.array(z.string().min(1)),
     affirmations: z.array(z.string().min(1)),
     headings: z.array(z.object({ words: z.array(z.string().min(1)).min(1), section: z.string().regex(/^(?:[1-7]|any|none)$/) }).strict()),
@@ -36,6 +40,7 @@ export type Facet = string;
 export interface Mention {
   readonly concept: string;
   readonly facet: Facet;
+  readonly block?: 'local' | 'clause';
   readonly start: number;
   readonly end: number;
   /** The words as printed. */
@@ -56,6 +61,8 @@ export interface Lexicon {
   mentions(text: string): Mention[];
   /** Where a negation ("không có", "chưa") or affirmation ("đã") starts, with its end. */
   polarity(text: string): { start: number; end: number; negative: boolean }[];
+  /** Whether the words at `start` of the text are function words (they say nothing of what a number counts). */
+  functionWordAt(text: string, start: number): boolean;
   /** The catalogue section a heading covers (`any`, `none`), or undefined. */
   headingSection(heading: string): string | undefined;
 }
@@ -82,6 +89,7 @@ function isAscii(text: string): boolean {
 interface Entry {
   readonly concept: string;
   readonly facet: Facet;
+  readonly block?: 'local' | 'clause';
   readonly words: readonly string[];
 }
 
@@ -127,7 +135,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
       const before = seen.get(key);
       if (before) fail(`"${word}" is listed twice (under "${before}" and "${c.concept}")`);
       seen.set(key, c.concept);
-      const entry: Entry = { concept: c.concept, facet: c.facet, words: [] };
+      const entry: Entry = { concept: c.concept, facet: c.facet, ...(c.block ? { block: c.block } : {}), words: [] };
       tables.accents.add(key.split(' '), entry);
       tables.ascii.add(wordsOf(word, true).map((w) => w.form), entry);
     }
@@ -135,6 +143,10 @@ export function compileLexicon(file: LexiconFile): Lexicon {
   const polarity = new PhraseTable<boolean>();
   for (const w of file.negations) polarity.add(wordsOf(w, false).map((x) => x.form), true);
   for (const w of file.affirmations) polarity.add(wordsOf(w, false).map((x) => x.form), false);
+  const functionWords = new PhraseTable<true>();
+  for (const w of file.function_words) functionWords.add(wordsOf(w, false).map((x) => x.form), true);
+  const asciiFunctionWords = new PhraseTable<true>();
+  for (const w of file.function_words) asciiFunctionWords.add(wordsOf(w, true).map((x) => x.form), true);
   const headings = file.headings.map((h) => ({ section: h.section, phrases: h.words.map((w) => wordsOf(w, false).map((x) => x.form)) }));
 
   const mentions = (text: string): Mention[] => {
@@ -150,7 +162,8 @@ export function compileLexicon(file: LexiconFile): Lexicon {
       }
       const start = words[i]!.start;
       const end = words[i + hit.length - 1]!.end;
-      out.push({ concept: hit.value.concept, facet: hit.value.facet, start, end, text: text.slice(start, end) });
+      const { concept, facet, block } = hit.value;
+      out.push({ concept, facet, ...(block ? { block } : {}), start, end, text: text.slice(start, end) });
       i += hit.length;
     }
     return out;
@@ -170,6 +183,12 @@ export function compileLexicon(file: LexiconFile): Lexicon {
         i += hit.length - 1;
       }
       return out;
+    },
+    functionWordAt(text, start) {
+      const ascii = isAscii(text);
+      const words = wordsOf(text, ascii);
+      const i = words.findIndex((w) => w.start >= start);
+      return i >= 0 && !!(ascii ? asciiFunctionWords : functionWords).at(words, i, text);
     },
     headingSection(heading) {
       const words = wordsOf(heading, isAscii(heading)).map((w) => w.form);

@@ -13,6 +13,7 @@ interface Found {
 }
 
 const WORDS_AROUND = 4;
+const POLICY = process.env['NARRATIVE_POLICY'] ?? 'veto';
 const WINDOW = 160;
 
 /** The figures of one sentence: mapped by the catalogue first, then every other number, unmapped. */
@@ -20,6 +21,8 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
   const form = searchForm(sentence.text);
   const claimed: Span[] = [];
   const found: Found[] = [];
+  const headings = sentence.headings ?? [];
+  const readings = readSentence(sentence.text, headings, catalog.skip);
 
   for (const entry of catalog.entries) {
     for (const pattern of entry.patterns) {
@@ -32,6 +35,10 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
           const span = groups[capture.group];
           const key = entry.figures[capture.name];
           if (!span || !key || overlaps(claimed, span)) continue;
+          // A pattern is the first rule, but not against the meaning: a target, another body's figure,
+          // a number the words around it give to another indicator stays with the mapper's reading.
+          const reading = readings.find((r) => r.start === originalIndex(form, span[0]));
+          if (POLICY === 'off' || (reading && (reading.blocked || (reading.key && reading.key !== key) || (POLICY === 'agree' && !reading.key)))) continue;
           claimed.push(span);
           found.push({
             at: span[0],
@@ -56,8 +63,7 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
 
   // Every other number (and every zero written in words) goes to the meaning-based mapper.
   const claimedOriginal = claimed.map(([a, b]): Span => [originalIndex(form, a), originalIndex(form, b - 1) + 1]);
-  const headings = sentence.headings ?? [];
-  for (const r of readSentence(sentence.text, headings, catalog.skip)) {
+  for (const r of readings) {
     const span: Span = [r.start, r.end];
     if (overlaps(claimedOriginal, span)) continue;
     const raw = sentence.text.slice(r.start, r.end);

@@ -18,6 +18,8 @@ export interface ReadNumber {
   /** For a phrase: the value it states (0, false, true). */
   readonly value?: number | boolean;
   readonly why?: Why;
+  /** Why no indicator may take this number (a target, another body, section IV): overrides the patterns too. */
+  readonly blocked?: readonly string[];
 }
 
 export interface Why {
@@ -45,7 +47,8 @@ function model(): Model {
   if (cached) return cached;
   const lexicon = narrativeLexicon();
   const catalogue = indicatorCatalogue();
-  const descriptions = describeIndicators(catalogue, lexicon);
+  const notStated = new Set(lexicon.file.not_stated);
+  const descriptions = describeIndicators(catalogue, lexicon).filter((d) => !notStated.has(d.indicator.key));
   const byKey = new Map(descriptions.map((d) => [d.indicator.key, d]));
   for (const r of lexicon.file.ratios) {
     for (const k of [r.rate, r.numerator, r.denominator]) {
@@ -67,7 +70,7 @@ export function readSentence(text: string, headings: readonly string[], skip: re
   const m = model();
   const section = sectionOf(headings, m.lexicon);
   const tokens = numberTokens(text, skip);
-  if (section === 'none') return tokens.map((t) => ({ start: t.start, end: t.end, kind: t.kind }));
+  if (section === 'none') return tokens.map((t) => ({ start: t.start, end: t.end, kind: t.kind, blocked: ['section'] }));
   const l = layout(text, tokens, m.lexicon);
   const zones = tokens.map((_, i) => ownZone(l, i));
   const heading = headings.length ? m.lexicon.mentions(headings.at(-1)!) : [];
@@ -120,7 +123,32 @@ export function readSentence(text: string, headings: readonly string[], skip: re
     const { best, runnerUp } = decide(fits);
     out[i] = { start: t.start, end: t.end, kind: t.kind, ...(best ? { key: best.key, why: whyOf('meaning', best, runnerUp, contexts[i]!) } : {}) };
   }
-  return [...out.filter((x): x is ReadNumber => !!x), ...phrases(l, section, heading, m)].sort((a, b) => a.start - b.start);
+  for (const [i, c] of contexts.entries()) {
+    if (c.blocks.size && !out[i]!.key) out[i] = { ...out[i]!, blocked: [...c.blocks] };
+  }
+  const all = [...out.filter((x): x is ReadNumber => !!x), ...phrases(l, section, heading, m)].sort((a, b) => a.start - b.start);
+  return firstValueWins(all, text);
+}
+
+/**
+ * A report states one value per indicator: when a later number of the same sentence maps to a key
+ * already taken with another value (a part of a list read as its total: "25 tin bài (… 20 tin bài,
+ * … 05 tin bài)"), the later one stays unmapped.
+ */
+function firstValueWins(read: readonly ReadNumber[], text: string): ReadNumber[] {
+  const seen = new Map<string, string>();
+  return read.map((r) => {
+    if (!r.key) return r;
+    const value = r.kind === 'phrase' ? String(r.value) : String(parseNumber(text.slice(r.start, r.end).replace(/\s?%$/, ''), r.kind === 'percent' ? 'percent' : 'count'));
+    const before = seen.get(r.key);
+    if (before === undefined) {
+      seen.set(r.key, value);
+      return r;
+    }
+    if (before === value) return r;
+    const { key: _key, why: _why, ...rest } = r;
+    return rest;
+  });
 }
 
 /** Families are compared by their score, but two families with the same numerator are one choice. */
@@ -178,14 +206,15 @@ function phrases(l: SentenceLayout, section: string | undefined, heading: readon
       own = l.mentions.filter((x) => x.start >= further && x.end <= before.at);
       phraseEnd = p.end;
     }
-    if (!own.some((x) => x.facet !== 'generic')) continue;
+    // A zero counts something: "chưa hoàn thành" alone is a state, not a count.
+    if (!own.some((x) => x.facet === 'noun')) continue;
     // The phrase is read like a number's own words; the clause and heading add their weight.
     const weights = new Map<string, number>();
     const evidence: { text: string; concept: string; weight: number }[] = [];
     const blocks = new Set<string>();
     for (const x of own) {
-      if (x.facet === 'block' || x.facet === 'block_local') blocks.add(x.concept);
-      else if ((weights.get(x.concept) ?? 0) < WEIGHTS.own) {
+      if (x.block) blocks.add(x.concept);
+      if ((weights.get(x.concept) ?? 0) < WEIGHTS.own) {
         weights.set(x.concept, WEIGHTS.own);
         evidence.push({ text: x.text, concept: x.concept, weight: WEIGHTS.own });
       }
