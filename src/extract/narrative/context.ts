@@ -190,14 +190,15 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const clauseHead = earlier[0];
   if (clauseHead !== undefined) inheritFrom(ownMentions(clauseHead), WEIGHTS.clause, true, 'clause');
   // The rest of the sentence and the heading only add weight; they never count against an indicator.
+  const sentenceFacets = new Set(lexicon.file.sentence_facets);
   const sentenceFree = l.mentions.filter((m) => (m.end <= cs || m.start >= ce) && !owned(m));
   const earlierClauses = l.mentions.filter((m) => m.end <= cs);
   for (const m of [...sentenceFree, ...earlierClauses]) {
     const f = facet(m.concept);
-    if (!m.block && !facets.has(f)) add(m, WEIGHTS.sentence, { strong: false, inherit: true, block: 'none' });
+    if (!m.block && !facets.has(f) && sentenceFacets.has(f)) add(m, WEIGHTS.sentence, { strong: false, inherit: true, block: 'none' });
   }
   for (const m of heading) {
-    if (!facets.has(facet(m.concept))) add(m, WEIGHTS.heading, { strong: false, inherit: true, block: 'none' });
+    if (!facets.has(facet(m.concept)) && sentenceFacets.has(facet(m.concept))) add(m, WEIGHTS.heading, { strong: false, inherit: true, block: 'none' });
   }
   return { weights, strong, blocks, ...(noun ? { noun } : {}), ...(unknownNoun ? { unknownNoun } : {}), evidence };
 }

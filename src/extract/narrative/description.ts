@@ -27,9 +27,9 @@ export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexic
     const texts = [indicator.name, ...indicator.aliases, ...(lexicon.file.describe[indicator.key] ?? [])];
     const concepts = (t: string) => [...new Set(lexicon.mentions(t).map((m) => m.concept))];
     let wordings = texts.map(concepts);
-    // A sub-row named only by its subject ("UBND tỉnh" under "Tổng số nhiệm vụ được giao") means its parent's words too.
+    // A sub-row that does not say what it counts ("UBND tỉnh" under "Tổng số nhiệm vụ được giao") means its parent's words too.
     const parent = indicator.parent ? catalogue.get(indicator.parent) : undefined;
-    if (parent && wordings.every((w) => w.every((c) => lexicon.facetOf.get(c) === 'subject'))) {
+    if (parent && wordings.every((w) => !w.some((c) => lexicon.facetOf.get(c) === 'noun'))) {
       const inherited = [parent.name, ...parent.aliases].map(concepts);
       wordings = wordings.flatMap((w) => inherited.map((p) => [...new Set([...p, ...w])]));
     }

@@ -21,6 +21,7 @@ export const LexiconFile = z
     concepts: z.array(Concept).min(1),
     function_words: z.array(z.string().min(1)),
     not_stated: z.array(z.string()).default([]),
+    sentence_facets: z.array(z.string()).default([]),
     negations: z.array(z.string().min(1)),
     affirmations: z.array(z.string().min(1)),
     headings: z.array(z.object({ words: z.array(z.string().min(1)).min(1), section: z.string().regex(/^(?:[1-7]|any|none)$/) }).strict()),
