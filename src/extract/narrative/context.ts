@@ -189,6 +189,13 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   inheritFrom(clauseFree, WEIGHTS.clause, true, 'clause');
   const clauseHead = earlier[0];
   if (clauseHead !== undefined) inheritFrom(ownMentions(clauseHead), WEIGHTS.clause, true, 'clause');
+  // "đúng hạn" beside "trước hạn" in the same clause is the strict due day.
+  for (const c of lexicon.file.contrasts) {
+    const w = weights.get(c.concept) ?? 0;
+    if (w < WEIGHTS.own || !l.mentions.some((m) => m.concept === c.beside && m.start >= cs && m.end <= ce)) continue;
+    weights.set(c.adds, w);
+    strong.add(c.adds);
+  }
   // The rest of the sentence and the heading only add weight; they never count against an indicator.
   const sentenceFacets = new Set(lexicon.file.sentence_facets);
   const sentenceFree = l.mentions.filter((m) => (m.end <= cs || m.start >= ce) && !owned(m));

@@ -24,7 +24,8 @@ export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexic
   }
   for (const indicator of catalogue.all) {
     if (indicator.type === 'section' || indicator.type === 'group' || indicator.key.includes('.check_')) continue;
-    const texts = [indicator.name, ...indicator.aliases, ...(lexicon.file.describe[indicator.key] ?? [])];
+    // A name's bracketed remark ("(cả trực tiếp, bưu chính công ích và trực tuyến)") explains, it does not describe.
+    const texts = [indicator.name, ...indicator.aliases].map(withoutRemarks).concat(lexicon.file.describe[indicator.key] ?? []);
     const concepts = (t: string) => [...new Set(lexicon.mentions(t).map((m) => m.concept))];
     let wordings = texts.map(concepts);
     // A sub-row that does not say what it counts ("UBND tỉnh" under "Tổng số nhiệm vụ được giao") means its parent's words too.
@@ -39,7 +40,40 @@ export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexic
     for (const w of wordings) for (const c of w) if (lexicon.facetOf.get(c) === 'noun') nouns.add(c);
     out.push({ indicator, wordings: dedupe(wordings), nouns });
   }
-  return out;
+  return distinguishTwins(out, catalogue, lexicon);
+}
+
+/**
+ * Two indicators with the same wording ("Tổng số hồ sơ TTHC đã giải quyết xong" under 3.3.1 and
+ * under 3.3.2) differ by their parents: each twin's wordings take the concepts its parent has and
+ * the other's parent lacks ("do UBND cấp xã tiếp nhận").
+ */
+function distinguishTwins(out: IndicatorDescription[], catalogue: IndicatorCatalogue, lexicon: Lexicon): IndicatorDescription[] {
+  const key = (w: readonly string[]) => [...w].sort().join(' ');
+  const parentConcepts = (d: IndicatorDescription) => {
+    const p = d.indicator.parent ? catalogue.get(d.indicator.parent) : undefined;
+    return new Set(p ? [p.name, ...p.aliases].flatMap((t) => lexicon.mentions(t).map((m) => m.concept)) : []);
+  };
+  // Twins are printed under the same name; an alias shared with another row is only a near wording.
+  const named = (d: IndicatorDescription) => withoutRemarks(d.indicator.name).toLowerCase();
+  const twinsOf = (d: IndicatorDescription) => out.filter((o) => o !== d && o.indicator.type === d.indicator.type && named(o) === named(d));
+  const extraOf = (d: IndicatorDescription, twins: readonly IndicatorDescription[]) =>
+    [...parentConcepts(d)].filter((c) => twins.every((t) => !parentConcepts(t).has(c)) && !SILENT_FACETS.has(lexicon.facetOf.get(c) ?? ''));
+  const isSubject = (c: string) => lexicon.facetOf.get(c) === 'subject';
+  return out.map((d) => {
+    const twins = twinsOf(d);
+    if (!twins.length) return d;
+    let extra = extraOf(d, twins);
+    // Where a twin is told apart by whose figure it is, the others stay the plain reading.
+    const bySubject = [d, ...twins].some((t) => extraOf(t, [d, ...twins].filter((o) => o !== t)).some(isSubject));
+    if (bySubject) extra = extra.filter(isSubject);
+    if (!extra.length) return d;
+    return { ...d, wordings: dedupe(d.wordings.map((w) => [...new Set([...w, ...extra])])) };
+  });
+}
+
+function withoutRemarks(label: string): string {
+  return label.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function dedupe(wordings: string[][]): string[][] {

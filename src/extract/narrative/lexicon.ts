@@ -22,6 +22,7 @@ export const LexiconFile = z
     function_words: z.array(z.string().min(1)),
     not_stated: z.array(z.string()).default([]),
     sentence_facets: z.array(z.string()).default([]),
+    contrasts: z.array(z.object({ concept: z.string(), beside: z.string(), adds: z.string() }).strict()).default([]),
     negations: z.array(z.string().min(1)),
     affirmations: z.array(z.string().min(1)),
     headings: z.array(z.object({ words: z.array(z.string().min(1)).min(1), section: z.string().regex(/^(?:[1-7]|any|none)$/) }).strict()),
