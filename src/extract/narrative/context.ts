@@ -29,9 +29,6 @@ export const WEIGHTS = { noun: 3, own: 2, head: 1.5, clause: 1, sentence: 0.5, h
 
 // Punctuation that ends the words belonging to a number; ";" and sentence ends also end its clause.
 const BOUNDARY = /[,;:()[\]]|\s[-–]\s/gu;
-// Words that start a breakdown of the number before them, or the next item of a list.
-const LIST_WORDS = /(?<![\p{L}])(?:trong đó có|trong đó|bao gồm|gồm|và|với|còn|riêng|cụ thể)(?![\p{L}])/giu;
-const BREAKDOWN = /^(?:trong đó có|trong đó|bao gồm|gồm|cụ thể)$/iu;
 
 interface Cut {
   readonly at: number;
@@ -57,9 +54,9 @@ export function layout(text: string, tokens: readonly NumberToken[], lexicon: Le
     const kind = c === ';' ? 'clause' : c === ':' ? 'colon' : c === '(' || c === '[' ? 'open' : c === ')' || c === ']' ? 'close' : 'comma';
     cuts.push({ at: m.index, end: m.index + m[0].length, kind });
   }
-  for (const m of text.matchAll(LIST_WORDS)) {
-    if (inside(m.index) || inside(m.index + m[0].length - 1)) continue;
-    cuts.push({ at: m.index, end: m.index + m[0].length, kind: BREAKDOWN.test(m[0]) ? 'breakdown' : 'word' });
+  for (const w of lexicon.listWords(text)) {
+    if (inside(w.start) || inside(w.end - 1)) continue;
+    cuts.push({ at: w.start, end: w.end, kind: w.breakdown ? 'breakdown' : 'word' });
   }
   cuts.sort((a, b) => a.at - b.at);
   return { text, mentions, tokens, cuts };
@@ -129,6 +126,8 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const facet = (c: string) => lexicon.facetOf.get(c) ?? c;
   const add = (m: Mention, weight: number, opts: { strong: boolean; inherit: boolean; block: 'all' | 'clause' | 'none' }) => {
     const f = facet(m.concept);
+    // Something no indicator counts matters only as the measure word of the number itself.
+    if (f === 'measure' && !(opts.strong && !opts.inherit && m.concept === noun)) return;
     if (m.block && (opts.block === 'all' || (opts.block === 'clause' && m.block === 'clause'))) blocks.add(m.concept);
     // Taken over only where the figure does not say that facet itself.
     if (opts.inherit && facets.has(f) && !weights.has(m.concept)) return;
@@ -148,7 +147,7 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const t = l.tokens[i]!;
   const first = own.filter((m) => within(m, z.right))[0];
   const noun =
-    first && lexicon.facetOf.get(first.concept) === 'noun' && /^[\s/]*$/u.test(l.text.slice(extent(l, i)[1], first.start)) ? first.concept : undefined;
+    first && ['noun', 'measure'].includes(lexicon.facetOf.get(first.concept) ?? '') && /^[\s/]*$/u.test(l.text.slice(extent(l, i)[1], first.start)) ? first.concept : undefined;
   for (const m of own) add(m, m.concept === noun ? WEIGHTS.noun : WEIGHTS.own, { strong: true, inherit: false, block: 'all' });
   const unknownNoun = t.kind === 'percent' ? undefined : unknownWordAfter(l, extent(l, i)[1], own, lexicon);
   const ownFacets = new Set(own.map((m) => facet(m.concept)));

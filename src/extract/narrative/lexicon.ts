@@ -20,6 +20,8 @@ export const LexiconFile = z
   .object({
     concepts: z.array(Concept).min(1),
     function_words: z.array(z.string().min(1)),
+    list_words: z.array(z.string().min(1)),
+    breakdown_words: z.array(z.string().min(1)),
     not_stated: z.array(z.string()).default([]),
     sentence_facets: z.array(z.string()).default([]),
     contrasts: z.array(z.object({ concept: z.string(), beside: z.string(), adds: z.string() }).strict()).default([]),
@@ -63,6 +65,8 @@ export interface Lexicon {
   mentions(text: string): Mention[];
   /** Where a negation ("không có", "chưa") or affirmation ("đã") starts, with its end. */
   polarity(text: string): { start: number; end: number; negative: boolean }[];
+  /** Words that end a number's own words: list items and breakdowns ("trong đó"), with their spans. */
+  listWords(text: string): { start: number; end: number; breakdown: boolean }[];
   /** Whether the words at `start` of the text are function words (they say nothing of what a number counts). */
   functionWordAt(text: string, start: number): boolean;
   /** The catalogue section a heading covers (`any`, `none`), or undefined. */
@@ -145,6 +149,12 @@ export function compileLexicon(file: LexiconFile): Lexicon {
   const polarity = new PhraseTable<boolean>();
   for (const w of file.negations) polarity.add(wordsOf(w, false).map((x) => x.form), true);
   for (const w of file.affirmations) polarity.add(wordsOf(w, false).map((x) => x.form), false);
+  const listWords = new PhraseTable<boolean>();
+  for (const w of file.list_words) listWords.add(wordsOf(w, false).map((x) => x.form), false);
+  for (const w of file.breakdown_words) listWords.add(wordsOf(w, false).map((x) => x.form), true);
+  const asciiListWords = new PhraseTable<boolean>();
+  for (const w of file.list_words) asciiListWords.add(wordsOf(w, true).map((x) => x.form), false);
+  for (const w of file.breakdown_words) asciiListWords.add(wordsOf(w, true).map((x) => x.form), true);
   const functionWords = new PhraseTable<true>();
   for (const w of file.function_words) functionWords.add(wordsOf(w, false).map((x) => x.form), true);
   const asciiFunctionWords = new PhraseTable<true>();
@@ -182,6 +192,18 @@ export function compileLexicon(file: LexiconFile): Lexicon {
         const hit = polarity.at(words, i, text);
         if (!hit) continue;
         out.push({ start: words[i]!.start, end: words[i + hit.length - 1]!.end, negative: hit.value });
+        i += hit.length - 1;
+      }
+      return out;
+    },
+    listWords(text) {
+      const ascii = isAscii(text);
+      const words = wordsOf(text, ascii);
+      const out: { start: number; end: number; breakdown: boolean }[] = [];
+      for (let i = 0; i < words.length; i++) {
+        const hit = (ascii ? asciiListWords : listWords).at(words, i, text);
+        if (!hit) continue;
+        out.push({ start: words[i]!.start, end: words[i + hit.length - 1]!.end, breakdown: hit.value });
         i += hit.length - 1;
       }
       return out;
