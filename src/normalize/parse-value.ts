@@ -122,6 +122,9 @@ export function parseBoolean(text: string): boolean | undefined {
   const f = foldAscii(text);
   if (TRUE_WORDS.has(f)) return true;
   if (FALSE_WORDS.has(f)) return false;
+  // A yes/no written as a phrase: "Chưa tổ chức đối thoại", "Đã tổ chức đối thoại với Nhân dân".
+  const lead = /^(chua|khong|da|co) \S/.exec(f)?.[1];
+  if (lead) return lead === 'da' || lead === 'co';
   return undefined;
 }
 

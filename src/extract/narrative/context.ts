@@ -25,7 +25,7 @@ export interface FigureContext {
   readonly evidence: readonly { readonly text: string; readonly concept: string; readonly weight: number }[];
 }
 
-export const WEIGHTS = { noun: 3, own: 2, head: 1.5, clause: 1, sentence: 0.5, heading: 0.5 } as const;
+export const WEIGHTS = { noun: 3, own: 2, after: 1.5, head: 1.5, clause: 1, sentence: 0.5, heading: 0.5 } as const;
 
 // Punctuation that ends the words belonging to a number; ";" and sentence ends also end its clause.
 const BOUNDARY = /[,;:()[\]]|\s[-–]\s/gu;
@@ -72,13 +72,15 @@ function extent(l: SentenceLayout, i: number): [number, number] {
 /** The words a number owns: back to the last boundary or number, on to the next. */
 export function ownZone(l: SentenceLayout, i: number): { left: [number, number]; right: [number, number]; labelled: boolean } {
   const [s, e] = extent(l, i);
-  const before = l.cuts.filter((c) => c.end <= s).at(-1);
+  // "và", "với" end a number's words only between list items: "UBND tỉnh … và UBND huyện … giao 21" is one subject.
+  const clauseStart = l.cuts.filter((c) => c.kind === 'clause' && c.end <= s).at(-1)?.end ?? 0;
+  const before = l.cuts.filter((c) => c.end <= s && (c.kind !== 'word' || l.tokens.some((t) => t.end <= c.at && t.start >= clauseStart))).at(-1);
   const prevToken = l.tokens.filter((t, j) => t.end <= s && !isPartner(l, i, j)).at(-1);
   let leftStart = Math.max(before?.end ?? 0, prevToken?.end ?? 0);
   let labelled = false;
   // "Số hồ sơ tiếp nhận: 312": the label before the colon names the number after it.
   if (before?.kind === 'colon' && l.text.slice(before.end, s).trim() === '' && (prevToken?.end ?? 0) <= before.at) {
-    const further = l.cuts.filter((c) => c.end <= before.at && c.kind !== 'comma').at(-1);
+    const further = l.cuts.filter((c) => c.end <= before.at && ['clause', 'colon', 'open', 'close'].includes(c.kind)).at(-1);
     const prev = l.tokens.filter((t) => t.end <= before.at).at(-1);
     leftStart = Math.max(further?.end ?? 0, prev?.end ?? 0);
     labelled = true;
@@ -145,10 +147,9 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const z = zones[i]!;
   const own = ownMentions(i);
   const t = l.tokens[i]!;
-  const first = own.filter((m) => within(m, z.right))[0];
-  const noun =
-    first && ['noun', 'measure'].includes(lexicon.facetOf.get(first.concept) ?? '') && /^[\s/]*$/u.test(l.text.slice(extent(l, i)[1], first.start)) ? first.concept : undefined;
-  for (const m of own) add(m, m.concept === noun ? WEIGHTS.noun : WEIGHTS.own, { strong: true, inherit: false, block: 'all' });
+  const noun = nounOf(l, i, own, lexicon);
+  // The predicate before a number weighs more than a relative clause after its noun ("02 văn bản do UBND xã ban hành").
+  for (const m of own) add(m, m.concept === noun ? WEIGHTS.noun : within(m, z.left) ? WEIGHTS.own : WEIGHTS.after, { strong: true, inherit: false, block: 'all' });
   const unknownNoun = t.kind === 'percent' ? undefined : unknownWordAfter(l, extent(l, i)[1], own, lexicon);
   const ownFacets = new Set(own.map((m) => facet(m.concept)));
   for (const f of ownFacets) facets.add(f);
@@ -175,8 +176,12 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const paren = openParen(l, t.start);
   const breakdown = l.cuts.filter((c) => c.kind === 'breakdown' && c.end <= t.start && c.at >= cs).at(-1);
   const headCut = [paren, breakdown].filter((c): c is Cut => !!c).sort((a, b) => b.at - a.at)[0];
-  if (headCut) {
-    const head = earlier.filter((j) => l.tokens[j]!.end <= headCut.at).at(-1);
+  const headOf = headCut ? earlier.filter((j) => l.tokens[j]!.end <= headCut.at).at(-1) : undefined;
+  // "gồm: 01 kế hoạch, 03 quyết định": a part counted in another measure word is another thing, not the head's kind.
+  const headNoun = headOf !== undefined ? nounOf(l, headOf, ownMentions(headOf), lexicon) : undefined;
+  const subtype = noun !== undefined && headNoun !== undefined && noun !== headNoun;
+  if (headCut && !subtype) {
+    const head = headOf;
     if (head !== undefined) inheritFrom(ownMentions(head), WEIGHTS.head, true, 'all');
     // The words just before the bracket name what is broken down ("tiếp nhận (…)").
     const lead = l.mentions.filter((m) => m.end <= headCut.at && m.start >= Math.max(cs, l.cuts.filter((c) => c.end <= headCut.at && c.kind !== 'comma').at(-1)?.end ?? 0));
@@ -184,10 +189,12 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   }
   // Words of the clause that belong to no number, then the clause's first number.
   const owned = (m: Mention) => zones.some((zz) => within(m, zz.left) || within(m, zz.right));
-  const clauseFree = l.mentions.filter((m) => m.start >= cs && m.end <= ce && !owned(m));
+  // A bracketed remark, or a phrase a negation opens ("chưa có hồ sơ nào quá hạn"), speaks for itself.
+  const aside = (m: Mention) => openParen(l, m.start) !== undefined || negated(l, m, lexicon, cs);
+  const clauseFree = l.mentions.filter((m) => m.start >= cs && m.end <= ce && !owned(m) && !aside(m));
   inheritFrom(clauseFree, WEIGHTS.clause, true, 'clause');
   const clauseHead = earlier[0];
-  if (clauseHead !== undefined) inheritFrom(ownMentions(clauseHead), WEIGHTS.clause, true, 'clause');
+  if (clauseHead !== undefined && !subtype) inheritFrom(ownMentions(clauseHead), WEIGHTS.clause, true, 'clause');
   // "đúng hạn" beside "trước hạn" in the same clause is the strict due day.
   for (const c of lexicon.file.contrasts) {
     const w = weights.get(c.concept) ?? 0;
@@ -207,6 +214,19 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
     if (!facets.has(facet(m.concept)) && sentenceFacets.has(facet(m.concept))) add(m, WEIGHTS.heading, { strong: false, inherit: true, block: 'none' });
   }
   return { weights, strong, blocks, ...(noun ? { noun } : {}), ...(unknownNoun ? { unknownNoun } : {}), evidence };
+}
+
+/** The measure word printed right after number `i` ("312 hồ sơ"), if any. */
+function nounOf(l: SentenceLayout, i: number, own: readonly Mention[], lexicon: Lexicon): string | undefined {
+  const end = extent(l, i)[1];
+  const first = own.filter((m) => m.start >= end)[0];
+  if (!first || !['noun', 'measure'].includes(lexicon.facetOf.get(first.concept) ?? '')) return undefined;
+  return /^[\s/]*$/u.test(l.text.slice(end, first.start)) ? first.concept : undefined;
+}
+
+/** Whether a mention stands in a phrase opened by a negation of its clause, with no boundary between. */
+function negated(l: SentenceLayout, m: Mention, lexicon: Lexicon, clauseStart: number): boolean {
+  return lexicon.polarity(l.text).some((p) => p.negative && p.end <= m.start && p.start >= clauseStart && !l.cuts.some((c) => c.at >= p.end && c.at < m.start && c.kind !== 'word'));
 }
 
 /** The first word after a number when it is neither a lexicon word nor a function word. */

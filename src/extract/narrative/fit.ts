@@ -18,11 +18,11 @@ export interface Fit {
 
 export const FIT = {
   /** Below this, no indicator fits well enough. */
-  minimum: 3,
+  minimum: 2.5,
   /** The best must lead the next indicator by this much. */
   margin: 1,
   missing: 1,
-  unexplained: 0.9,
+  unexplained: 1.2,
   section: 0.5,
 } as const;
 
@@ -49,6 +49,8 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
       if (c === ctx.noun && desc.nouns.has(c)) continue;
       score -= FIT.unexplained * (ctx.weights.get(c) ?? 0);
     }
+    // The measure word alone ("02 nhiệm vụ") says what is counted, not which count it is.
+    if (!words.some((c) => !['noun', 'generic'].includes(lexicon.facetOf.get(c) ?? ''))) continue;
     if (section && section !== 'any') score += section === desc.indicator.section ? FIT.section : -FIT.section;
     if (!best || score > best.score) best = { key: desc.indicator.key, score, words };
   }
