@@ -41,6 +41,10 @@ export interface SentenceLayout {
   readonly mentions: readonly Mention[];
   readonly tokens: readonly NumberToken[];
   readonly cuts: readonly Cut[];
+  /** Negations of the sentence ("không có", "chưa"), found once. */
+  readonly negations: readonly { readonly start: number; readonly end: number }[];
+  /** Mentions in brackets or in a negated phrase: they speak for themselves, not for the clause. */
+  readonly aside: ReadonlySet<Mention>;
 }
 
 /** Where the sentence's boundaries are; a boundary inside a lexicon phrase ("tiếp nhận và giải quyết") is none. */
@@ -59,7 +63,16 @@ export function layout(text: string, tokens: readonly NumberToken[], lexicon: Le
     cuts.push({ at: w.start, end: w.end, kind: w.breakdown ? 'breakdown' : 'word' });
   }
   cuts.sort((a, b) => a.at - b.at);
-  return { text, mentions, tokens, cuts };
+  const negations = lexicon.polarity(text).filter((p) => p.negative);
+  // "và", "với" end a number's words only between list items: "UBND tỉnh … và UBND huyện … giao 21" is one subject.
+  const kept = cuts.filter((c) => {
+    if (c.kind !== 'word') return true;
+    const clauseStart = cuts.filter((d) => d.kind === 'clause' && d.end <= c.at).at(-1)?.end ?? 0;
+    return tokens.some((t) => t.end <= c.at && t.start >= clauseStart);
+  });
+  const l = { text, mentions, tokens, cuts: kept, negations, aside: new Set<Mention>() };
+  for (const m of mentions) if (openParen(l, m.start) !== undefined || negated(l, m)) l.aside.add(m);
+  return l;
 }
 
 /** The extent [start, end) of a token together with its fraction partner. */
@@ -72,9 +85,7 @@ function extent(l: SentenceLayout, i: number): [number, number] {
 /** The words a number owns: back to the last boundary or number, on to the next. */
 export function ownZone(l: SentenceLayout, i: number): { left: [number, number]; right: [number, number]; labelled: boolean } {
   const [s, e] = extent(l, i);
-  // "và", "với" end a number's words only between list items: "UBND tỉnh … và UBND huyện … giao 21" is one subject.
-  const clauseStart = l.cuts.filter((c) => c.kind === 'clause' && c.end <= s).at(-1)?.end ?? 0;
-  const before = l.cuts.filter((c) => c.end <= s && (c.kind !== 'word' || l.tokens.some((t) => t.end <= c.at && t.start >= clauseStart))).at(-1);
+  const before = l.cuts.filter((c) => c.end <= s).at(-1);
   const prevToken = l.tokens.filter((t, j) => t.end <= s && !isPartner(l, i, j)).at(-1);
   let leftStart = Math.max(before?.end ?? 0, prevToken?.end ?? 0);
   let labelled = false;
@@ -119,7 +130,23 @@ function openParen(l: SentenceLayout, at: number): Cut | undefined {
 const within = (m: Mention, [s, e]: [number, number]) => m.start >= s && m.end <= e;
 
 /** The description of number `i` of the sentence, with the heading's mentions. */
-export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, heading: readonly Mention[], zones = l.tokens.map((_, j) => ownZone(l, j))): FigureContext {
+export interface Zones {
+  readonly of: readonly ReturnType<typeof ownZone>[];
+  /** Each number's own mentions. */
+  readonly mentions: readonly (readonly Mention[])[];
+  /** Mentions that belong to some number. */
+  readonly owned: ReadonlySet<Mention>;
+}
+
+/** Every number's own words, computed once per sentence. */
+export function zonesOf(l: SentenceLayout): Zones {
+  const of = l.tokens.map((_, j) => ownZone(l, j));
+  const mentions = of.map((z) => l.mentions.filter((m) => within(m, z.left) || within(m, z.right)));
+  return { of, mentions, owned: new Set(mentions.flat()) };
+}
+
+export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, heading: readonly Mention[], zs: Zones = zonesOf(l)): FigureContext {
+  const zones = zs.of;
   const weights = new Map<string, number>();
   const strong = new Set<string>();
   const blocks = new Set<string>();
@@ -139,10 +166,7 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
     }
     if (opts.strong) strong.add(m.concept);
   };
-  const ownMentions = (j: number) => {
-    const z = zones[j]!;
-    return l.mentions.filter((m) => within(m, z.left) || within(m, z.right));
-  };
+  const ownMentions = (j: number) => zs.mentions[j]!;
 
   const z = zones[i]!;
   const own = ownMentions(i);
@@ -188,10 +212,9 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
     inheritFrom(lead, WEIGHTS.head, true, 'all');
   }
   // Words of the clause that belong to no number, then the clause's first number.
-  const owned = (m: Mention) => zones.some((zz) => within(m, zz.left) || within(m, zz.right));
+  const owned = (m: Mention) => zs.owned.has(m);
   // A bracketed remark, or a phrase a negation opens ("chưa có hồ sơ nào quá hạn"), speaks for itself.
-  const aside = (m: Mention) => openParen(l, m.start) !== undefined || negated(l, m, lexicon, cs);
-  const clauseFree = l.mentions.filter((m) => m.start >= cs && m.end <= ce && !owned(m) && !aside(m));
+  const clauseFree = l.mentions.filter((m) => m.start >= cs && m.end <= ce && !owned(m) && !l.aside.has(m));
   inheritFrom(clauseFree, WEIGHTS.clause, true, 'clause');
   const clauseHead = earlier[0];
   if (clauseHead !== undefined && !subtype) inheritFrom(ownMentions(clauseHead), WEIGHTS.clause, true, 'clause');
@@ -225,8 +248,8 @@ function nounOf(l: SentenceLayout, i: number, own: readonly Mention[], lexicon: 
 }
 
 /** Whether a mention stands in a phrase opened by a negation of its clause, with no boundary between. */
-function negated(l: SentenceLayout, m: Mention, lexicon: Lexicon, clauseStart: number): boolean {
-  return lexicon.polarity(l.text).some((p) => p.negative && p.end <= m.start && p.start >= clauseStart && !l.cuts.some((c) => c.at >= p.end && c.at < m.start && c.kind !== 'word'));
+function negated(l: SentenceLayout, m: Mention): boolean {
+  return l.negations.some((p) => p.end <= m.start && !l.cuts.some((c) => c.at >= p.end && c.at < m.start && c.kind !== 'word'));
 }
 
 /** The first word after a number when it is neither a lexicon word nor a function word. */

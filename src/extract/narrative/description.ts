@@ -25,8 +25,12 @@ export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexic
   for (const indicator of catalogue.all) {
     if (indicator.type === 'section' || indicator.type === 'group' || indicator.key.includes('.check_')) continue;
     // A name's bracketed remark ("(cả trực tiếp, bưu chính công ích và trực tuyến)") explains, it does not describe.
-    const texts = [indicator.name, ...indicator.aliases].map(withoutRemarks).concat(lexicon.file.describe[indicator.key] ?? []);
-    const concepts = (t: string) => [...new Set(lexicon.mentions(t).map((m) => m.concept))];
+    const texts = [indicator.name, ...indicator.aliases].concat(lexicon.file.describe[indicator.key] ?? []);
+    // A bracketed remark ("(cả trực tiếp, bưu chính công ích và trực tuyến)") explains; only a measure word in it describes.
+    const concepts = (t: string) => {
+      const remarks = lexicon.mentions(t).filter((m) => m.facet === 'noun' && inRemark(t, m.start));
+      return [...new Set([...lexicon.mentions(withoutRemarks(t)), ...remarks].map((m) => m.concept))];
+    };
     let wordings = texts.map(concepts);
     // A sub-row that does not say what it counts ("UBND tỉnh" under "Tổng số nhiệm vụ được giao") means its parent's words too.
     const parent = indicator.parent ? catalogue.get(indicator.parent) : undefined;
@@ -35,9 +39,10 @@ export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexic
       wordings = wordings.flatMap((w) => inherited.map((p) => [...new Set([...p, ...w])]));
     }
     wordings = wordings.filter((w) => w.some((c) => !SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')));
+    // What a count is printed with: its unit's measure word, else the measure words of its wordings.
     const nouns = new Set<string>();
     for (const m of lexicon.mentions(indicator.unit ?? '')) if (m.facet === 'noun') nouns.add(m.concept);
-    for (const w of wordings) for (const c of w) if (lexicon.facetOf.get(c) === 'noun') nouns.add(c);
+    if (!nouns.size) for (const w of wordings) for (const c of w) if (lexicon.facetOf.get(c) === 'noun') nouns.add(c);
     out.push({ indicator, wordings: dedupe(wordings), nouns });
   }
   return distinguishTwins(out, catalogue, lexicon);
@@ -70,6 +75,11 @@ function distinguishTwins(out: IndicatorDescription[], catalogue: IndicatorCatal
     if (!extra.length) return d;
     return { ...d, wordings: dedupe(d.wordings.map((w) => [...new Set([...w, ...extra])])) };
   });
+}
+
+function inRemark(t: string, at: number): boolean {
+  const open = t.lastIndexOf('(', at);
+  return open >= 0 && t.indexOf(')', open) > at;
 }
 
 function withoutRemarks(label: string): string {

@@ -1,5 +1,5 @@
 import { indicatorCatalogue, type IndicatorCatalogue, type ValueType } from '../../catalog/index.js';
-import { figureContext, layout, ownZone, WEIGHTS, type FigureContext, type SentenceLayout } from './context.js';
+import { figureContext, layout, zonesOf, WEIGHTS, type FigureContext, type SentenceLayout } from './context.js';
 import { describeIndicators, type IndicatorDescription } from './description.js';
 import { decide, fitOf, type Fit } from './fit.js';
 import { narrativeLexicon, type Lexicon, type Mention } from './lexicon.js';
@@ -72,7 +72,7 @@ export function readSentence(text: string, headings: readonly string[], skip: re
   const tokens = numberTokens(text, skip);
   if (section === 'none') return tokens.map((t) => ({ start: t.start, end: t.end, kind: t.kind, blocked: ['section'] }));
   const l = layout(text, tokens, m.lexicon);
-  const zones = tokens.map((_, i) => ownZone(l, i));
+  const zones = zonesOf(l);
   const heading = headings.length ? m.lexicon.mentions(headings.at(-1)!) : [];
   const contexts = tokens.map((_, i) => figureContext(l, i, m.lexicon, heading, zones));
   const out: (ReadNumber | undefined)[] = tokens.map(() => undefined);
@@ -85,6 +85,9 @@ export function readSentence(text: string, headings: readonly string[], skip: re
     for (const [ri, r] of m.ratios.entries()) {
       const num = m.byKey.get(r.numerator)!;
       if (num.indicator.type !== TYPES[t.kind]) continue;
+      // "61 hồ sơ/196": a pair of dossier counts, whatever rate the words around it name.
+      const noun = contexts[n]!.noun;
+      if (noun && !num.nouns.has(noun)) continue;
       const candidates = [num, ...(r.rate ? [m.byKey.get(r.rate)!] : [])];
       const best = candidates.map((desc) => fitOf(desc, contexts[n]!, m.lexicon, section)).filter((f): f is Fit => !!f).sort((a, b) => b.score - a.score)[0];
       if (best) fits.push({ ...best, key: `${r.numerator}|${r.denominator}`, ratio: ri });

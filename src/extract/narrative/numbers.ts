@@ -25,7 +25,8 @@ const MONEY = new RegExp(`${START}${NUM}${MONEY_UNIT}`, 'gu');
 const PERCENT = new RegExp(String.raw`${START}\d+(?:[.,]\d+)?\s?%`, 'gu');
 // Unit words may stand between the numerator and the slash: "61 hồ sơ/196", "1101 văn bản/1101".
 const FRACTION = new RegExp(String.raw`${START}(${NUM})((?:\s?[a-z]+){0,3})\s?/\s?(${NUM})(?![\d%/]|[.,]\d|\s?/)`, 'gdu');
-const COUNT = new RegExp(`${START}${NUM}(?![\\d%]|[.,]\\d|\\s?/\\s?\\d)`, 'gu');
+// A count may follow a slash after words ("09 công chức chuyên môn/06 chức danh"), not after digits (a date).
+const COUNT = new RegExp(`(?<![\\p{L}\\d.,-])(?<!\\d\\s?/\\s?)${NUM}(?![\\d%]|[.,]\\d|\\s?/\\s?\\d)`, 'gu');
 
 type Span = readonly [number, number];
 
