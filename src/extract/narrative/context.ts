@@ -21,6 +21,8 @@ export interface FigureContext {
   readonly noun?: string;
   /** A word right after the number that the lexicon does not know: it counts something else ("05 Phó Trưởng phòng"). */
   readonly unknownNoun?: string;
+  /** The number this one is a part of (the number before the bracket or "trong đó" it stands after). */
+  readonly head?: number;
   /** The words that were read, for the record. */
   readonly evidence: readonly { readonly text: string; readonly concept: string; readonly weight: number }[];
 }
@@ -236,7 +238,8 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   for (const m of heading) {
     if (!facets.has(facet(m.concept)) && sentenceFacets.has(facet(m.concept))) add(m, WEIGHTS.heading, { strong: false, inherit: true, block: 'none' });
   }
-  return { weights, strong, blocks, ...(noun ? { noun } : {}), ...(unknownNoun ? { unknownNoun } : {}), evidence };
+  const head = headCut && !subtype && headOf !== undefined && l.tokens[headOf]!.other !== i ? headOf : undefined;
+  return { weights, strong, blocks, ...(noun ? { noun } : {}), ...(unknownNoun ? { unknownNoun } : {}), ...(head !== undefined ? { head } : {}), evidence };
 }
 
 /** The measure word printed right after number `i` ("312 hồ sơ"), if any. */

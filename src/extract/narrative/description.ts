@@ -26,8 +26,12 @@ export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexic
     if (indicator.type === 'section' || indicator.type === 'group' || indicator.key.includes('.check_')) continue;
     // A name's bracketed remark ("(cả trực tiếp, bưu chính công ích và trực tuyến)") explains, it does not describe.
     const texts = [indicator.name, ...indicator.aliases].concat(lexicon.file.describe[indicator.key] ?? []);
+    // Two rows of one parent printed alike ("giải quyết đúng hạn" and "… đúng hạn (đúng ngày hẹn)") differ by the remark.
+    const plain = withoutRemarks(indicator.name).toLowerCase();
+    const remarkDecides = catalogue.all.some((o) => o !== indicator && o.parent === indicator.parent && withoutRemarks(o.name).toLowerCase() === plain && o.name !== indicator.name);
     // A bracketed remark ("(cả trực tiếp, bưu chính công ích và trực tuyến)") explains; only a measure word in it describes.
     const concepts = (t: string) => {
+      if (remarkDecides) return [...new Set(lexicon.mentions(t).map((m) => m.concept))];
       const remarks = lexicon.mentions(t).filter((m) => m.facet === 'noun' && inRemark(t, m.start));
       return [...new Set([...lexicon.mentions(withoutRemarks(t)), ...remarks].map((m) => m.concept))];
     };

@@ -38,7 +38,9 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
           // A pattern is the first rule, but not against the meaning: a target, another body's figure,
           // a number the words around it give to another indicator stays with the mapper's reading.
           const reading = readings.find((r) => r.start === originalIndex(form, span[0]));
-          if (POLICY === 'off' || (reading && (reading.blocked || (reading.key && reading.key !== key) || (POLICY === 'agree' && !reading.key)))) continue;
+          const overruled =
+            !!reading && (!!reading.blocked || (reading.key ? reading.key !== key : !!reading.candidates?.length && !reading.candidates.includes(key)));
+          if (POLICY === 'off' || overruled || (POLICY === 'agree' && !reading?.key)) continue;
           claimed.push(span);
           found.push({
             at: span[0],

@@ -20,6 +20,8 @@ export interface ReadNumber {
   readonly why?: Why;
   /** Why no indicator may take this number (a target, another body, section IV): overrides the patterns too. */
   readonly blocked?: readonly string[];
+  /** The indicators that fit at all, best first (also when none won by the margin): a pattern outside them is overruled. */
+  readonly candidates?: readonly string[];
 }
 
 export interface Why {
@@ -124,7 +126,22 @@ export function readSentence(text: string, headings: readonly string[], skip: re
       .map((d) => fitOf(d, contexts[i]!, m.lexicon, section))
       .filter((f): f is Fit => !!f);
     const { best, runnerUp } = decide(fits);
-    out[i] = { start: t.start, end: t.end, kind: t.kind, ...(best ? { key: best.key, why: whyOf('meaning', best, runnerUp, contexts[i]!) } : {}) };
+    const candidates = [...fits].sort((a, b) => b.score - a.score).slice(0, 2).map((f) => f.key);
+    out[i] = {
+      start: t.start,
+      end: t.end,
+      kind: t.kind,
+      ...(best ? { key: best.key, why: whyOf('meaning', best, runnerUp, contexts[i]!) } : {}),
+      candidates,
+    };
+  }
+  // A part of a list ("25 tin bài (… 20 tin bài, … 05 tin bài)", "11 văn bản, trong đó 08 văn bản còn hiệu lực")
+  // read as its head's indicator is a part of that figure, not the figure.
+  for (const [i, c] of contexts.entries()) {
+    const head = c.head;
+    if (head === undefined || !out[i]?.key) continue;
+    const headKeys = new Set([out[head]?.key].filter(Boolean));
+    if (headKeys.has(out[i]!.key)) out[i] = { start: out[i]!.start, end: out[i]!.end, kind: out[i]!.kind, blocked: [`part of ${out[i]!.key}`] };
   }
   for (const [i, c] of contexts.entries()) {
     if (c.blocks.size && !out[i]!.key) out[i] = { ...out[i]!, blocked: [...c.blocks] };
