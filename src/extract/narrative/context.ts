@@ -158,7 +158,7 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const add = (m: Mention, weight: number, opts: { strong: boolean; inherit: boolean; block: 'all' | 'clause' | 'none' }) => {
     const f = facet(m.concept);
     // Something no indicator counts matters only as the measure word of the number itself.
-    if (f === 'measure' && !(opts.strong && !opts.inherit && m.concept === noun)) return;
+    if ((f === "measure") && !(opts.strong && !opts.inherit && m.concept === noun)) return;
     if (m.block && (opts.block === 'all' || (opts.block === 'clause' && m.block === 'clause'))) blocks.add(m.concept);
     // Taken over only where the figure does not say that facet itself.
     if (opts.inherit && facets.has(f) && !weights.has(m.concept)) return;
@@ -223,7 +223,7 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   // "đúng hạn" beside "trước hạn" in the same clause is the strict due day.
   for (const c of lexicon.file.contrasts) {
     const w = weights.get(c.concept) ?? 0;
-    if (w < WEIGHTS.own || !l.mentions.some((m) => m.concept === c.beside && m.start >= cs && m.end <= ce)) continue;
+    if (w < WEIGHTS.after || !l.mentions.some((m) => m.concept === c.beside && m.start >= cs && m.end <= ce)) continue;
     weights.set(c.adds, w);
     strong.add(c.adds);
   }
@@ -246,7 +246,7 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
 function nounOf(l: SentenceLayout, i: number, own: readonly Mention[], lexicon: Lexicon): string | undefined {
   const end = extent(l, i)[1];
   const first = own.filter((m) => m.start >= end)[0];
-  if (!first || !['noun', 'measure'].includes(lexicon.facetOf.get(first.concept) ?? '')) return undefined;
+  if (!first || !['noun', 'measure', 'equipment'].includes(lexicon.facetOf.get(first.concept) ?? '')) return undefined;
   return /^[\s/]*$/u.test(l.text.slice(end, first.start)) ? first.concept : undefined;
 }
 

@@ -43,10 +43,14 @@ export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexic
       wordings = wordings.flatMap((w) => inherited.map((p) => [...new Set([...p, ...w])]));
     }
     wordings = wordings.filter((w) => w.some((c) => !SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')));
-    // What a count is printed with: its unit's measure word, else the measure words of its wordings.
+    // What a count is printed with: its unit's measure word and the first measure word of each wording
+    // ("Số TTHC có phát sinh hồ sơ trực tuyến" counts procedures, not dossiers).
     const nouns = new Set<string>();
     for (const m of lexicon.mentions(indicator.unit ?? '')) if (m.facet === 'noun') nouns.add(m.concept);
-    if (!nouns.size) for (const w of wordings) for (const c of w) if (lexicon.facetOf.get(c) === 'noun') nouns.add(c);
+    for (const t of texts) {
+      const first = lexicon.mentions(withoutRemarks(t)).find((m) => m.facet === 'noun');
+      if (first) nouns.add(first.concept);
+    }
     out.push({ indicator, wordings: dedupe(wordings), nouns });
   }
   return distinguishTwins(out, catalogue, lexicon);
