@@ -202,7 +202,10 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const paren = openParen(l, t.start);
   const breakdown = l.cuts.filter((c) => c.kind === 'breakdown' && c.end <= t.start && c.at >= cs).at(-1);
   const headCut = [paren, breakdown].filter((c): c is Cut => !!c).sort((a, b) => b.at - a.at)[0];
-  const headOf = headCut ? earlier.filter((j) => l.tokens[j]!.end <= headCut.at).at(-1) : undefined;
+  // "…: 226; trong đó sớm hẹn 180": a breakdown opening a clause belongs to the last number of the clause before.
+  const opensClause = headCut?.kind === 'breakdown' && !earlier.some((j) => l.tokens[j]!.end <= headCut.at);
+  const previous = opensClause ? l.tokens.map((_, j) => j).filter((j) => l.tokens[j]!.end <= cs).at(-1) : undefined;
+  const headOf = headCut ? (earlier.filter((j) => l.tokens[j]!.end <= headCut.at).at(-1) ?? previous) : undefined;
   // "gồm: 01 kế hoạch, 03 quyết định": a part counted in another measure word is another thing, not the head's kind.
   const headNoun = headOf !== undefined ? nounOf(l, headOf, ownMentions(headOf), lexicon) : undefined;
   const subtype = noun !== undefined && headNoun !== undefined && noun !== headNoun;

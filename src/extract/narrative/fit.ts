@@ -7,7 +7,8 @@ import type { Lexicon } from './lexicon.js';
  * How well an indicator's description fits a figure's: the weight of the concepts both share, less
  * a point for each concept of the wording the figure does not state, less the weight of what the
  * figure states that the wording does not explain (a figure that says "trực tuyến" is not the total
- * received). The heading's section adds or takes half a point.
+ * received). The heading's section adds half a point where it is the indicator's own (a figure
+ * restated in another section loses nothing: "tiếp nhận N hồ sơ" is the same under II.2 and II.6).
  */
 export interface Fit {
   readonly key: string;
@@ -22,6 +23,8 @@ export const FIT = {
   /** The best must lead the next indicator by this much. */
   margin: 1,
   missing: 1,
+  /** What was done (tiếp nhận, số hóa, giải quyết) is the heart of a wording: missing it costs more. */
+  missingAction: 1.5,
   unexplained: 1.2,
   section: 0.5,
 } as const;
@@ -41,7 +44,7 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
       if (w > 0) {
         score += w;
         words.push(c);
-      } else if (!SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')) score -= FIT.missing;
+      } else if (!SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')) score -= lexicon.facetOf.get(c) === 'action' ? FIT.missingAction : FIT.missing;
     }
     for (const c of ctx.strong) {
       if (wording.includes(c) || SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')) continue;
@@ -51,7 +54,7 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
     }
     // The measure word alone ("02 nhiệm vụ") says what is counted, not which count it is.
     if (!words.some((c) => !['noun', 'generic'].includes(lexicon.facetOf.get(c) ?? ''))) continue;
-    if (section && section !== 'any') score += section === desc.indicator.section ? FIT.section : -FIT.section;
+    if (section && section !== 'any') score += section === desc.indicator.section ? FIT.section : 0;
     if (!best || score > best.score) best = { key: desc.indicator.key, score, words };
   }
   return best;

@@ -53,6 +53,13 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
               provenance: { page: pageAt(sentence, originalIndex(form, span[0])), quote: sentence.text },
               details: {
                 pattern: entry.id,
+                // The catalogue pattern decided; the mapper's reading of the same number, when it agrees, says with which words.
+                why: {
+                  rule: 'pattern',
+                  pattern: entry.id,
+                  score: reading?.key === key ? (reading.why?.score ?? null) : null,
+                  words: reading?.key === key ? (reading.why?.words ?? []) : [],
+                },
                 span: [originalIndex(form, span[0]), originalIndex(form, span[1] - 1) + 1],
                 ...sectionOf(sentence.headings ?? []),
               },
