@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { extractNarrative, pagesOfTextLines } from '../../src/extract/narrative/index.js';
+import { extractPdf } from '../../src/extract/pdf/index.js';
 import { readFixture } from '../extract/narrative/helpers.js';
 
 async function run(...args: string[]): Promise<Record<string, unknown>[]> {
@@ -51,6 +52,17 @@ describe('cchc narrative', () => {
     const figures = extractNarrative(pagesOfTextLines(readFileSync(file, 'utf8').split('\n')));
     expect(out.map((o) => [o.raw, o.indicator_key])).toEqual(figures.map((f) => [f.raw, f.indicatorKey ?? null]));
     expect(out.filter((o) => o.indicator_key).length).toBeGreaterThanOrEqual(79);
+  });
+
+  it('reads a report PDF through the PDF path ingest uses: the same narrative figures', { timeout: 60_000 }, async () => {
+    const file = path.resolve(import.meta.dirname, '../../fixtures/pdf/ban-thi-2024-bao-cao.pdf');
+    const out = await run(file);
+    const bytes = readFileSync(file);
+    const doc = await extractPdf({ path: file, bytes, sha256: 'x' }, { config: { maxBytes: Infinity }, records: { write() {} } });
+    const narrative = doc.figures.filter((f) => f.method === 'narrative');
+    expect(out.map((o) => [o.page, o.raw, o.indicator_key])).toEqual(narrative.map((f) => [f.provenance.page, f.raw, f.indicatorKey ?? null]));
+    expect(out.filter((o) => o.indicator_key).length).toBeGreaterThanOrEqual(79);
+    expect(out.find((o) => o.indicator_key === '7.2.4.received')).toMatchObject({ raw: '196', value: 196 });
   });
 
   it('a missing file gets one line on stderr and exit status 3, the other files still print', async () => {
