@@ -241,7 +241,8 @@ function phrases(l: SentenceLayout, section: string | undefined, heading: readon
     }
     const strong = new Set(weights.keys());
     const facets = new Set(own.map((x) => x.facet));
-    for (const x of heading) if (!facets.has(x.facet) && !weights.has(x.concept)) weights.set(x.concept, WEIGHTS.heading);
+    const lent = new Set(m.lexicon.file.sentence_facets);
+    for (const x of heading) if (lent.has(x.facet) && !facets.has(x.facet) && !weights.has(x.concept)) weights.set(x.concept, WEIGHTS.heading);
     const ctx: FigureContext = { weights, strong, blocks, evidence };
     const types: ValueType[] = p.negative ? ['count', 'boolean'] : ['boolean'];
     const fits = m.descriptions
