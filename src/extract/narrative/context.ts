@@ -19,6 +19,8 @@ export interface FigureContext {
   readonly blocks: ReadonlySet<string>;
   /** The measure word printed right after the number ("312 hồ sơ"). */
   readonly noun?: string;
+  /** The measure word of the label before it ("số lượt người nghe: 312 lượt"): the unit after the number may be shorter. */
+  readonly labelNoun?: string;
   /** A word right after the number that the lexicon does not know: it counts something else ("05 Phó Trưởng phòng"). */
   readonly unknownNoun?: string;
   /** The number this one is a part of (the number before the bracket or "trong đó" it stands after). */
@@ -223,6 +225,12 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   inheritFrom(clauseFree, WEIGHTS.clause, true, 'clause');
   const clauseHead = earlier[0];
   if (clauseHead !== undefined && !subtype) inheritFrom(ownMentions(clauseHead), WEIGHTS.clause, true, 'clause');
+  // "Hồ sơ trả kết quả sớm hẹn: 2.031; đúng hẹn: 118": a clause that names no noun and no action continues the one before.
+  if (clauseHead === undefined && cs > 1 && !facets.has('action') && !facets.has('noun')) {
+    const [ps, pe] = clauseOf(l, cs - 2);
+    const firstOfPrev = l.tokens.findIndex((tt) => tt.start >= ps && tt.end <= pe);
+    if (firstOfPrev >= 0) inheritFrom(ownMentions(firstOfPrev), WEIGHTS.clause, false, 'none');
+  }
   // "đúng hạn" beside "trước hạn" in the same clause is the strict due day.
   for (const c of lexicon.file.contrasts) {
     const w = weights.get(c.concept) ?? 0;
@@ -242,7 +250,8 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
     if (!facets.has(facet(m.concept)) && sentenceFacets.has(facet(m.concept))) add(m, WEIGHTS.heading, { strong: false, inherit: true, block: 'none' });
   }
   const head = headCut && !subtype && headOf !== undefined && l.tokens[headOf]!.other !== i ? headOf : undefined;
-  return { weights, strong, blocks, ...(noun ? { noun } : {}), ...(unknownNoun ? { unknownNoun } : {}), ...(head !== undefined ? { head } : {}), evidence };
+  const labelNoun = own.find((m) => within(m, z.left) && lexicon.facetOf.get(m.concept) === 'noun')?.concept;
+  return { weights, strong, blocks, ...(noun ? { noun } : {}), ...(labelNoun ? { labelNoun } : {}), ...(unknownNoun ? { unknownNoun } : {}), ...(head !== undefined ? { head } : {}), evidence };
 }
 
 /** The measure word printed right after number `i` ("312 hồ sơ"), if any. */

@@ -33,7 +33,7 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
   // Another body's figure, a target, a comparison: only an indicator about that very thing may take it.
   const concepts = new Set(desc.wordings.flat());
   for (const b of ctx.blocks) if (!concepts.has(b)) return undefined;
-  if (ctx.noun && !desc.nouns.has(ctx.noun)) return undefined;
+  if (ctx.noun && !desc.nouns.has(ctx.noun) && !(ctx.labelNoun && desc.nouns.has(ctx.labelNoun))) return undefined;
   if (ctx.unknownNoun) return undefined;
   let best: Fit | undefined;
   for (const wording of desc.wordings) {
