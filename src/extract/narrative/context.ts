@@ -231,10 +231,10 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
     const firstOfPrev = l.tokens.findIndex((tt) => tt.start >= ps && tt.end <= pe);
     if (firstOfPrev >= 0) inheritFrom(ownMentions(firstOfPrev), WEIGHTS.clause, false, 'none');
   }
-  // "đúng hạn" beside "trước hạn" in the same clause is the strict due day.
+  // "đúng hạn" beside "trước hạn" in the same sentence is the strict due day.
   for (const c of lexicon.file.contrasts) {
     const w = weights.get(c.concept) ?? 0;
-    if (w < WEIGHTS.after || !l.mentions.some((m) => m.concept === c.beside && m.start >= cs && m.end <= ce)) continue;
+    if (w < WEIGHTS.after || !l.mentions.some((m) => m.concept === c.beside)) continue;
     weights.set(c.adds, w);
     strong.add(c.adds);
   }

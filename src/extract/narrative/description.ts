@@ -38,7 +38,9 @@ export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexic
     let wordings = texts.map(concepts);
     // A sub-row that does not say what it counts ("UBND tỉnh" under "Tổng số nhiệm vụ được giao") means its parent's words too.
     const parent = indicator.parent ? catalogue.get(indicator.parent) : undefined;
-    if (parent && wordings.every((w) => !w.some((c) => lexicon.facetOf.get(c) === 'noun'))) {
+    // Under a count, the unit's own word ("người") does not say which people: "Tổng số người làm việc có mặt" under the part-time workers.
+    const unitNouns = parent?.type === 'count' ? new Set(lexicon.mentions(indicator.unit ?? '').map((m) => m.concept)) : new Set<string>();
+    if (parent && wordings.every((w) => !w.some((c) => lexicon.facetOf.get(c) === 'noun' && !unitNouns.has(c)))) {
       const inherited = [parent.name, ...parent.aliases].map(concepts);
       wordings = wordings.flatMap((w) => inherited.map((p) => [...new Set([...p, ...w])]));
     }
