@@ -53,7 +53,8 @@ export interface SentenceLayout {
 
 /** Where the sentence's boundaries are; a boundary inside a lexicon phrase ("tiếp nhận và giải quyết") is none. */
 export function layout(text: string, tokens: readonly NumberToken[], lexicon: Lexicon): SentenceLayout {
-  const mentions = lexicon.mentions(text);
+  // A money unit is part of its number ("2.894.600.000 đồng"), not a word around it.
+  const mentions = lexicon.mentions(text).filter((m) => !tokens.some((t) => m.start < t.end && t.start < m.end));
   const inside = (i: number) => mentions.some((m) => m.start < i && i < m.end) || tokens.some((t) => t.start < i && i < t.end);
   const cuts: Cut[] = [];
   for (const m of text.matchAll(BOUNDARY)) {

@@ -30,9 +30,11 @@ export const FIT = {
 } as const;
 
 export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: Lexicon, section: string | undefined): Fit | undefined {
-  // Another body's figure, a target, a comparison: only an indicator about that very thing may take it.
+  // Another body's figure, a target, a comparison, a subset: only an indicator about that very thing
+  // (that concept, or another of its facet: "liên thông … cùng cấp") may take it.
   const concepts = new Set(desc.wordings.flat());
-  for (const b of ctx.blocks) if (!concepts.has(b)) return undefined;
+  const facets = new Set([...concepts].map((c) => lexicon.facetOf.get(c)));
+  for (const b of ctx.blocks) if (!concepts.has(b) && !facets.has(lexicon.facetOf.get(b))) return undefined;
   if (ctx.noun && !desc.nouns.has(ctx.noun) && !(ctx.labelNoun && desc.nouns.has(ctx.labelNoun))) return undefined;
   if (ctx.unknownNoun) return undefined;
   let best: Fit | undefined;

@@ -221,7 +221,7 @@ function phrases(l: SentenceLayout, section: string | undefined, heading: readon
     let phraseEnd = own.at(-1)?.end ?? p.end;
     // "Số hợp đồng lao động: không có": the label before the colon says what is none.
     const before = l.cuts.filter((c) => c.end <= p.start).at(-1);
-    if (!own.some((x) => x.facet !== 'generic') && before?.kind === 'colon' && l.text.slice(before.end, p.start).trim() === '') {
+    if (!own.some((x) => x.facet === 'noun') && before?.kind === 'colon' && l.text.slice(before.end, p.start).trim() === '') {
       const further = l.cuts.filter((c) => c.end <= before.at && c.kind !== 'comma').at(-1)?.end ?? 0;
       own = l.mentions.filter((x) => x.start >= further && x.end <= before.at);
       phraseEnd = p.end;
