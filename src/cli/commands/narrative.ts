@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import type { PageText } from '../../extract/narrative/index.js';
+import { indicatorCatalogue, type Indicator } from '../../catalog/index.js';
+import { extractNarrative, type PageText } from '../../extract/narrative/index.js';
 import type { ExtractedFigure } from '../../model/index.js';
+import { parseFigure } from '../../normalize/normalize-document.js';
 
 /** One printed number of a narrative, as `cchc narrative` prints it (one JSON object per line). */
 export interface NarrativeLine {
@@ -24,7 +26,7 @@ export function register(program: Command): void {
       const { readFile } = await import('node:fs/promises');
       const { createHash } = await import('node:crypto');
       const { extractPdf } = await import('../../extract/pdf/index.js');
-      const { pagesOfTextLines } = await import('../../extract/narrative/index.js');
+      const { pagesOfTextLines } = await import('../../extract/narrative/text-file.js');
       const { ExitCode } = await import('../exit-codes.js');
       for (const file of files) {
         try {
@@ -47,16 +49,10 @@ export function register(program: Command): void {
     });
 }
 
-/** The narrative figures of some pages, each with the value the normaliser will store. */
+/** The narrative figures of some pages (the extractor ingest runs), each with the value the normaliser stores. */
 export function narrativeFigures(file: string, pages: readonly PageText[]): NarrativeLine[] {
-  return linesOf(file, extractNarrativeSync(pages));
+  return linesOf(file, extractNarrative(pages));
 }
-
-// Imported statically for the benchmark and tests; the command itself loads lazily above.
-import { extractNarrative as extractNarrativeSync } from '../../extract/narrative/index.js';
-import { indicatorCatalogue } from '../../catalog/index.js';
-import { parseFigure } from '../../normalize/normalize-document.js';
-import type { Indicator } from '../../catalog/index.js';
 
 function linesOf(file: string, figures: readonly ExtractedFigure[]): NarrativeLine[] {
   const catalogue = indicatorCatalogue();

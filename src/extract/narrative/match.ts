@@ -13,7 +13,6 @@ interface Found {
 }
 
 const WORDS_AROUND = 4;
-const POLICY = process.env['NARRATIVE_POLICY'] ?? 'veto';
 const WINDOW = 160;
 
 /** The figures of one sentence: mapped by the catalogue first, then every other number, unmapped. */
@@ -40,7 +39,7 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
           const reading = readings.find((r) => r.start === originalIndex(form, span[0]));
           const overruled =
             !!reading && (!!reading.blocked || (reading.key ? reading.key !== key : !!reading.candidates?.length && !reading.candidates.includes(key)));
-          if (POLICY === 'off' || overruled || (POLICY === 'agree' && !reading?.key)) continue;
+          if (overruled) continue;
           claimed.push(span);
           found.push({
             at: span[0],
