@@ -38,7 +38,11 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
           // a number the words around it give to another indicator stays with the mapper's reading.
           const reading = readings.find((r) => r.start === originalIndex(form, span[0]));
           const overruled =
-            !!reading && (!!reading.blocked || (reading.key ? reading.key !== key : !!reading.candidates?.length && !reading.candidates.includes(key)));
+            !!reading &&
+            (!!reading.blocked ||
+              !!reading.foreignNoun ||
+              reading.partOf === key ||
+              (reading.key ? reading.key !== key : !!reading.candidates?.length && !reading.candidates.includes(key)));
           if (overruled) continue;
           claimed.push(span);
           found.push({

@@ -22,6 +22,10 @@ export interface ReadNumber {
   readonly blocked?: readonly string[];
   /** The indicators that fit at all, best first (also when none won by the margin): a pattern outside them is overruled. */
   readonly candidates?: readonly string[];
+  /** The key of the figure this number is a part of (in its bracket or after its "trong đó"): never this number's key. */
+  readonly partOf?: string;
+  /** The measure word printed after the number, when no indicator of the catalogue counts it ("12 Tổ công nghệ số"). */
+  readonly foreignNoun?: string;
 }
 
 export interface Why {
@@ -138,10 +142,14 @@ export function readSentence(text: string, headings: readonly string[], skip: re
   // A part of a list ("25 tin bài (… 20 tin bài, … 05 tin bài)", "11 văn bản, trong đó 08 văn bản còn hiệu lực")
   // read as its head's indicator is a part of that figure, not the figure.
   for (const [i, c] of contexts.entries()) {
-    const head = c.head;
-    if (head === undefined || !out[i]?.key) continue;
-    const headKeys = new Set([out[head]?.key].filter(Boolean));
-    if (headKeys.has(out[i]!.key)) out[i] = { start: out[i]!.start, end: out[i]!.end, kind: out[i]!.kind, blocked: [`part of ${out[i]!.key}`] };
+    const headKey = c.head !== undefined ? out[c.head]?.key : undefined;
+    if (!headKey) continue;
+    if (out[i]!.key === headKey) out[i] = { start: out[i]!.start, end: out[i]!.end, kind: out[i]!.kind, blocked: [`part of ${headKey}`] };
+    else out[i] = { ...out[i]!, partOf: headKey };
+  }
+  for (const [i, c] of contexts.entries()) {
+    const noun = c.noun;
+    if (noun && !out[i]!.key && !m.descriptions.some((d) => d.nouns.has(noun))) out[i] = { ...out[i]!, foreignNoun: noun };
   }
   for (const [i, c] of contexts.entries()) {
     if (c.blocks.size && !out[i]!.key) out[i] = { ...out[i]!, blocked: [...c.blocks] };
