@@ -232,6 +232,19 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
     const firstOfPrev = l.tokens.findIndex((tt) => tt.start >= ps && tt.end <= pe);
     if (firstOfPrev >= 0) inheritFrom(ownMentions(firstOfPrev), WEIGHTS.clause, false, 'none');
   }
+  // "20 người (10 cán bộ, 10 công chức)": the bracket right after the number names what it is made of.
+  const [, selfEnd] = extent(l, i);
+  const opening = l.cuts.find((c) => c.kind === 'open' && c.at >= selfEnd);
+  if (opening && /^[\s\p{L}]*$/u.test(l.text.slice(selfEnd, opening.at)) && opening.at - selfEnd < 12) {
+    const closing = l.cuts.find((c) => c.kind === 'close' && c.at > opening.at)?.at ?? l.text.length;
+    const inside = new Set(l.mentions.filter((m) => m.start > opening.at && m.end <= closing).map((m) => m.concept));
+    for (const c of lexicon.file.compositions) {
+      if (c.parts.every((p) => inside.has(p)) && !weights.has(c.means)) {
+        weights.set(c.means, WEIGHTS.after);
+        strong.add(c.means);
+      }
+    }
+  }
   // "đúng hạn" beside "trước hạn" in the same sentence is the strict due day.
   for (const c of lexicon.file.contrasts) {
     const w = weights.get(c.concept) ?? 0;

@@ -24,6 +24,7 @@ export const LexiconFile = z
     breakdown_words: z.array(z.string().min(1)),
     not_stated: z.array(z.string()).default([]),
     sentence_facets: z.array(z.string()).default([]),
+    compositions: z.array(z.object({ parts: z.array(z.string()).min(2), means: z.string() }).strict()).default([]),
     contrasts: z.array(z.object({ concept: z.string(), beside: z.string(), adds: z.string() }).strict()).default([]),
     negations: z.array(z.string().min(1)),
     affirmations: z.array(z.string().min(1)),

@@ -127,6 +127,12 @@ describe('x/x, rates and approximations', () => {
 });
 
 describe('subjects and sections', () => {
+  it('a bracket naming cán bộ and công chức makes a count of both together', () => {
+    const figures = under('II.3. Cải cách tổ chức bộ máy hành chính nhà nước', 'Hiện có mặt 17 người (cán bộ 8, công chức 9).');
+    expect(values(figures)['4.staff.present']).toBe(17);
+    expect(values(figures)['4.2.part_time.present']).toBeUndefined();
+  });
+
   it('tasks of UBND huyện take the district sub-rows', () => {
     expect(values(under('I.3. Thực hiện nhiệm vụ được UBND tỉnh, UBND huyện giao', 'UBND huyện giao 8 nhiệm vụ, xã đã hoàn thành đúng hạn 7 nhiệm vụ.'))).toEqual({
       '1.4.1.district': 8,
