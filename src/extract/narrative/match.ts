@@ -40,6 +40,7 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
           const overruled =
             !!reading &&
             (!!reading.blocked ||
+              (!!reading.open && !reading.open.includes(key)) ||
               !!reading.foreignNoun ||
               reading.partOf === key ||
               (reading.key ? reading.key !== key : !!reading.candidates?.length && !reading.candidates.includes(key)));

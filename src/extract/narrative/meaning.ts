@@ -26,6 +26,12 @@ export interface ReadNumber {
   readonly partOf?: string;
   /** The measure word printed after the number, when no indicator of the catalogue counts it ("12 Tổ công nghệ số"). */
   readonly foreignNoun?: string;
+  /**
+   * An "a/b" pair no family fitted: a pattern may still read it, but only as an indicator one of whose
+   * wordings the sentence echoes, not its heading, which names a whole field ("12/12 thôn" of digital
+   * teams is no village reached by communication). The keys listed here are those echoed.
+   */
+  readonly open?: readonly string[];
 }
 
 export interface Why {
@@ -100,8 +106,9 @@ export function readSentence(text: string, headings: readonly string[], skip: re
     }
     const { best, runnerUp } = decideDistinct(fits);
     if (!best) {
-      out[n] = { start: t.start, end: t.end, kind: t.kind };
-      out[d] = { start: tokens[d]!.start, end: tokens[d]!.end, kind: tokens[d]!.kind };
+      const open = echoedKeys(l, m);
+      out[n] = { start: t.start, end: t.end, kind: t.kind, open };
+      out[d] = { start: tokens[d]!.start, end: tokens[d]!.end, kind: tokens[d]!.kind, open };
       continue;
     }
     const r = m.ratios[(best as Fit & { ratio: number }).ratio]!;
@@ -177,6 +184,18 @@ function firstValueWins(read: readonly ReadNumber[], text: string): ReadNumber[]
     const { key: _key, why: _why, ...rest } = r;
     return rest;
   });
+}
+
+/**
+ * The indicators of which some wording is echoed by the words of the sentence: one
+ * concept of the wording that is not a measure word (what is counted) nor generic is printed somewhere.
+ */
+function echoedKeys(l: SentenceLayout, m: Model): string[] {
+  const said = new Set(l.mentions.map((x) => x.concept));
+  const telling = (c: string) => !['noun', 'generic'].includes(m.lexicon.facetOf.get(c) ?? '');
+  return m.descriptions
+    .filter((d) => d.wordings.some((w) => !w.some(telling) || w.some((c) => telling(c) && said.has(c))))
+    .map((d) => d.indicator.key);
 }
 
 /** Families are compared by their score, but two families with the same numerator are one choice. */

@@ -167,6 +167,15 @@ describe('numbers that are no figure', () => {
     for (const notAFigure of ['12', '05/3/2024', '2024', '0212.3856.111', '4']) expect(raws).not.toContain(notAFigure);
   });
 
+  it('"a/b thôn" is villages reached only where the sentence speaks of communication', () => {
+    const E_GOV = 'II.6. Xây dựng và phát triển chính quyền điện tử, chính quyền số';
+    expect(values(under(E_GOV, 'Mạng cáp quang đã kéo đến 05/08 thôn của xã.'))).not.toHaveProperty('1.villages.reached');
+    expect(values(under('I.2. Công tác thông tin, tuyên truyền CCHC', 'Loa truyền thanh đã phát đến 05/08 thôn.'))).toMatchObject({
+      '1.villages.reached': 5,
+      '1.villages.total': 8,
+    });
+  });
+
   it('a bare count with nothing that says which one stays unmapped (the margin)', () => {
     expect(values(under(TTHC, 'Có 12 hồ sơ.'))).toEqual({});
   });
