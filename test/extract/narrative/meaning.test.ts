@@ -176,6 +176,17 @@ describe('numbers that are no figure', () => {
     });
   });
 
+  it('subsets and breakdowns without a key: dossiers of non-residents, shares of lower degrees', () => {
+    expect(values(under(TTHC, 'Trong quý, bộ phận một cửa đã tiếp nhận 14 hồ sơ của công dân ngoài địa bàn xã.'))).toEqual({});
+    expect(values(under('II.4. Cải cách chế độ công vụ', 'Có 9 công chức trình độ cao đẳng, chiếm 40%.'))).toEqual({});
+    // "from trung cấp up" is the qualification standard itself, not a lower degree.
+    expect(values(under('II.4. Cải cách chế độ công vụ', 'Tỷ lệ CBCC đạt chuẩn trình độ từ trung cấp trở lên đạt 100%.'))).toEqual({ '5.qualified.rate': 100 });
+  });
+
+  it('dossiers not yet due stay apart from those resolved', () => {
+    expect(values(under(TTHC, 'Đã trả kết quả 300 hồ sơ, còn 4 hồ sơ chưa đến hạn trả kết quả.'))).not.toMatchObject({ '3.3.1.resolved': 4 });
+  });
+
   it('a bare count with nothing that says which one stays unmapped (the margin)', () => {
     expect(values(under(TTHC, 'Có 12 hồ sơ.'))).toEqual({});
   });
