@@ -118,11 +118,11 @@ function clauseOf(l: SentenceLayout, at: number): [number, number] {
   return [start, end];
 }
 
+/** The bracket `at` stands in, if any; a bracket may hold a ";" ("(… dưới 6 tuổi; đăng ký khai tử …)"). */
 function openParen(l: SentenceLayout, at: number): Cut | undefined {
   let depth = 0;
-  const [clauseStart] = clauseOf(l, at);
   for (const c of [...l.cuts].reverse()) {
-    if (c.at >= at || c.at < clauseStart) continue;
+    if (c.at >= at) continue;
     if (c.kind === 'close') depth++;
     if (c.kind === 'open') {
       if (depth === 0) return c;

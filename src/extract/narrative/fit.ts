@@ -26,6 +26,8 @@ export const FIT = {
   /** What was done (tiếp nhận, số hóa, giải quyết) is the heart of a wording: missing it costs more. */
   missingAction: 1.5,
   unexplained: 1.2,
+  /** What the figure says was done, and the wording does not, is the clearest sign of another indicator. */
+  unexplainedAction: 1.4,
   section: 0.5,
 } as const;
 
@@ -52,7 +54,7 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
       if (wording.includes(c) || SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')) continue;
       // The measure word of the indicator's own unit ("11 người" of a count of people) is explained by it.
       if (c === ctx.noun && desc.nouns.has(c)) continue;
-      score -= FIT.unexplained * (ctx.weights.get(c) ?? 0);
+      score -= (lexicon.facetOf.get(c) === 'action' ? FIT.unexplainedAction : FIT.unexplained) * (ctx.weights.get(c) ?? 0);
     }
     // The measure word alone ("02 nhiệm vụ") says what is counted, not which count it is.
     if (!words.some((c) => !['noun', 'generic'].includes(lexicon.facetOf.get(c) ?? ''))) continue;

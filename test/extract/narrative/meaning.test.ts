@@ -183,6 +183,17 @@ describe('numbers that are no figure', () => {
     expect(values(under('II.4. Cải cách chế độ công vụ', 'Tỷ lệ CBCC đạt chuẩn trình độ từ trung cấp trở lên đạt 100%.'))).toEqual({ '5.qualified.rate': 100 });
   });
 
+  it('an action the figure states and the wording does not weighs against it: unfinished tasks are not the tasks set out', () => {
+    expect(values(under('III. Đánh giá chung', 'Còn 04 nhiệm vụ trong Kế hoạch CCHC chưa hoàn thành.'))).toEqual({});
+  });
+
+  it('a ";" inside a bracket does not lend the remark to the number after it', () => {
+    expect(values(under(TTHC, 'Thực hiện liên thông 04 TTHC cùng cấp (khai sinh – thường trú – cấp thẻ BHYT; khai tử – xóa đăng ký thường trú – hưởng mai táng phí) và 02 TTHC liên thông giữa các cấp.'))).toEqual({
+      '3.2.1': 4,
+      '3.2.2': 2,
+    });
+  });
+
   it('dossiers not yet due stay apart from those resolved', () => {
     expect(values(under(TTHC, 'Đã trả kết quả 300 hồ sơ, còn 4 hồ sơ chưa đến hạn trả kết quả.'))).not.toMatchObject({ '3.3.1.resolved': 4 });
   });
