@@ -194,6 +194,11 @@ describe('numbers that are no figure', () => {
     });
   });
 
+  it('results stored in the data warehouse are digitised results, not dossiers resolved on time', () => {
+    const figures = values(under('II.6. Xây dựng và phát triển chính quyền điện tử, chính quyền số', 'Kết quả giải quyết TTHC được trả vào kho dữ liệu điện tử cho 640/700 hồ sơ.'));
+    expect(figures).toEqual({ '3.3.digitized_result.count': 640, '3.3.digitized_result.dossiers': 700 });
+  });
+
   it('dossiers not yet due stay apart from those resolved', () => {
     expect(values(under(TTHC, 'Đã trả kết quả 300 hồ sơ, còn 4 hồ sơ chưa đến hạn trả kết quả.'))).not.toMatchObject({ '3.3.1.resolved': 4 });
   });
