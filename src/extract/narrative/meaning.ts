@@ -136,7 +136,7 @@ export function readSentence(text: string, headings: readonly string[], skip: re
       .filter((d) => d.indicator.type === type && !m.denominatorOnly.has(d.indicator.key))
       .map((d) => fitOf(d, contexts[i]!, m.lexicon, section))
       .filter((f): f is Fit => !!f);
-    const { best, runnerUp } = decide(fits);
+    const { best, runnerUp } = baseOverNumerator(decide(fits), contexts[i]!, section, m);
     const candidates = [...fits].sort((a, b) => b.score - a.score).slice(0, 2).map((f) => f.key);
     out[i] = {
       start: t.start,
@@ -196,6 +196,22 @@ function echoedKeys(l: SentenceLayout, m: Model): string[] {
   return m.descriptions
     .filter((d) => d.wordings.some((w) => !w.some(telling) || w.some((c) => telling(c) && said.has(c))))
     .map((d) => d.indicator.key);
+}
+
+/**
+ * A base of a rate ("mẫu số") is mapped alone only against its own numerator: "28 TTHC có phát sinh
+ * hồ sơ" fits the base at least as well as the online ones it would otherwise be read as. Elsewhere
+ * it stays out (it reads like too many other totals).
+ */
+function baseOverNumerator(d: { best?: Fit; runnerUp?: Fit }, ctx: FigureContext, section: string | undefined, m: Model): { best?: Fit; runnerUp?: Fit } {
+  const best = d.best;
+  if (!best) return d;
+  for (const r of m.ratios) {
+    if (r.numerator !== best.key || !m.denominatorOnly.has(r.denominator)) continue;
+    const base = fitOf(m.byKey.get(r.denominator)!, ctx, m.lexicon, section);
+    if (base && base.score >= best.score) return { best: base, runnerUp: best };
+  }
+  return d;
 }
 
 /** Families are compared by their score, but two families with the same numerator are one choice. */

@@ -199,6 +199,13 @@ describe('numbers that are no figure', () => {
     expect(figures).toEqual({ '3.3.digitized_result.count': 640, '3.3.digitized_result.dossiers': 700 });
   });
 
+  it('the base of a rate stated alone is the base, not the numerator it resembles', () => {
+    expect(values(under('II.6. Xây dựng và phát triển chính quyền điện tử, chính quyền số', 'Trong 45 TTHC có phát sinh hồ sơ, 30 TTHC phát sinh hồ sơ nộp trực tuyến.'))).toEqual({
+      '7.2.procedures_with_online_dossiers.total': 45,
+      '7.2.procedures_with_online_dossiers.count': 30,
+    });
+  });
+
   it('dossiers not yet due stay apart from those resolved', () => {
     expect(values(under(TTHC, 'Đã trả kết quả 300 hồ sơ, còn 4 hồ sơ chưa đến hạn trả kết quả.'))).not.toMatchObject({ '3.3.1.resolved': 4 });
   });
