@@ -149,10 +149,19 @@ export function readSentence(text: string, headings: readonly string[], skip: re
   // A part of a list ("25 tin bài (… 20 tin bài, … 05 tin bài)", "11 văn bản, trong đó 08 văn bản còn hiệu lực")
   // read as its head's indicator is a part of that figure, not the figure.
   for (const [i, c] of contexts.entries()) {
-    const headKey = c.head !== undefined ? out[c.head]?.key : undefined;
+    // A head left open still says what a part that adds no word of its own is not: the indicator
+    // the head came closest to ("rà soát 11 văn bản, trong đó 08 văn bản còn hiệu lực").
+    const head = c.head !== undefined ? out[c.head] : undefined;
+    // (A part that names one of the head's several subjects, "tỉnh giao 12" of "tỉnh và huyện giao 21", narrows it.)
+    const headWords = [...(c.head !== undefined ? contexts[c.head]!.strong : [])];
+    const facetOf = (x: string) => m.lexicon.facetOf.get(x) ?? '';
+    const ownWords = [...c.strong].some(
+      (x) => !['noun', 'generic'].includes(facetOf(x)) && (!headWords.includes(x) || headWords.filter((h) => facetOf(h) === facetOf(x)).length > 1),
+    );
+    const headKey = head?.key ?? (ownWords ? undefined : head?.candidates?.[0]);
     if (!headKey) continue;
     if (out[i]!.key === headKey) out[i] = { start: out[i]!.start, end: out[i]!.end, kind: out[i]!.kind, blocked: [`part of ${headKey}`] };
-    else out[i] = { ...out[i]!, partOf: headKey };
+    else if (head?.key) out[i] = { ...out[i]!, partOf: headKey };
   }
   for (const [i, c] of contexts.entries()) {
     const noun = c.noun;

@@ -206,6 +206,10 @@ describe('numbers that are no figure', () => {
     });
   });
 
+  it('a part that adds nothing to a head left open is not the figure the head came close to', () => {
+    expect(values(under('II.1. Cải cách thể chế', 'Đã rà soát, hệ thống hóa 14 văn bản thuộc thẩm quyền, trong đó 10 văn bản còn hiệu lực, 04 văn bản hết hiệu lực.'))).toEqual({});
+  });
+
   it('dossiers not yet due stay apart from those resolved', () => {
     expect(values(under(TTHC, 'Đã trả kết quả 300 hồ sơ, còn 4 hồ sơ chưa đến hạn trả kết quả.'))).not.toMatchObject({ '3.3.1.resolved': 4 });
   });
