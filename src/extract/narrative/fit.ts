@@ -56,12 +56,26 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
       if (c === ctx.noun && desc.nouns.has(c)) continue;
       score -= (lexicon.facetOf.get(c) === 'action' ? FIT.unexplainedAction : FIT.unexplained) * (ctx.weights.get(c) ?? 0);
     }
-    // The measure word alone ("02 nhiệm vụ") says what is counted, not which count it is.
-    if (!words.some((c) => !['noun', 'generic'].includes(lexicon.facetOf.get(c) ?? ''))) continue;
+    // The measure word alone ("02 nhiệm vụ") says what is counted, not which count it is; a kind of the
+    // indicator's unit ("14 người hoạt động không chuyên trách" of a count of people) does.
+    if (!words.some((c) => !['noun', 'generic'].includes(lexicon.facetOf.get(c) ?? '') || kindsOfUnit(desc, lexicon).has(c))) continue;
     if (section && section !== 'any') score += section === desc.indicator.section ? FIT.section : 0;
     if (!best || score > best.score) best = { key: desc.indicator.key, score, words };
   }
   return best;
+}
+
+const unitCache = new WeakMap<IndicatorDescription, Set<string>>();
+
+/** The nouns that are kinds of the indicator's unit noun ("Người" → cán bộ, công chức …), from the lexicon's `kinds`. */
+function kindsOfUnit(desc: IndicatorDescription, lexicon: Lexicon): Set<string> {
+  let nouns = unitCache.get(desc);
+  if (!nouns) {
+    const units = lexicon.mentions(desc.indicator.unit ?? '').filter((m) => m.facet === 'noun');
+    nouns = new Set(units.flatMap((u) => lexicon.file.kinds[u.concept] ?? []));
+    unitCache.set(desc, nouns);
+  }
+  return nouns;
 }
 
 /** The best fit if it is good enough and clearly ahead of the next indicator, else undefined (with the runner-up). */

@@ -25,6 +25,8 @@ export const LexiconFile = z
     not_stated: z.array(z.string()).default([]),
     sentence_facets: z.array(z.string()).default([]),
     compositions: z.array(z.object({ parts: z.array(z.string()).min(2), means: z.string() }).strict()).default([]),
+    /** Unit noun → nouns that are kinds of it: "14 người hoạt động không chuyên trách" says which count of people. */
+    kinds: z.record(z.string(), z.array(z.string()).min(1)).default({}),
     contrasts: z.array(z.object({ concept: z.string(), beside: z.string(), adds: z.string() }).strict()).default([]),
     negations: z.array(z.string().min(1)),
     affirmations: z.array(z.string().min(1)),
@@ -146,6 +148,9 @@ export function compileLexicon(file: LexiconFile): Lexicon {
       tables.accents.add(key.split(' '), entry);
       tables.ascii.add(wordsOf(word, true).map((w) => w.form), entry);
     }
+  }
+  for (const [unit, kinds] of Object.entries(file.kinds)) {
+    for (const c of [unit, ...kinds]) if (facetOf.get(c) !== 'noun') fail(`kinds: "${c}" is no concept of facet noun`);
   }
   const polarity = new PhraseTable<boolean>();
   for (const w of file.negations) polarity.add(wordsOf(w, false).map((x) => x.form), true);

@@ -210,6 +210,14 @@ describe('numbers that are no figure', () => {
     expect(values(under('II.1. Cải cách thể chế', 'Đã rà soát, hệ thống hóa 14 văn bản thuộc thẩm quyền, trong đó 10 văn bản còn hiệu lực, 04 văn bản hết hiệu lực.'))).toEqual({});
   });
 
+  it('a kind of person as the measure word says which count of people it is', () => {
+    const STAFF = 'II.3. Cải cách tổ chức bộ máy hành chính nhà nước';
+    expect(values(under(STAFF, 'Xã bố trí 17 người hoạt động không chuyên trách.'))).toEqual({ '4.2.part_time': 17 });
+    expect(values(under(STAFF, 'Số hợp đồng lao động: 04 người.'))).toEqual({ '4.2.2': 4 });
+    // A bare count of people still says nothing.
+    expect(values(under(STAFF, 'Có 17 người.'))).toEqual({});
+  });
+
   it('dossiers not yet due stay apart from those resolved', () => {
     expect(values(under(TTHC, 'Đã trả kết quả 300 hồ sơ, còn 4 hồ sơ chưa đến hạn trả kết quả.'))).not.toMatchObject({ '3.3.1.resolved': 4 });
   });
