@@ -218,6 +218,10 @@ describe('numbers that are no figure', () => {
     expect(values(under(STAFF, 'Có 17 người.'))).toEqual({});
   });
 
+  it('survey forms counted after the survey that collected them', () => {
+    expect(values(under('I.4. Khảo sát sự hài lòng; đối thoại với Nhân dân', 'Xã khảo sát sự hài lòng của tổ chức, công dân bằng 85 phiếu.'))).toEqual({ '1.5.1': 85 });
+  });
+
   it('dossiers not yet due stay apart from those resolved', () => {
     expect(values(under(TTHC, 'Đã trả kết quả 300 hồ sơ, còn 4 hồ sơ chưa đến hạn trả kết quả.'))).not.toMatchObject({ '3.3.1.resolved': 4 });
   });
