@@ -146,6 +146,7 @@ export function readSentence(text: string, headings: readonly string[], skip: re
       candidates,
     };
   }
+  rateOfCounts(l, tokens, out, m);
   // A part of a list ("25 tin bài (… 20 tin bài, … 05 tin bài)", "11 văn bản, trong đó 08 văn bản còn hiệu lực")
   // read as its head's indicator is a part of that figure, not the figure.
   for (const [i, c] of contexts.entries()) {
@@ -221,6 +222,34 @@ function baseOverNumerator(d: { best?: Fit; runnerUp?: Fit }, ctx: FigureContext
     if (base && base.score >= best.score) return { best: base, runnerUp: best };
   }
   return d;
+}
+
+/**
+ * A percentage left open that equals a/b of two counts of the sentence mapped as a rate's numerator and
+ * base ("32 nhiệm vụ; … hoàn thành 30 nhiệm vụ, đạt tỷ lệ 93,75%") is that rate: the arithmetic says so.
+ */
+function rateOfCounts(l: SentenceLayout, tokens: readonly NumberToken[], out: (ReadNumber | undefined)[], m: Model): void {
+  const text = l.text;
+  const valueOf = (i: number) => parseNumber(text.slice(tokens[i]!.start, tokens[i]!.end), 'count');
+  for (const r of m.ratios) {
+    // One rate per sentence: a rate already read stays, and other percentages are about other things.
+    if (!r.rate || out.some((x) => x?.key === r.rate)) continue;
+    const a = out.findIndex((x) => x?.key === r.numerator);
+    const b = out.findIndex((x) => x?.key === r.denominator);
+    if (a < 0 || b < 0) continue;
+    const [num, den] = [valueOf(a), valueOf(b)];
+    if (num === null || !den) continue;
+    const [from, to] = clauseRange(l, tokens[a]!.start);
+    for (const [p, pt] of tokens.entries()) {
+      const read = out[p];
+      if (pt.kind !== 'percent' || !read || read.key || read.blocked || pt.start < from || pt.end > to) continue;
+      const pct = parseNumber(text.slice(pt.start, pt.end).replace(/\s?%$/, ''), 'percent');
+      if (pct === null || Math.abs(pct - (100 * num) / den) >= 0.6) continue;
+      const why = out[a]!.why;
+      out[p] = { ...read, key: r.rate, ...(why ? { why: { ...why, rule: 'rate-of-fraction' } } : {}) };
+      break;
+    }
+  }
 }
 
 /** Families are compared by their score, but two families with the same numerator are one choice. */

@@ -222,6 +222,14 @@ describe('numbers that are no figure', () => {
     expect(values(under('I.4. Khảo sát sự hài lòng; đối thoại với Nhân dân', 'Xã khảo sát sự hài lòng của tổ chức, công dân bằng 85 phiếu.'))).toEqual({ '1.5.1': 85 });
   });
 
+  it('a percentage equal to a/b of a rate\'s two counts printed apart is that rate', () => {
+    expect(values(under('I.1. Về xây dựng, triển khai kế hoạch CCHC', 'Kế hoạch CCHC năm đề ra 16 nhiệm vụ; đến nay đã hoàn thành 12 nhiệm vụ, đạt tỷ lệ 75%.'))).toEqual({
+      '1.2.1': 16,
+      '1.2.2': 12,
+      '1.2': 75,
+    });
+  });
+
   it('dossiers not yet due stay apart from those resolved', () => {
     expect(values(under(TTHC, 'Đã trả kết quả 300 hồ sơ, còn 4 hồ sơ chưa đến hạn trả kết quả.'))).not.toMatchObject({ '3.3.1.resolved': 4 });
   });
