@@ -230,6 +230,12 @@ describe('numbers that are no figure', () => {
     });
   });
 
+  it('a leading "Sau kiểm tra," / "Sau rà soát," tells which handling the count after it is', () => {
+    const LAW = 'II.1. Cải cách thể chế';
+    expect(values(under(LAW, 'Sau kiểm tra, 03 văn bản có kiến nghị xử lý đã được xử lý xong.'))).toEqual({ '2.2.1.done': 3 });
+    expect(values(under(LAW, 'Sau rà soát, 02 văn bản có kiến nghị xử lý đã được xử lý xong.'))).toEqual({ '2.3.2.done': 2 });
+  });
+
   it('dossiers not yet due stay apart from those resolved', () => {
     expect(values(under(TTHC, 'Đã trả kết quả 300 hồ sơ, còn 4 hồ sơ chưa đến hạn trả kết quả.'))).not.toMatchObject({ '3.3.1.resolved': 4 });
   });
