@@ -236,6 +236,16 @@ describe('numbers that are no figure', () => {
     expect(values(under(LAW, 'Sau rà soát, 02 văn bản có kiến nghị xử lý đã được xử lý xong.'))).toEqual({ '2.3.2.done': 2 });
   });
 
+  it('revenue collected, said as "đã thu được", beside its plan; fees collected are no budget revenue', () => {
+    const FIN = 'II.5. Cải cách tài chính công';
+    expect(values(under(FIN, 'Kế hoạch thu ngân sách được giao 900 triệu đồng; đến nay đã thu được 720 triệu đồng, đạt 80%.'))).toEqual({
+      '6.revenue.plan': 900_000_000,
+      '6.revenue.collected': 720_000_000,
+      '6.revenue.rate': 80,
+    });
+    expect(values(under(FIN, 'Thu phí, lệ phí được 15 triệu đồng.'))).toEqual({});
+  });
+
   it('dossiers not yet due stay apart from those resolved', () => {
     expect(values(under(TTHC, 'Đã trả kết quả 300 hồ sơ, còn 4 hồ sơ chưa đến hạn trả kết quả.'))).not.toMatchObject({ '3.3.1.resolved': 4 });
   });
