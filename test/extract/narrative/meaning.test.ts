@@ -246,6 +246,10 @@ describe('numbers that are no figure', () => {
     expect(values(under(FIN, 'Thu phí, lệ phí được 15 triệu đồng.'))).toEqual({});
   });
 
+  it('leaders counted by their title: "bầu 02 Phó Chủ tịch" is leaders elected', () => {
+    expect(values(under('II.4. Cải cách chế độ công vụ', 'Trong năm, HĐND xã đã bầu 02 Phó Chủ tịch UBND xã.'))).toEqual({ '5.2': 2 });
+  });
+
   it('dossiers not yet due stay apart from those resolved', () => {
     expect(values(under(TTHC, 'Đã trả kết quả 300 hồ sơ, còn 4 hồ sơ chưa đến hạn trả kết quả.'))).not.toMatchObject({ '3.3.1.resolved': 4 });
   });
