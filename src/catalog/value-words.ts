@@ -73,9 +73,19 @@ export class ValueWords {
   }
 
   /** Có → true, Không → false, anything else undefined. */
+  /**
+   * A listed yes/no word, or a phrase that opens with one ("Chưa tổ chức đối thoại", "Đã tổ chức
+   * đối thoại với Nhân dân"): the longest listed word the phrase starts with decides.
+   */
   yesNo(text: string): boolean | undefined {
     const f = foldAscii(text);
-    return this.yes.has(f) ? true : this.no.has(f) ? false : undefined;
+    if (this.yes.has(f)) return true;
+    if (this.no.has(f)) return false;
+    let best: { length: number; value: boolean } | undefined;
+    for (const [words, value] of [[this.yes, true], [this.no, false]] as const) {
+      for (const w of words) if (f.startsWith(`${w} `) && (!best || w.length > best.length)) best = { length: w.length, value };
+    }
+    return best?.value;
   }
 
   /** The yes or the no words, as listed (for vocabularies that add their own). */

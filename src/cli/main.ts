@@ -18,6 +18,7 @@ const COMMANDS = [
   () => import('./commands/reconcile.js'),
   () => import('./commands/export.js'),
   () => import('./commands/report.js'),
+  () => import('./commands/narrative.js'),
 ];
 
 /** The version package.json declares (the same relative path from src/cli and dist/cli). */

@@ -204,7 +204,7 @@ export function normalizeDocument(doc: ExtractedDocument, file: SourceFile, opti
  * A stored number is taken as stored (already in display scale), money scaled from its unit to
  * đồng; text is parsed the Vietnamese way by the indicator's type.
  */
-function parseFigure(figure: ExtractedFigure, type: ValueType, indicator: Indicator | undefined): ParsedValue {
+export function parseFigure(figure: ExtractedFigure, type: ValueType, indicator: Indicator | undefined): ParsedValue {
   const unit = figure.unit ?? indicator?.unit;
   if (figure.number !== undefined && (type === 'count' || type === 'percent' || type === 'money')) {
     const scaled = type === 'money' ? figure.number * unitScale(unit) : figure.number;

@@ -1,7 +1,8 @@
 import type { ExtractedFigure } from '../../model/index.js';
 import type { CompiledCatalog } from './catalog.js';
-import { NUMBER_REGEX_PARTS, type CompiledPattern } from './pattern.js';
-import { originalIndex, originalSlice, searchForm, type SearchForm } from './search-form.js';
+import type { CompiledPattern } from './pattern.js';
+import { readSentence } from './meaning.js';
+import { foldWords, originalIndex, originalSlice, searchForm, type SearchForm } from './search-form.js';
 import { pageAt, type Sentence } from './sentences.js';
 
 type Span = readonly [number, number];
@@ -11,13 +12,6 @@ interface Found {
   readonly figure: ExtractedFigure;
 }
 
-const { MONEY_UNIT } = NUMBER_REGEX_PARTS;
-// Any printed number, with what belongs to it: a percent sign, a denominator, a money unit.
-// Not a number glued to letters ("VNeID2"), nor the second half of a fraction or date.
-const ANY_NUMBER = new RegExp(
-  String.raw`(?<![\p{L}\d.,-])(?<!\d\s?/\s?)\d+(?:[.,]\d+)*(?:\s?%|\s?/\s?\d+(?:[.,]\d+)*|${MONEY_UNIT})?`,
-  'gu',
-);
 const WORDS_AROUND = 4;
 const WINDOW = 160;
 
@@ -26,6 +20,8 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
   const form = searchForm(sentence.text);
   const claimed: Span[] = [];
   const found: Found[] = [];
+  const headings = sentence.headings ?? [];
+  const readings = readSentence(sentence.text, headings, catalog.skip);
 
   for (const entry of catalog.entries) {
     for (const pattern of entry.patterns) {
@@ -38,6 +34,17 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
           const span = groups[capture.group];
           const key = entry.figures[capture.name];
           if (!span || !key || overlaps(claimed, span)) continue;
+          // A pattern is the first rule, but not against the meaning: a target, another body's figure,
+          // a number the words around it give to another indicator stays with the mapper's reading.
+          const reading = readings.find((r) => r.start === originalIndex(form, span[0]));
+          const overruled =
+            !!reading &&
+            (!!reading.blocked ||
+              (!!reading.open && !reading.open.includes(key)) ||
+              !!reading.foreignNoun ||
+              reading.partOf === key ||
+              (reading.key ? reading.key !== key : !!reading.candidates?.length && !reading.candidates.includes(key)));
+          if (overruled) continue;
           claimed.push(span);
           found.push({
             at: span[0],
@@ -48,7 +55,18 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
               rowLabel: label,
               ...unitOf(form.text.slice(span[0], span[1])),
               provenance: { page: pageAt(sentence, originalIndex(form, span[0])), quote: sentence.text },
-              details: { pattern: entry.id },
+              details: {
+                pattern: entry.id,
+                // The catalogue pattern decided; the mapper's reading of the same number, when it agrees, says with which words.
+                why: {
+                  rule: 'pattern',
+                  pattern: entry.id,
+                  score: reading?.key === key ? (reading.why?.score ?? null) : null,
+                  words: reading?.key === key ? (reading.why?.words ?? []) : [],
+                },
+                span: [originalIndex(form, span[0]), originalIndex(form, span[1] - 1) + 1],
+                ...sectionOf(sentence.headings ?? []),
+              },
             },
           });
         }
@@ -56,18 +74,23 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
     }
   }
 
-  const skipped = catalog.skip.flatMap((re) => [...form.text.matchAll(re)].map((m): Span => [m.index, m.index + m[0].length]));
-  for (const m of form.text.matchAll(ANY_NUMBER)) {
-    const span: Span = [m.index, m.index + m[0].length];
-    if (overlaps(claimed, span) || overlaps(skipped, span)) continue;
+  // Every other number (and every zero written in words) goes to the meaning-based mapper.
+  const claimedOriginal = claimed.map(([a, b]): Span => [originalIndex(form, a), originalIndex(form, b - 1) + 1]);
+  for (const r of readings) {
+    const span: Span = [r.start, r.end];
+    if (overlaps(claimedOriginal, span)) continue;
+    const raw = sentence.text.slice(r.start, r.end);
     found.push({
-      at: span[0],
+      at: searchIndex(form, r.start),
       figure: {
         method: 'narrative',
-        raw: originalSlice(sentence.text, form, span[0], span[1]),
-        rowLabel: wordsAround(sentence.text, form, span),
-        ...unitOf(m[0]),
-        provenance: { page: pageAt(sentence, originalIndex(form, span[0])), quote: sentence.text },
+        ...(r.key ? { indicatorKey: r.key } : {}),
+        raw,
+        rowLabel: r.kind === 'phrase' ? raw : wordsAround(sentence.text, form, [searchIndex(form, r.start), searchIndex(form, r.end - 1) + 1]),
+        ...(r.kind === 'phrase' ? {} : unitOf(foldWords(raw))),
+        ...(typeof r.value === 'number' ? { number: r.value } : {}),
+        provenance: { page: pageAt(sentence, r.start), quote: sentence.text },
+        ...(r.key ? { details: { span, why: r.why, ...sectionOf(headings) } } : {}),
       },
     });
   }
@@ -90,6 +113,18 @@ function shortestStart(pattern: CompiledPattern, text: string, m: RegExpExecArra
     if (pattern.captures.every((c, i) => (again.indices?.groups?.[c.group]?.join(',') ?? '') === spans[i])) best = p;
   }
   return best;
+}
+
+/** The innermost heading the sentence stands under, for the record. */
+function sectionOf(headings: readonly string[]): { section?: string } {
+  const h = headings.at(-1);
+  return h ? { section: h } : {};
+}
+
+/** The search-form index of the sentence's character `at` (the first form character made from it or after it). */
+function searchIndex(form: SearchForm, at: number): number {
+  const i = form.origin.findIndex((o) => o >= at);
+  return i < 0 ? form.text.length : i;
 }
 
 function overlaps(spans: readonly Span[], [s, e]: Span): boolean {

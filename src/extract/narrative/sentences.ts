@@ -12,6 +12,8 @@ export interface Sentence {
   readonly text: string;
   /** Where each page's part of the sentence starts: a sentence can run over a page break. */
   readonly pages: readonly { readonly offset: number; readonly page: number }[];
+  /** The headings the sentence stands under, outermost first ("II. KẾT QUẢ…", "2. Cải cách thủ tục hành chính"). */
+  readonly headings?: readonly string[];
 }
 
 export interface SplitOptions {
@@ -32,10 +34,41 @@ interface Line {
   readonly text: string;
 }
 
+// A heading: a Roman or Arabic number ("II.", "II.2.", "2.", "1.1"), then a title starting with a capital.
+const HEADING = /^((?:[IVX]{1,4}|\d{1,2})(?:\.\d{1,2})*)\.?\s+(\p{Lu}.*)$/u;
+
+/**
+ * The heading level of a line, or 0 when the line is text. A numbered line is a heading when it is
+ * written in capitals, or is short and does not end like a sentence ("1. Cải cách thể chế:" is one;
+ * "1. UBND xã phối hợp … địa phương." is a list item).
+ */
+export function headingLevel(line: string): number {
+  const m = HEADING.exec(line);
+  if (!m) return 0;
+  const title = m[2]!;
+  const capitals = title === title.toUpperCase() && /\p{Lu}{3}/u.test(title);
+  const short = title.split(/\s+/).length <= 16 && !/[.;,]$/.test(title) && !/\d/.test(title);
+  if (!capitals && !short) return 0;
+  const parts = m[1]!.split('.');
+  return (/^[IVX]/.test(parts[0]!) ? 1 : 2) + parts.length - 1;
+}
+
 /** Splits page texts into sentences, stopping where the narrative ends. */
 export function splitSentences(pages: readonly PageText[], options: SplitOptions): Sentence[] {
   const blocks = paragraphs(lines(pages, options));
-  return blocks.flatMap(sentencesOf);
+  const stack: { level: number; text: string }[] = [];
+  return blocks.flatMap((block) => {
+    const first = block.parts[0];
+    const level = block.parts.length === 1 && first ? headingLevel(first.text) : 0;
+    if (level) {
+      while (stack.length && stack.at(-1)!.level >= level) stack.pop();
+      stack.push({ level, text: first!.text });
+      // A heading's number is its place in the outline, not a figure.
+      return [];
+    }
+    const headings = stack.map((h) => h.text);
+    return sentencesOf(block).map((s) => (headings.length ? { ...s, headings } : s));
+  });
 }
 
 function lines(pages: readonly PageText[], options: SplitOptions): (Line | null)[] {
@@ -84,11 +117,15 @@ function paragraphs(input: readonly (Line | null)[]): Block[] {
       blank = true;
       continue;
     }
-    const marker = MARKER.exec(line.text)?.[0] ?? '';
+    const heading = headingLevel(line.text) > 0;
+    const marker = heading ? '' : (MARKER.exec(line.text)?.[0] ?? '');
     const prev = current?.parts.at(-1)?.text ?? '';
+    const afterHeading = current?.parts.length === 1 && headingLevel(prev) > 0;
     const continues = /^[\p{Ll}\d(]/u.test(line.text);
     const startsNew =
       !current ||
+      heading ||
+      afterHeading ||
       marker !== '' ||
       /[.!?…]["”’)\]]*$/u.test(prev) ||
       (/[:;]$/.test(prev) && !continues) ||

@@ -13,7 +13,8 @@ const mapped = figures.filter((f) => f.indicatorKey);
 describe('narrative of the sample report (Bản Thi 2024)', () => {
   it('maps at least 30 figures, each with its sentence and pattern', () => {
     expect(mapped.length).toBeGreaterThanOrEqual(30);
-    expect(mapped.length).toBe(79);
+    // 79 by the patterns; the meaning-based mapper adds the zeros written in words (2.1 twice, 3.4.1, 5.4).
+    expect(mapped.length).toBe(83);
     for (const f of figures) {
       expect(f.method).toBe('narrative');
       expect(f.provenance.page).toBe(1);
@@ -21,14 +22,19 @@ describe('narrative of the sample report (Bản Thi 2024)', () => {
       expect(f.provenance.quote!.normalize('NFC')).toBe(f.provenance.quote);
       expect(f.provenance.quote).toContain(f.raw);
     }
-    for (const f of mapped) expect(typeof f.details?.pattern).toBe('string');
+    for (const f of mapped) {
+      // Each mapped figure says why (a pattern, or the mapper's words and score) and where it is in its sentence.
+      expect(typeof f.details?.pattern === 'string' || typeof (f.details?.why as { score?: unknown })?.score === 'number').toBe(true);
+      const [start, end] = f.details?.span as [number, number];
+      expect(f.provenance.quote!.slice(start, end)).toBe(f.raw);
+    }
     for (const f of figures) expect(ExtractedFigure.parse(f)).toEqual(f);
   });
 
   it('directives issued → 1.1', () => {
     const f = figure(figures, '1.1', '13');
     expect(f.rowLabel).toBe('Ban hành 13 văn bản lãnh đạo');
-    expect(f.details).toEqual({ pattern: 'directives-issued' });
+    expect(f.details).toMatchObject({ pattern: 'directives-issued', section: '1. Về xây dựng, triển khai kế hoạch CCHC' });
     expect(f.provenance.quote).toMatch(/^Cấp ủy, chính quyền luôn quan tâm .* viết 12 tin bài về CCHC .*chuyển đổi số”\)\.$/);
     expect(raws(figures, '1.1')).toEqual(['13']);
   });
@@ -62,7 +68,7 @@ describe('narrative of the sample report (Bản Thi 2024)', () => {
     expect(f.provenance.quote).toBe(
       'Tổng số hồ sơ TTHC đã tiếp nhận 196 hồ sơ (trong đó có 161 hồ sơ trả kết quả sớm hạn, 35 hồ sơ trả kết quả đúng hạn).',
     );
-    expect(figure(figures, '3.3.1.early', '161').details).toEqual({ pattern: 'dossiers-early-and-due-day' });
+    expect(figure(figures, '3.3.1.early', '161').details).toMatchObject({ pattern: 'dossiers-early-and-due-day' });
   });
 
   it('digitisation at intake 168/196 = 85,71% and of results 119/196 = 60,71%', () => {
@@ -180,6 +186,18 @@ describe('narrative of the sample report (Bản Thi 2024)', () => {
     const whole = readFileSync(seedPath, 'utf8');
     const fromSeed = extractNarrative([{ page: 1, text: whole }]);
     expect(fromSeed).toEqual(figures);
+  });
+});
+
+describe('zeros written in words in the sample report', () => {
+  it('"không ban hành văn bản QPPL" → 2.1 = 0; "không phát sinh kiến nghị" → 3.4.1 = 0; "Không có cán bộ, công chức bị xử lý kỷ luật" → 5.4 = 0', () => {
+    expect(raws(figures, '2.1')).toEqual(['không ban hành văn bản QPPL', 'không có văn bản QPPL ban hành']);
+    expect(raws(figures, '3.4.1')).toEqual(['không phát sinh kiến nghị']);
+    expect(raws(figures, '5.4')).toEqual(['Không có cán bộ, công chức bị xử lý kỷ luật']);
+    for (const f of figures.filter((x) => ['2.1', '3.4.1', '5.4'].includes(x.indicatorKey ?? ''))) {
+      expect(f.number).toBe(0);
+      expect((f.details?.why as { rule: string }).rule).toBe('words');
+    }
   });
 });
 

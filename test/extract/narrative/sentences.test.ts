@@ -79,12 +79,13 @@ describe('unmapped numbers', () => {
     });
   });
 
-  it('keep a percentage, a fraction and an amount whole', () => {
+  it('keep a percentage and an amount whole; a fraction gives its two sides', () => {
     const figures = unmapped(extractText('Có 09 công chức chuyên môn/06 chức danh, 7/9 người đạt 77,8%, kinh phí 28.800.000 đồng.'));
     expect(figures.map((f) => [f.raw, f.unit])).toEqual([
       ['09', undefined],
       ['06', undefined],
-      ['7/9', undefined],
+      ['7', undefined],
+      ['9', undefined],
       ['77,8%', '%'],
       ['28.800.000 đồng', 'đồng'],
     ]);

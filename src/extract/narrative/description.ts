@@ -1,0 +1,107 @@
+import type { Indicator, IndicatorCatalogue } from '../../catalog/index.js';
+import type { Lexicon } from './lexicon.js';
+
+/**
+ * What an indicator is about, in concepts of the lexicon: one concept set per wording (its name,
+ * each alias, each `describe` line), the measure nouns it counts, its section. A figure is scored
+ * against every wording and keeps the best.
+ */
+export interface IndicatorDescription {
+  readonly indicator: Indicator;
+  readonly wordings: readonly (readonly string[])[];
+  /** The measure nouns a count of this indicator may be printed with (from its unit and wordings). */
+  readonly nouns: ReadonlySet<string>;
+}
+
+// Facets that never describe an indicator on their own.
+export const SILENT_FACETS = new Set(['generic']);
+
+/** Descriptions of every indicator a narrative can state (not sections, groups or computed checks). */
+export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexicon): IndicatorDescription[] {
+  const out: IndicatorDescription[] = [];
+  for (const unknown of Object.keys(lexicon.file.describe)) {
+    if (!catalogue.get(unknown)) throw new Error(`catalog/narrative-lexicon.yaml: describe: unknown indicator key "${unknown}"`);
+  }
+  for (const indicator of catalogue.all) {
+    if (indicator.type === 'section' || indicator.type === 'group' || indicator.key.includes('.check_')) continue;
+    // A name's bracketed remark ("(cả trực tiếp, bưu chính công ích và trực tuyến)") explains, it does not describe.
+    const texts = [indicator.name, ...indicator.aliases].concat(lexicon.file.describe[indicator.key] ?? []);
+    // Two rows of one parent printed alike ("giải quyết đúng hạn" and "… đúng hạn (đúng ngày hẹn)") differ by the remark.
+    const plain = withoutRemarks(indicator.name).toLowerCase();
+    const remarkDecides = catalogue.all.some((o) => o !== indicator && o.parent === indicator.parent && withoutRemarks(o.name).toLowerCase() === plain && o.name !== indicator.name);
+    // A bracketed remark ("(cả trực tiếp, bưu chính công ích và trực tuyến)") explains; only a measure word in it describes.
+    const concepts = (t: string) => {
+      if (remarkDecides) return [...new Set(lexicon.mentions(t).map((m) => m.concept))];
+      const remarks = lexicon.mentions(t).filter((m) => m.facet === 'noun' && inRemark(t, m.start));
+      return [...new Set([...lexicon.mentions(withoutRemarks(t)), ...remarks].map((m) => m.concept))];
+    };
+    let wordings = texts.map(concepts);
+    // A sub-row that does not say what it counts ("UBND tỉnh" under "Tổng số nhiệm vụ được giao") means its parent's words too.
+    const parent = indicator.parent ? catalogue.get(indicator.parent) : undefined;
+    // Under a count, the unit's own word ("người") does not say which people: "Tổng số người làm việc có mặt" under the part-time workers.
+    const unitNouns = parent?.type === 'count' ? new Set(lexicon.mentions(indicator.unit ?? '').map((m) => m.concept)) : new Set<string>();
+    if (parent && wordings.every((w) => !w.some((c) => lexicon.facetOf.get(c) === 'noun' && !unitNouns.has(c)))) {
+      const inherited = [parent.name, ...parent.aliases].map(concepts);
+      wordings = wordings.flatMap((w) => inherited.map((p) => [...new Set([...p, ...w])]));
+    }
+    wordings = wordings.filter((w) => w.some((c) => !SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')));
+    // What a count is printed with: its unit's measure word and the first measure word of each wording
+    // ("Số TTHC có phát sinh hồ sơ trực tuyến" counts procedures, not dossiers).
+    const nouns = new Set<string>();
+    for (const m of lexicon.mentions(indicator.unit ?? '')) if (m.facet === 'noun') nouns.add(m.concept);
+    for (const t of texts) {
+      const first = lexicon.mentions(withoutRemarks(t)).find((m) => m.facet === 'noun');
+      if (first) nouns.add(first.concept);
+    }
+    out.push({ indicator, wordings: dedupe(wordings), nouns });
+  }
+  return distinguishTwins(out, catalogue, lexicon);
+}
+
+/**
+ * Two indicators with the same wording ("Tổng số hồ sơ TTHC đã giải quyết xong" under 3.3.1 and
+ * under 3.3.2) differ by their parents: each twin's wordings take the concepts its parent has and
+ * the other's parent lacks ("do UBND cấp xã tiếp nhận").
+ */
+function distinguishTwins(out: IndicatorDescription[], catalogue: IndicatorCatalogue, lexicon: Lexicon): IndicatorDescription[] {
+  const key = (w: readonly string[]) => [...w].sort().join(' ');
+  const parentConcepts = (d: IndicatorDescription) => {
+    const p = d.indicator.parent ? catalogue.get(d.indicator.parent) : undefined;
+    return new Set(p ? [p.name, ...p.aliases].flatMap((t) => lexicon.mentions(t).map((m) => m.concept)) : []);
+  };
+  // Twins are printed under the same name; an alias shared with another row is only a near wording.
+  const named = (d: IndicatorDescription) => withoutRemarks(d.indicator.name).toLowerCase();
+  const twinsOf = (d: IndicatorDescription) => out.filter((o) => o !== d && o.indicator.type === d.indicator.type && named(o) === named(d));
+  const extraOf = (d: IndicatorDescription, twins: readonly IndicatorDescription[]) =>
+    [...parentConcepts(d)].filter((c) => twins.every((t) => !parentConcepts(t).has(c)) && !SILENT_FACETS.has(lexicon.facetOf.get(c) ?? ''));
+  const isSubject = (c: string) => lexicon.facetOf.get(c) === 'subject';
+  return out.map((d) => {
+    const twins = twinsOf(d);
+    if (!twins.length) return d;
+    let extra = extraOf(d, twins);
+    // Where a twin is told apart by whose figure it is, the others stay the plain reading.
+    const bySubject = [d, ...twins].some((t) => extraOf(t, [d, ...twins].filter((o) => o !== t)).some(isSubject));
+    if (bySubject) extra = extra.filter(isSubject);
+    if (!extra.length) return d;
+    return { ...d, wordings: dedupe(d.wordings.map((w) => [...new Set([...w, ...extra])])) };
+  });
+}
+
+function inRemark(t: string, at: number): boolean {
+  const open = t.lastIndexOf('(', at);
+  return open >= 0 && t.indexOf(')', open) > at;
+}
+
+function withoutRemarks(label: string): string {
+  return label.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function dedupe(wordings: string[][]): string[][] {
+  const seen = new Set<string>();
+  return wordings.filter((w) => {
+    const key = [...w].sort().join(' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,88 @@
+import type { IndicatorDescription } from './description.js';
+import { SILENT_FACETS } from './description.js';
+import type { FigureContext } from './context.js';
+import type { Lexicon } from './lexicon.js';
+
+/**
+ * How well an indicator's description fits a figure's: the weight of the concepts both share, less
+ * a point for each concept of the wording the figure does not state, less the weight of what the
+ * figure states that the wording does not explain (a figure that says "trực tuyến" is not the total
+ * received). The heading's section adds half a point where it is the indicator's own (a figure
+ * restated in another section loses nothing: "tiếp nhận N hồ sơ" is the same under II.2 and II.6).
+ */
+export interface Fit {
+  readonly key: string;
+  readonly score: number;
+  /** The concepts that decided (shared by the figure and the best wording). */
+  readonly words: readonly string[];
+}
+
+export const FIT = {
+  /** Below this, no indicator fits well enough. */
+  minimum: 2.5,
+  /** The best must lead the next indicator by this much. */
+  margin: 1,
+  missing: 1,
+  /** What was done (tiếp nhận, số hóa, giải quyết) is the heart of a wording: missing it costs more. */
+  missingAction: 1.5,
+  unexplained: 1.2,
+  /** What the figure says was done, and the wording does not, is the clearest sign of another indicator. */
+  unexplainedAction: 1.4,
+  section: 0.5,
+} as const;
+
+export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: Lexicon, section: string | undefined): Fit | undefined {
+  // Another body's figure, a target, a comparison, a subset: only an indicator about that very thing
+  // (that concept, or another of its facet: "liên thông … cùng cấp") may take it.
+  const concepts = new Set(desc.wordings.flat());
+  const facets = new Set([...concepts].map((c) => lexicon.facetOf.get(c)));
+  for (const b of ctx.blocks) if (!concepts.has(b) && !facets.has(lexicon.facetOf.get(b))) return undefined;
+  if (ctx.noun && !desc.nouns.has(ctx.noun) && !(ctx.labelNoun && desc.nouns.has(ctx.labelNoun))) return undefined;
+  if (ctx.unknownNoun) return undefined;
+  let best: Fit | undefined;
+  for (const wording of desc.wordings) {
+    let score = 0;
+    const words: string[] = [];
+    for (const c of wording) {
+      const w = ctx.weights.get(c) ?? 0;
+      if (w > 0) {
+        score += w;
+        words.push(c);
+      } else if (!SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')) score -= lexicon.facetOf.get(c) === 'action' ? FIT.missingAction : FIT.missing;
+    }
+    for (const c of ctx.strong) {
+      if (wording.includes(c) || SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')) continue;
+      // The measure word of the indicator's own unit ("11 người" of a count of people) is explained by it.
+      if (c === ctx.noun && desc.nouns.has(c)) continue;
+      score -= (lexicon.facetOf.get(c) === 'action' ? FIT.unexplainedAction : FIT.unexplained) * (ctx.weights.get(c) ?? 0);
+    }
+    // The measure word alone ("02 nhiệm vụ") says what is counted, not which count it is; a kind of the
+    // indicator's unit ("14 người hoạt động không chuyên trách" of a count of people) does.
+    if (!words.some((c) => !['noun', 'generic'].includes(lexicon.facetOf.get(c) ?? '') || kindsOfUnit(desc, lexicon).has(c))) continue;
+    if (section && section !== 'any') score += section === desc.indicator.section ? FIT.section : 0;
+    if (!best || score > best.score) best = { key: desc.indicator.key, score, words };
+  }
+  return best;
+}
+
+const unitCache = new WeakMap<IndicatorDescription, Set<string>>();
+
+/** The nouns that are kinds of the indicator's unit noun ("Người" → cán bộ, công chức …), from the lexicon's `kinds`. */
+function kindsOfUnit(desc: IndicatorDescription, lexicon: Lexicon): Set<string> {
+  let nouns = unitCache.get(desc);
+  if (!nouns) {
+    const units = lexicon.mentions(desc.indicator.unit ?? '').filter((m) => m.facet === 'noun');
+    nouns = new Set(units.flatMap((u) => lexicon.file.kinds[u.concept] ?? []));
+    unitCache.set(desc, nouns);
+  }
+  return nouns;
+}
+
+/** The best fit if it is good enough and clearly ahead of the next indicator, else undefined (with the runner-up). */
+export function decide(fits: readonly Fit[]): { best?: Fit; runnerUp?: Fit } {
+  const sorted = [...fits].sort((a, b) => b.score - a.score);
+  const [best, runnerUp] = sorted;
+  if (!best || best.score < FIT.minimum) return { ...(best ? { runnerUp: best } : {}) };
+  if (runnerUp && best.score - runnerUp.score < FIT.margin) return { runnerUp };
+  return { best, ...(runnerUp ? { runnerUp } : {}) };
+}

@@ -1,0 +1,348 @@
+import { indicatorCatalogue, type IndicatorCatalogue, type ValueType } from '../../catalog/index.js';
+import { figureContext, layout, zonesOf, WEIGHTS, type FigureContext, type SentenceLayout } from './context.js';
+import { describeIndicators, type IndicatorDescription } from './description.js';
+import { decide, fitOf, type Fit } from './fit.js';
+import { narrativeLexicon, type Lexicon, type Mention } from './lexicon.js';
+import { numberTokens, type NumberKind, type NumberToken } from './numbers.js';
+import { parseNumber } from '../../normalize/parse-value.js';
+
+/**
+ * The meaning-based mapper: every printed number of a sentence, and every zero or "no" written in
+ * words, with the indicator its description fits best (by a margin), or none.
+ */
+export interface ReadNumber {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: NumberKind | 'phrase';
+  readonly key?: string;
+  /** For a phrase: the value it states (0, false, true). */
+  readonly value?: number | boolean;
+  readonly why?: Why;
+  /** Why no indicator may take this number (a target, another body, section IV): overrides the patterns too. */
+  readonly blocked?: readonly string[];
+  /** The indicators that fit at all, best first (also when none won by the margin): a pattern outside them is overruled. */
+  readonly candidates?: readonly string[];
+  /** The key of the figure this number is a part of (in its bracket or after its "trong đó"): never this number's key. */
+  readonly partOf?: string;
+  /** The measure word printed after the number, when no indicator of the catalogue counts it ("12 Tổ công nghệ số"). */
+  readonly foreignNoun?: string;
+  /**
+   * An "a/b" pair no family fitted: a pattern may still read it, but only as an indicator one of whose
+   * wordings the sentence echoes, not its heading, which names a whole field ("12/12 thôn" of digital
+   * teams is no village reached by communication). The keys listed here are those echoed.
+   */
+  readonly open?: readonly string[];
+}
+
+export interface Why {
+  readonly rule: 'meaning' | 'fraction' | 'rate-of-fraction' | 'words';
+  readonly score: number;
+  /** How far ahead of the runner-up (null when there was none). */
+  readonly margin: number | null;
+  readonly runnerUp?: string;
+  /** The printed words that decided, with the concept each stands for. */
+  readonly words: readonly string[];
+}
+
+interface Model {
+  readonly lexicon: Lexicon;
+  readonly catalogue: IndicatorCatalogue;
+  readonly descriptions: readonly IndicatorDescription[];
+  readonly byKey: ReadonlyMap<string, IndicatorDescription>;
+  readonly denominatorOnly: ReadonlySet<string>;
+  readonly ratios: readonly { rate?: string; numerator: string; denominator: string }[];
+}
+
+let cached: Model | undefined;
+
+function model(): Model {
+  if (cached) return cached;
+  const lexicon = narrativeLexicon();
+  const catalogue = indicatorCatalogue();
+  const notStated = new Set(lexicon.file.not_stated);
+  const descriptions = describeIndicators(catalogue, lexicon).filter((d) => !notStated.has(d.indicator.key));
+  const byKey = new Map(descriptions.map((d) => [d.indicator.key, d]));
+  for (const r of lexicon.file.ratios) {
+    for (const k of [r.rate, r.numerator, r.denominator]) {
+      if (k && !byKey.has(k)) throw new Error(`catalog/narrative-lexicon.yaml: ratios: unknown indicator key "${k}"`);
+    }
+  }
+  // A count that is only ever the base of a rate ("mẫu số") is mapped only as the "b" of "a/b".
+  const denominatorOnly = new Set(
+    lexicon.file.ratios.map((r) => r.denominator).filter((k) => !lexicon.file.ratios.some((r) => r.numerator === k) && /mẫu số/u.test(byKey.get(k)!.indicator.name)),
+  );
+  cached = { lexicon, catalogue, descriptions, byKey, denominatorOnly, ratios: lexicon.file.ratios };
+  return cached;
+}
+
+const TYPES: Record<NumberKind, ValueType> = { count: 'count', percent: 'percent', money: 'money' };
+
+/** Reads one sentence standing under `headings` (outermost first). */
+export function readSentence(text: string, headings: readonly string[], skip: readonly RegExp[]): ReadNumber[] {
+  const m = model();
+  const section = sectionOf(headings, m.lexicon);
+  const tokens = numberTokens(text, skip);
+  if (section === 'none') return tokens.map((t) => ({ start: t.start, end: t.end, kind: t.kind, blocked: ['section'] }));
+  const l = layout(text, tokens, m.lexicon);
+  const zones = zonesOf(l);
+  const heading = headings.length ? m.lexicon.mentions(headings.at(-1)!) : [];
+  const contexts = tokens.map((_, i) => figureContext(l, i, m.lexicon, heading, zones));
+  const out: (ReadNumber | undefined)[] = tokens.map(() => undefined);
+
+  // "a/b": the pair of counts of one rate, decided together; a percentage beside it equal to a/b is its rate.
+  for (const [n, t] of tokens.entries()) {
+    if (t.part !== 'numerator' || t.other === undefined) continue;
+    const d = t.other;
+    const fits: (Fit & { ratio: number })[] = [];
+    for (const [ri, r] of m.ratios.entries()) {
+      const num = m.byKey.get(r.numerator)!;
+      if (num.indicator.type !== TYPES[t.kind]) continue;
+      // "61 hồ sơ/196": a pair of dossier counts, whatever rate the words around it name.
+      const noun = contexts[n]!.noun;
+      if (noun && !num.nouns.has(noun)) continue;
+      const candidates = [num, ...(r.rate ? [m.byKey.get(r.rate)!] : [])];
+      const best = candidates.map((desc) => fitOf(desc, contexts[n]!, m.lexicon, section)).filter((f): f is Fit => !!f).sort((a, b) => b.score - a.score)[0];
+      if (best) fits.push({ ...best, key: `${r.numerator}|${r.denominator}`, ratio: ri });
+    }
+    const { best, runnerUp } = decideDistinct(fits);
+    if (!best) {
+      const open = echoedKeys(l, m);
+      out[n] = { start: t.start, end: t.end, kind: t.kind, open };
+      out[d] = { start: tokens[d]!.start, end: tokens[d]!.end, kind: tokens[d]!.kind, open };
+      continue;
+    }
+    const r = m.ratios[(best as Fit & { ratio: number }).ratio]!;
+    const why = whyOf('fraction', best, runnerUp, contexts[n]!);
+    out[n] = { start: t.start, end: t.end, kind: t.kind, key: r.numerator, why };
+    out[d] = { start: tokens[d]!.start, end: tokens[d]!.end, kind: tokens[d]!.kind, key: r.denominator, why };
+    if (!r.rate) continue;
+    const a = parseNumber(text.slice(t.start, t.end), 'count');
+    const b = parseNumber(text.slice(tokens[d]!.start, tokens[d]!.end), 'count');
+    if (a === null || !b) continue;
+    const clause = clauseRange(l, t.start);
+    for (const [p, pt] of tokens.entries()) {
+      if (pt.kind !== 'percent' || out[p] || pt.start < clause[0] || pt.end > clause[1]) continue;
+      const pct = parseNumber(text.slice(pt.start, pt.end).replace(/\s?%$/, ''), 'percent');
+      if (pct !== null && Math.abs(pct - (100 * a) / b) < 0.6) {
+        out[p] = { start: pt.start, end: pt.end, kind: 'percent', key: r.rate, why: { ...why, rule: 'rate-of-fraction' } };
+      }
+    }
+  }
+
+  for (const [i, t] of tokens.entries()) {
+    if (out[i]) continue;
+    const type = TYPES[t.kind];
+    const fits = m.descriptions
+      .filter((d) => d.indicator.type === type && !m.denominatorOnly.has(d.indicator.key))
+      .map((d) => fitOf(d, contexts[i]!, m.lexicon, section))
+      .filter((f): f is Fit => !!f);
+    const { best, runnerUp } = baseOverNumerator(decide(fits), contexts[i]!, section, m);
+    const candidates = [...fits].sort((a, b) => b.score - a.score).slice(0, 2).map((f) => f.key);
+    out[i] = {
+      start: t.start,
+      end: t.end,
+      kind: t.kind,
+      ...(best ? { key: best.key, why: whyOf('meaning', best, runnerUp, contexts[i]!) } : {}),
+      candidates,
+    };
+  }
+  rateOfCounts(l, tokens, out, m);
+  // A part of a list ("25 tin bài (… 20 tin bài, … 05 tin bài)", "11 văn bản, trong đó 08 văn bản còn hiệu lực")
+  // read as its head's indicator is a part of that figure, not the figure.
+  for (const [i, c] of contexts.entries()) {
+    // A head left open still says what a part that adds no word of its own is not: the indicator
+    // the head came closest to ("rà soát 11 văn bản, trong đó 08 văn bản còn hiệu lực").
+    const head = c.head !== undefined ? out[c.head] : undefined;
+    // (A part that names one of the head's several subjects, "tỉnh giao 12" of "tỉnh và huyện giao 21", narrows it.)
+    const headWords = [...(c.head !== undefined ? contexts[c.head]!.strong : [])];
+    const facetOf = (x: string) => m.lexicon.facetOf.get(x) ?? '';
+    const ownWords = [...c.strong].some(
+      (x) => !['noun', 'generic'].includes(facetOf(x)) && (!headWords.includes(x) || headWords.filter((h) => facetOf(h) === facetOf(x)).length > 1),
+    );
+    const headKey = head?.key ?? (ownWords ? undefined : head?.candidates?.[0]);
+    if (!headKey) continue;
+    if (out[i]!.key === headKey) out[i] = { start: out[i]!.start, end: out[i]!.end, kind: out[i]!.kind, blocked: [`part of ${headKey}`] };
+    else if (head?.key) out[i] = { ...out[i]!, partOf: headKey };
+  }
+  for (const [i, c] of contexts.entries()) {
+    const noun = c.noun;
+    if (noun && !out[i]!.key && !m.descriptions.some((d) => d.nouns.has(noun))) out[i] = { ...out[i]!, foreignNoun: noun };
+  }
+  for (const [i, c] of contexts.entries()) {
+    if (c.blocks.size && !out[i]!.key) out[i] = { ...out[i]!, blocked: [...c.blocks] };
+  }
+  const all = [...out.filter((x): x is ReadNumber => !!x), ...phrases(l, section, heading, m)].sort((a, b) => a.start - b.start);
+  return firstValueWins(all, text);
+}
+
+/**
+ * A report states one value per indicator: when a later number of the same sentence maps to a key
+ * already taken with another value (a part of a list read as its total: "25 tin bài (… 20 tin bài,
+ * … 05 tin bài)"), the later one stays unmapped.
+ */
+function firstValueWins(read: readonly ReadNumber[], text: string): ReadNumber[] {
+  const seen = new Map<string, string>();
+  return read.map((r) => {
+    if (!r.key) return r;
+    const value = r.kind === 'phrase' ? String(r.value) : String(parseNumber(text.slice(r.start, r.end).replace(/\s?%$/, ''), r.kind === 'percent' ? 'percent' : 'count'));
+    const before = seen.get(r.key);
+    if (before === undefined) {
+      seen.set(r.key, value);
+      return r;
+    }
+    if (before === value) return r;
+    const { key: _key, why: _why, ...rest } = r;
+    return rest;
+  });
+}
+
+/**
+ * The indicators of which some wording is echoed by the words of the sentence: one
+ * concept of the wording that is not a measure word (what is counted) nor generic is printed somewhere.
+ */
+function echoedKeys(l: SentenceLayout, m: Model): string[] {
+  const said = new Set(l.mentions.map((x) => x.concept));
+  const telling = (c: string) => !['noun', 'generic'].includes(m.lexicon.facetOf.get(c) ?? '');
+  return m.descriptions
+    .filter((d) => d.wordings.some((w) => !w.some(telling) || w.some((c) => telling(c) && said.has(c))))
+    .map((d) => d.indicator.key);
+}
+
+/**
+ * A base of a rate ("mẫu số") is mapped alone only against its own numerator: "28 TTHC có phát sinh
+ * hồ sơ" fits the base at least as well as the online ones it would otherwise be read as. Elsewhere
+ * it stays out (it reads like too many other totals).
+ */
+function baseOverNumerator(d: { best?: Fit; runnerUp?: Fit }, ctx: FigureContext, section: string | undefined, m: Model): { best?: Fit; runnerUp?: Fit } {
+  const best = d.best;
+  if (!best) return d;
+  for (const r of m.ratios) {
+    if (r.numerator !== best.key || !m.denominatorOnly.has(r.denominator)) continue;
+    const base = fitOf(m.byKey.get(r.denominator)!, ctx, m.lexicon, section);
+    if (base && base.score >= best.score) return { best: base, runnerUp: best };
+  }
+  return d;
+}
+
+/**
+ * A percentage left open that equals a/b of two counts of the sentence mapped as a rate's numerator and
+ * base ("32 nhiệm vụ; … hoàn thành 30 nhiệm vụ, đạt tỷ lệ 93,75%") is that rate: the arithmetic says so.
+ */
+function rateOfCounts(l: SentenceLayout, tokens: readonly NumberToken[], out: (ReadNumber | undefined)[], m: Model): void {
+  const text = l.text;
+  const valueOf = (i: number) => parseNumber(text.slice(tokens[i]!.start, tokens[i]!.end), 'count');
+  for (const r of m.ratios) {
+    // One rate per sentence: a rate already read stays, and other percentages are about other things.
+    if (!r.rate || out.some((x) => x?.key === r.rate)) continue;
+    const a = out.findIndex((x) => x?.key === r.numerator);
+    const b = out.findIndex((x) => x?.key === r.denominator);
+    if (a < 0 || b < 0) continue;
+    const [num, den] = [valueOf(a), valueOf(b)];
+    if (num === null || !den) continue;
+    const [from, to] = clauseRange(l, tokens[a]!.start);
+    for (const [p, pt] of tokens.entries()) {
+      const read = out[p];
+      if (pt.kind !== 'percent' || !read || read.key || read.blocked || pt.start < from || pt.end > to) continue;
+      const pct = parseNumber(text.slice(pt.start, pt.end).replace(/\s?%$/, ''), 'percent');
+      if (pct === null || Math.abs(pct - (100 * num) / den) >= 0.6) continue;
+      const why = out[a]!.why;
+      out[p] = { ...read, key: r.rate, ...(why ? { why: { ...why, rule: 'rate-of-fraction' } } : {}) };
+      break;
+    }
+  }
+}
+
+/** Families are compared by their score, but two families with the same numerator are one choice. */
+function decideDistinct(fits: readonly (Fit & { ratio: number })[]): { best?: Fit; runnerUp?: Fit } {
+  const seen = new Set<string>();
+  const unique = [...fits].sort((a, b) => b.score - a.score).filter((f) => (seen.has(f.key) ? false : (seen.add(f.key), true)));
+  return decide(unique);
+}
+
+function whyOf(rule: Why['rule'], best: Fit, runnerUp: Fit | undefined, ctx: FigureContext): Why {
+  const words = ctx.evidence.filter((e) => best.words.includes(e.concept)).map((e) => `${e.text} (${e.concept})`);
+  return {
+    rule,
+    score: round(best.score),
+    margin: runnerUp ? round(best.score - runnerUp.score) : null,
+    ...(runnerUp ? { runnerUp: runnerUp.key } : {}),
+    words: [...new Set(words)],
+  };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+function sectionOf(headings: readonly string[], lexicon: Lexicon): string | undefined {
+  for (const h of [...headings].reverse()) {
+    const s = lexicon.headingSection(h);
+    if (s) return s;
+  }
+  return undefined;
+}
+
+function clauseRange(l: SentenceLayout, at: number): [number, number] {
+  const start = l.cuts.filter((c) => c.kind === 'clause' && c.end <= at).at(-1)?.end ?? 0;
+  const end = l.cuts.find((c) => c.kind === 'clause' && c.at >= at)?.at ?? l.text.length;
+  return [start, end];
+}
+
+/**
+ * A zero or a yes/no written in words: "không có hồ sơ quá hạn" (0), "không phát sinh PAKN" (0),
+ * "chưa tổ chức đối thoại" (no). The phrase runs from the negation to the next boundary; it must
+ * hold no number, and its words must fit one indicator by the same rules as a number's.
+ */
+function phrases(l: SentenceLayout, section: string | undefined, heading: readonly Mention[], m: Model): ReadNumber[] {
+  const out: ReadNumber[] = [];
+  for (const p of m.lexicon.polarity(l.text)) {
+    if (l.tokens.some((t) => t.start <= p.start && p.start < t.end)) continue;
+    const next = l.cuts.find((c) => c.at >= p.end && c.kind !== 'word');
+    const end = Math.min(next?.at ?? l.text.length, l.tokens.find((t) => t.start >= p.end)?.start ?? l.text.length);
+    if (l.tokens.some((t) => t.start >= p.start && t.end <= end)) continue;
+    let own = l.mentions.filter((x) => x.start >= p.end && x.end <= end);
+    let phraseEnd = own.at(-1)?.end ?? p.end;
+    // "Số hợp đồng lao động: không có": the label before the colon says what is none.
+    const before = l.cuts.filter((c) => c.end <= p.start).at(-1);
+    if (!own.some((x) => x.facet === 'noun') && before?.kind === 'colon' && l.text.slice(before.end, p.start).trim() === '') {
+      const further = l.cuts.filter((c) => c.end <= before.at && c.kind !== 'comma').at(-1)?.end ?? 0;
+      own = l.mentions.filter((x) => x.start >= further && x.end <= before.at);
+      phraseEnd = p.end;
+    }
+    // A zero counts something: "chưa hoàn thành" alone is a state, not a count.
+    if (!own.some((x) => x.facet === 'noun')) continue;
+    // The phrase is read like a number's own words; the clause and heading add their weight.
+    const weights = new Map<string, number>();
+    const evidence: { text: string; concept: string; weight: number }[] = [];
+    const blocks = new Set<string>();
+    for (const x of own) {
+      if (x.block) blocks.add(x.concept);
+      if ((weights.get(x.concept) ?? 0) < WEIGHTS.own) {
+        weights.set(x.concept, WEIGHTS.own);
+        evidence.push({ text: x.text, concept: x.concept, weight: WEIGHTS.own });
+      }
+    }
+    const strong = new Set(weights.keys());
+    const facets = new Set(own.map((x) => x.facet));
+    const lent = new Set(m.lexicon.file.sentence_facets);
+    for (const x of heading) if (lent.has(x.facet) && !facets.has(x.facet) && !weights.has(x.concept)) weights.set(x.concept, WEIGHTS.heading);
+    const ctx: FigureContext = { weights, strong, blocks, evidence };
+    const types: ValueType[] = p.negative ? ['count', 'boolean'] : ['boolean'];
+    const fits = m.descriptions
+      .filter((d) => types.includes(d.indicator.type) && !m.denominatorOnly.has(d.indicator.key))
+      .map((d) => fitOf(d, ctx, m.lexicon, section))
+      .filter((f): f is Fit => !!f);
+    const { best, runnerUp } = decide(fits);
+    if (!best) continue;
+    const type = m.byKey.get(best.key)!.indicator.type;
+    out.push({
+      start: p.start,
+      end: Math.max(phraseEnd, p.end),
+      kind: 'phrase',
+      key: best.key,
+      value: type === 'boolean' ? !p.negative : 0,
+      why: whyOf('words', best, runnerUp, ctx),
+    });
+  }
+  return out;
+}
+
+export type { NumberToken };
