@@ -24,13 +24,33 @@ export interface OpenOptions {
 /** Longest a closing connection waits for readers before leaving the WAL unfolded. */
 const CLOSE_CHECKPOINT_WAIT_MS = 2000;
 
+/**
+ * Sets WAL mode, retrying while another connection holds the file: SQLite can answer SQLITE_BUSY to
+ * the journal-mode switch without calling the busy handler (two processes opening a new warehouse at
+ * the same instant), so the busy timeout alone does not cover it.
+ */
+function switchToWal(sqlite: SQLite.Database, timeoutMs: number): void {
+  const deadline = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw err;
+      Atomics.wait(pause, 0, 0, 25);
+    }
+  }
+}
+
 /** Opens (creating if needed) the SQLite warehouse in WAL mode and brings its schema up to date. */
 export async function openWarehouse(path: string, options: OpenOptions = {}): Promise<Warehouse> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   // The wait first: switching a new file to WAL already needs its lock when another process opens it too.
-  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 60_000}`);
-  sqlite.pragma('journal_mode = WAL');
+  const busyTimeoutMs = options.busyTimeoutMs ?? 60_000;
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  switchToWal(sqlite, busyTimeoutMs);
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
