@@ -69,7 +69,8 @@ describe('a quarter form through the pipeline', () => {
   it('is loaded as its quarter, with the quarter in the periods table and its figures over the printed window', async () => {
     const db = join(tempDir(), 'w.sqlite');
     const summary = await ingestPaths([fixture('onestop/bieu-06-hoang-khai-2024-q3.xlsx')], { dbPath: db });
-    expect(summary).toMatchObject({ loaded: 1, rejected: 0 });
+    // The reasons in the message: a rejection seen once under a loaded CI run was never reproduced.
+    expect(summary, JSON.stringify(summary.files)).toMatchObject({ loaded: 1, rejected: 0 });
     const conn = new SQLite(db, { readonly: true });
     try {
       expect(conn.prepare('SELECT period_key, stated_start, stated_end FROM documents').get()).toEqual({ period_key: '2024-Q3', stated_start: '2024-06-15', stated_end: '2024-09-14' });
