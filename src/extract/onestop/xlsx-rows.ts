@@ -20,20 +20,50 @@ export async function* xlsxRows(bytes: Buffer): AsyncGenerator<RawRow & { sheet:
     styles: 'cache',
     entries: 'emit',
   });
+  let yielded = 0;
   try {
     for await (const sheet of reader) {
       const name = (sheet as unknown as { name?: string }).name ?? '';
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as unknown[];
-        const cells: unknown[] = [];
-        // The font is looked up only for text cells: a million-row list has many numbers and blanks.
-        for (let i = 1; i < values.length; i++) cells.push(cellValue(values[i], () => row.findCell(i)?.font?.name));
-        yield { sheet: name, line: row.number, cells };
+        yielded++;
+        yield rowOf(name, row);
       }
     }
   } catch (err) {
     if (err instanceof RejectedInput) throw err;
+    // exceljs's streaming reader can fail on a valid file ("reading 'sheets'": a worksheet reached
+    // before the workbook part is parsed, seen intermittently). Before any row went out, a workbook
+    // small enough to hold is read again whole, so such a file is not lost.
+    if (yielded === 0 && bytes.length <= WHOLE_READ_MAX_BYTES) {
+      yield* wholeWorkbookRows(Excel, bytes);
+      return;
+    }
     throw new RejectedInput(`unreadable workbook: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Largest workbook read again whole when the streaming reader fails on it. */
+const WHOLE_READ_MAX_BYTES = 32 * 1024 * 1024;
+
+function rowOf(sheet: string, row: ExcelJS.Row): RawRow & { sheet: string } {
+  const values = row.values as unknown[];
+  const cells: unknown[] = [];
+  // The font is looked up only for text cells: a million-row list has many numbers and blanks.
+  for (let i = 1; i < values.length; i++) cells.push(cellValue(values[i], () => row.findCell(i)?.font?.name));
+  return { sheet, line: row.number, cells };
+}
+
+async function* wholeWorkbookRows(Excel: typeof ExcelJS, bytes: Buffer): AsyncGenerator<RawRow & { sheet: string }> {
+  const wb = new Excel.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (err) {
+    throw new RejectedInput(`unreadable workbook: ${(err as Error).message.split('\n')[0]}`);
+  }
+  for (const ws of wb.worksheets) {
+    const rows: ExcelJS.Row[] = [];
+    ws.eachRow((row) => rows.push(row));
+    for (const row of rows) yield rowOf(ws.name, row);
   }
 }
 
