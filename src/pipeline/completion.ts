@@ -82,26 +82,26 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Commune-periods changed after their documents loaded (a bundle lent them its commune) join the to-do list. */
+/**
+ * Commune-periods join the reconcile to-do list: a document's, inside its own transaction, or those
+ * a bundle changed after its documents loaded (it lent them its commune). Repeats are ignored.
+ */
 export function markPendingKeys(wh: Warehouse, keys: readonly TouchedKey[], runId: string): void {
   const insert = wh.sqlite.prepare('INSERT OR IGNORE INTO pending_reconcile (commune_key, period_key, run_id, created_at) VALUES (?, ?, ?, ?)');
   const at = new Date().toISOString();
+  // Nested in the document's transaction, better-sqlite3 makes this a savepoint.
   wh.sqlite.transaction(() => {
     for (const k of keys) insert.run(k.communeKey, k.periodKey, runId, at);
   })();
 }
 
-/** The document's commune-periods join the reconcile to-do list, inside the document's transaction. */
+/** The commune-periods of a document's mapped observations join the to-do list. */
 export function markPending(wh: Warehouse, observations: readonly { period_key: string | null; indicator_key: string | null; commune_code: string | null; commune_name: string | null }[], runId: string): void {
-  const insert = wh.sqlite.prepare('INSERT OR IGNORE INTO pending_reconcile (commune_key, period_key, run_id, created_at) VALUES (?, ?, ?, ?)');
-  const at = new Date().toISOString();
-  const seen = new Set<string>();
+  const keys = new Map<string, TouchedKey>();
   for (const o of observations) {
     if (!o.period_key || !o.indicator_key) continue;
     const communeKey = o.commune_code ?? `name:${o.commune_name ?? ''}`;
-    const id = `${communeKey}\u0000${o.period_key}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    insert.run(communeKey, o.period_key, runId, at);
+    keys.set(`${communeKey}\u0000${o.period_key}`, { communeKey, periodKey: o.period_key });
   }
+  markPendingKeys(wh, [...keys.values()], runId);
 }
