@@ -9,6 +9,7 @@ import type { CommuneCrosswalkTable, DocumentsTable } from '../warehouse/schema.
 import type { CommuneRow, ObservationRow, PeriodRow } from './observation.js';
 import { type ParsedValue, parseValue } from './parse-value.js';
 import { regulationWindow } from './period.js';
+import { type FoundFraction, findFraction } from './printed-fraction.js';
 
 /** A document after normalisation: the rows to load, nothing more to decide. */
 export interface NormalizedDocument {
@@ -130,14 +131,15 @@ export function normalizeDocument(doc: ExtractedDocument, file: SourceFile, opti
 
     const type: ValueType = indicator?.type ?? guessType(figure.unit);
     const parsed = parseFigure(figure, type, indicator);
-    const noteFraction = figure.note && type === 'percent' && parsed.kind !== 'fraction' ? parseValue(figure.note, { type: 'count' }) : undefined;
+    const p = figure.provenance;
+    const fraction = type === 'percent' ? rateFraction(figure, parsed) : undefined;
+    const details = fraction ? { ...figure.details, fraction: { from: fraction.from, text: fraction.text, scale: fraction.scale } } : figure.details;
     if (parsed.warning) warnings.push({ where, message: `${parsed.warning}: "${figure.raw}"` });
 
     const period = figure.scope?.period ?? docPeriod;
     const scopeCommune = figure.scope?.commune ? resolve(figure.scope.commune, period) : docCommune;
     if (figure.scope?.period) addPeriod(figure.scope.period);
     const window = figure.scope?.window ?? (doc.window?.start && doc.window.end ? { start: doc.window.start, end: doc.window.end, source: 'stated' } : undefined);
-    const p = figure.provenance;
     observations.push({
       seq: i,
       method: figure.method,
@@ -154,8 +156,8 @@ export function normalizeDocument(doc: ExtractedDocument, file: SourceFile, opti
       value_num: parsed.num,
       value_text: parsed.text,
       value_kind: parsed.kind,
-      numerator: parsed.numerator ?? (noteFraction?.kind === 'fraction' ? (noteFraction.numerator ?? null) : null),
-      denominator: parsed.denominator ?? (noteFraction?.kind === 'fraction' ? (noteFraction.denominator ?? null) : null),
+      numerator: parsed.numerator ?? fraction?.numerator ?? null,
+      denominator: parsed.denominator ?? fraction?.denominator ?? null,
       note: figure.note ?? null,
       warning: parsed.warning ?? null,
       sheet: p.sheet ?? null,
@@ -168,7 +170,7 @@ export function normalizeDocument(doc: ExtractedDocument, file: SourceFile, opti
       window_start: window?.start ?? null,
       window_end: window?.end ?? null,
       window_source: window?.source ?? null,
-      details: figure.details ? JSON.stringify(figure.details) : null,
+      details: details ? JSON.stringify(details) : null,
     });
   });
 
@@ -212,6 +214,18 @@ export function parseFigure(figure: ExtractedFigure, type: ValueType, indicator:
     return { kind: 'number', num: scaled, text: null, ...(warning ? { warning } : {}) };
   }
   return parseValue(figure.raw, { type, unit });
+}
+
+/**
+ * The fraction a rate states: its own parts ("61/196" in the cell), else its note's or its sentence's
+ * (printed-fraction.ts). Reconciliation checks the rate against it and derives the parts' figures.
+ */
+function rateFraction(figure: ExtractedFigure, parsed: ParsedValue): (Omit<FoundFraction, 'from'> & { from: FoundFraction['from'] | 'columns' }) | undefined {
+  if (parsed.numerator !== undefined && parsed.denominator !== undefined) {
+    const text = figure.raw.includes('/') ? figure.raw : `${parsed.numerator}/${parsed.denominator}`;
+    return { numerator: parsed.numerator, denominator: parsed.denominator, from: 'columns', text, scale: valueWords().moneyScale(text) };
+  }
+  return findFraction({ raw: figure.raw, note: figure.note, quote: figure.provenance.quote, narrative: figure.method === 'narrative' });
 }
 
 /** For rows the catalogue does not know, the printed unit tells how to read the value. */

@@ -1,5 +1,5 @@
 import { type Indicator, type IndicatorCatalogue, valueWords } from '../catalog/index.js';
-import { printedFraction } from './fraction.js';
+import { type PrintedFraction, printedFraction } from './fraction.js';
 import { printedDecimals, samePrinted } from './precision.js';
 import type { Rules } from './rules.js';
 import { familyOf, observationRef, sourceOf, sourceText } from './sources.js';
@@ -101,7 +101,7 @@ export function buildCandidates(observations: readonly ReconObservation[], rules
         out.push({
           ...base,
           indicatorKey: key,
-          num: num * scaleOf(catalogue.get(key), fraction.text),
+          num: num * scaleOf(catalogue.get(key), fraction),
           text: null,
           printed: fraction.text,
           decimals: null,
@@ -115,11 +115,9 @@ export function buildCandidates(observations: readonly ReconObservation[], rules
   return out.sort(compareCandidates);
 }
 
-// A fraction printed in a money unit other than đồng ("1.025,997 triệu đồng") is rare in running
-// text; the parser already reads "đồng"/"đ" as đồng, so only a million/billion word rescales.
-function scaleOf(ind: Indicator | undefined, text: string): number {
-  if (ind?.type !== 'money') return 1;
-  return valueWords().moneyScale(text);
+/** A money part of a fraction in its printed unit's scale ("1.025,997 triệu đồng"), as normalise read it. */
+function scaleOf(ind: Indicator | undefined, fraction: PrintedFraction): number {
+  return ind?.type === 'money' ? fraction.scale : 1;
 }
 
 function common(obs: ReconObservation, rules: Rules) {

@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { ObservationsTable } from '../warehouse/schema.js';
+import type { PrintedFraction } from './fraction.js';
 import { stableJson } from './format.js';
 import type { Conflict, Override, ReconObservation, ReconcileResult, ReconciledValue } from './types.js';
 
@@ -39,6 +40,9 @@ type ObservationRow = Pick<
   id: number;
   coverage_days: number | null;
   period_days: number | null;
+  fraction_from: PrintedFraction['from'] | null;
+  fraction_text: string | null;
+  fraction_scale: number | null;
   d_file_name: string;
   d_format: string;
   d_kind: string;
@@ -69,6 +73,8 @@ export function loadObservations(sqlite: SQLite.Database, scope: Scope): ReconOb
               o.row_code, o.row_label, o.raw_text, o.value_num, o.value_text, o.value_kind, o.numerator, o.denominator,
               o.note, o.quote, o.sheet, o.cell, o.page, o.line, o.window_start, o.window_end, o.window_source, o.details,
               json_extract(o.details, '$.coverage_days') AS coverage_days, json_extract(o.details, '$.period_days') AS period_days,
+              json_extract(o.details, '$.fraction.from') AS fraction_from, json_extract(o.details, '$.fraction.text') AS fraction_text,
+              json_extract(o.details, '$.fraction.scale') AS fraction_scale,
               d.file_name AS d_file_name, d.format AS d_format, d.kind AS d_kind, d.title AS d_title,
               d.commune_code AS d_commune_code, d.commune_name AS d_commune_name, d.period_key AS d_period_key,
               d.is_estimate AS d_is_estimate, d.stated_start AS d_stated_start, d.stated_end AS d_stated_end
@@ -103,6 +109,7 @@ export function loadObservations(sqlite: SQLite.Database, scope: Scope): ReconOb
     doubtful: isDoubtful(r.details),
     coverageDays: r.coverage_days,
     periodDays: r.period_days,
+    ...(r.fraction_from && r.fraction_text ? { fraction: { from: r.fraction_from, text: r.fraction_text, scale: r.fraction_scale ?? 1 } } : {}),
     document: {
       sha256: r.document_sha256,
       fileName: r.d_file_name,

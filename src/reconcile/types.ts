@@ -52,6 +52,11 @@ export interface ReconObservation {
   /** Days of that window the figure's data covers, and the window's length (one-stop figures; 005-coverage). */
   readonly coverageDays?: number | null | undefined;
   readonly periodDays?: number | null | undefined;
+  /**
+   * Where normalise read `numerator`/`denominator` of a rate (`details.fraction`): its own cell, its
+   * note or its sentence, the text they were read from, and the money scale they were printed in.
+   */
+  readonly fraction?: { readonly from: 'columns' | 'note' | 'quote'; readonly text: string; readonly scale: number } | undefined;
   readonly document: ReconDocument;
 }
 

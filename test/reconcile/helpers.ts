@@ -1,4 +1,5 @@
 import { parseValue } from '../../src/normalize/parse-value.js';
+import { findFraction } from '../../src/normalize/printed-fraction.js';
 import { indicatorCatalogue } from '../../src/catalog/index.js';
 import type { ReconDocument, ReconObservation } from '../../src/reconcile/types.js';
 
@@ -42,6 +43,11 @@ export function obs(d: ReconDocument, spec: ObsSpec): ReconObservation {
   const ind = spec.key ? indicatorCatalogue().get(spec.key) : undefined;
   if (spec.key && !ind) throw new Error(`unknown key ${spec.key}`);
   const parsed = parseValue(spec.raw, { type: ind?.type ?? 'text', unit: ind?.unit });
+  // A rate's fraction from its note or sentence, as normalise stores it (numerator, denominator, details.fraction).
+  const found =
+    ind?.type === 'percent' && parsed.numerator === undefined && spec.numerator === undefined
+      ? findFraction({ raw: spec.raw, note: spec.note, quote: spec.quote, narrative: spec.method === 'narrative' })
+      : undefined;
   const seq = spec.seq ?? (seqs.get(d.sha256) ?? 0) + 1;
   seqs.set(d.sha256, seq);
   return {
@@ -58,8 +64,9 @@ export function obs(d: ReconDocument, spec: ObsSpec): ReconObservation {
     valueNum: parsed.num,
     valueText: parsed.text,
     valueKind: parsed.kind,
-    numerator: spec.numerator ?? parsed.numerator ?? null,
-    denominator: spec.denominator ?? parsed.denominator ?? null,
+    numerator: spec.numerator ?? parsed.numerator ?? found?.numerator ?? null,
+    denominator: spec.denominator ?? parsed.denominator ?? found?.denominator ?? null,
+    ...(found ? { fraction: { from: found.from, text: found.text, scale: found.scale } } : {}),
     note: spec.note ?? null,
     quote: spec.quote ?? null,
     location: `!Phụ lục!C${seq}`,
