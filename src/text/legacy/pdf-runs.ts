@@ -29,23 +29,31 @@ const mayBeLegacy = (run: string) => LEGACY_CHAR.test(byteView(run)) && !UNICODE
  * restored first (./soft-hyphens.ts).
  */
 export function pdfRunTexts(runs: readonly string[], fonts: readonly (string | undefined)[] = [], places?: readonly (RunPlace | undefined)[]): string[] {
-  const first = pagePlan(runs, fonts);
-  if (places && first.encodings.includes('tcvn3')) {
-    const restored = restoreDroppedU(runs, first.encodings, places);
-    if (restored) return decodePlan(restored, pagePlan(restored, fonts));
-  }
-  return decodePlan(runs, first);
+  return readRuns(runs, fonts, places && (() => places));
 }
 
 /** pdf.js text-content items (`str`, `transform`, `width`) as `pdfRunTexts` reads them, with their places. */
 export function pdfItemTexts(items: readonly PdfRunItem[], fonts: readonly (string | undefined)[] = []): string[] {
   const runs = items.map((it) => (typeof it.str === 'string' ? it.str : ''));
-  const places = items.map((it): RunPlace | undefined => {
-    const t = it.transform;
-    if (!t || t.length < 6) return undefined;
-    return { x: t[4]!, y: t[5]!, width: it.width ?? 0, height: it.height || Math.hypot(t[0]!, t[1]!) || 1 };
-  });
-  return pdfRunTexts(runs, fonts, places);
+  // The places are needed on TCVN3 pages only: built then.
+  const places = () =>
+    items.map((it): RunPlace | undefined => {
+      const t = it.transform;
+      if (!t || t.length < 6) return undefined;
+      return { x: t[4]!, y: t[5]!, width: it.width ?? 0, height: it.height || Math.hypot(t[0]!, t[1]!) || 1 };
+    });
+  return readRuns(runs, fonts, places);
+}
+
+function readRuns(runs: readonly string[], fonts: readonly (string | undefined)[], places: (() => readonly (RunPlace | undefined)[]) | undefined): string[] {
+  // Most pages: Unicode, no font asked for.
+  if (fonts.length === 0 && !runs.some(mayBeLegacy)) return [...runs];
+  const first = pagePlan(runs, fonts);
+  if (places && first.encodings.includes('tcvn3')) {
+    const restored = restoreDroppedU(runs, first.encodings, places());
+    if (restored) return decodePlan(restored, pagePlan(restored, fonts));
+  }
+  return decodePlan(runs, first);
 }
 
 /** The surface of a pdf.js text-content item read here. */
