@@ -67,4 +67,13 @@ describe('PDF text runs of TCVN3/VNI fonts without a ToUnicode map', () => {
       expect(texts([at('Soá ng', 10, 30), at('öôøi', 40, 20)])).toEqual(['Số người']);
     });
   });
+
+  it('a font whose runs show no legacy-only character is a Unicode font: its runs stay, even where they would decode', () => {
+    const at = (str: string, x: number, y: number, fontName: string) => ({ str, transform: [11, 0, 0, 11, x, y], width: 60, height: 11, fontName });
+    // "Các phòng ban" pasted in Arial into a .VnTime document; both fonts substituted, names gone.
+    const page = [at('Tû lÖ v¨n b¶n ®­îc göi', 10, 700, 'g_d0_f1'), at('58%', 200, 700, 'g_d0_f1'), at('Các phòng ban', 300, 700, 'g_d0_f2')];
+    expect(textItemsOf(1, page).map((i) => i.text)).toEqual(['Tỷ lệ văn bản được gửi', '58%', 'Các phòng ban']);
+    // Without the fonts' ids the run is judged alone, and it spells TCVN3 syllables too ("Cỏc phũng ban").
+    expect(pdfRunTexts(page.map((p) => p.str))[2]).toBe('Cỏc phũng ban');
+  });
 });

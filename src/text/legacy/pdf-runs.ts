@@ -28,8 +28,13 @@ const mayBeLegacy = (run: string) => LEGACY_CHAR.test(byteView(run)) && !UNICODE
  * With the runs' places (`places`), a TCVN3 "ư" that the producer dropped as a soft hyphen is
  * restored first (./soft-hyphens.ts).
  */
-export function pdfRunTexts(runs: readonly string[], fonts: readonly (string | undefined)[] = [], places?: readonly (RunPlace | undefined)[]): string[] {
-  return readRuns(runs, fonts, places && (() => places));
+export function pdfRunTexts(
+  runs: readonly string[],
+  fonts: readonly (string | undefined)[] = [],
+  places?: readonly (RunPlace | undefined)[],
+  faces?: readonly (string | undefined)[],
+): string[] {
+  return readRuns(runs, fonts, places && (() => places), faces);
 }
 
 /** pdf.js text-content items (`str`, `transform`, `width`) as `pdfRunTexts` reads them, with their places. */
@@ -42,16 +47,22 @@ export function pdfItemTexts(items: readonly PdfRunItem[], fonts: readonly (stri
       if (!t || t.length < 6) return undefined;
       return { x: t[4]!, y: t[5]!, width: it.width ?? 0, height: it.height || Math.hypot(t[0]!, t[1]!) || 1 };
     });
-  return readRuns(runs, fonts, places);
+  const faces = items.map((it) => (typeof it.fontName === 'string' ? it.fontName : undefined));
+  return readRuns(runs, fonts, places, faces);
 }
 
-function readRuns(runs: readonly string[], fonts: readonly (string | undefined)[], places: (() => readonly (RunPlace | undefined)[]) | undefined): string[] {
+function readRuns(
+  runs: readonly string[],
+  fonts: readonly (string | undefined)[],
+  places: (() => readonly (RunPlace | undefined)[]) | undefined,
+  faces: readonly (string | undefined)[] | undefined,
+): string[] {
   // Most pages: Unicode, no font asked for.
   if (fonts.length === 0 && !runs.some(mayBeLegacy)) return [...runs];
-  const first = pagePlan(runs, fonts);
+  const first = pagePlan(runs, fonts, faces);
   if (places && first.encodings.includes('tcvn3')) {
     const restored = restoreDroppedU(runs, first.encodings, places());
-    if (restored) return decodePlan(restored, pagePlan(restored, fonts));
+    if (restored) return decodePlan(restored, pagePlan(restored, fonts, faces));
   }
   return decodePlan(runs, first);
 }
@@ -62,6 +73,8 @@ export interface PdfRunItem {
   readonly transform?: readonly number[];
   readonly width?: number;
   readonly height?: number;
+  /** The id pdf.js gives the run's font on this page (the same id: the same font). */
+  readonly fontName?: string;
 }
 
 interface PagePlan {
@@ -74,7 +87,15 @@ interface PagePlan {
   readonly encodings: readonly (LegacyEncoding | undefined)[];
 }
 
-function pagePlan(runs: readonly string[], fontNames: readonly (string | undefined)[]): PagePlan {
+/**
+ * `faces`: each run's font as the page's font id. A page typed in a legacy font may hold text in a
+ * Unicode font all the same (a remark pasted in Times New Roman); when the producer substituted the
+ * legacy font, neither has its name, but they are two fonts. A font none of whose runs on the page
+ * shows a Latin-1 character that is no Vietnamese letter (what legacy codes show: ¸ µ ® « ö ñ) is
+ * a Unicode font, and its runs stay as they are even where their letters would decode as legacy
+ * syllables too ("Các phòng" would read "Cỏc phũng" in TCVN3).
+ */
+function pagePlan(runs: readonly string[], fontNames: readonly (string | undefined)[], faces?: readonly (string | undefined)[]): PagePlan {
   const fonts = runs.map((_, i) => legacyFont(fontNames[i]));
   const guessed: number[] = [];
   const encodings: (LegacyEncoding | undefined)[] = runs.map(() => undefined);
@@ -87,8 +108,11 @@ function pagePlan(runs: readonly string[], fontNames: readonly (string | undefin
   // A Unicode page's Latin-1-only runs ("Có", "và") hold only Vietnamese letters: nothing to judge.
   const judged = guessed.some((i) => hasNonVietnameseLatin1(byteView(runs[i]!)));
   const pageEncoding = judged ? pageEncodingOf(guessed.map((i) => byteView(runs[i]!)).join('\n')) : undefined;
-  if (pageEncoding) for (const i of guessed) encodings[i] = pageEncoding;
-  return { fonts, guessed, pageEncoding, encodings };
+  if (!pageEncoding) return { fonts, guessed, pageEncoding, encodings };
+  const legacyFaces = faces && new Set(guessed.filter((i) => hasNonVietnameseLatin1(byteView(runs[i]!))).map((i) => faces[i]));
+  const read = legacyFaces ? guessed.filter((i) => legacyFaces.has(faces[i])) : guessed;
+  for (const i of read) encodings[i] = pageEncoding;
+  return { fonts, guessed: read, pageEncoding, encodings };
 }
 
 function decodePlan(runs: readonly string[], plan: PagePlan): string[] {

@@ -30,6 +30,9 @@ async function normalized(file: string) {
   return normalizeDocument(await extractPdf(source, ctx), source);
 }
 
+/** The notes of the rows whose remark the source typed in a Unicode font (3.1.4 and 7.1's electronic share). */
+const unicodeNotes = (n: Awaited<ReturnType<typeof normalized>>) =>
+  ['3.1.4', '7.1.electronic'].map((key) => n.observations.find((o) => o.indicator_key === key)?.note);
 const value = (n: Awaited<ReturnType<typeof normalized>>, key: string) => n.observations.find((o) => o.indicator_key === key)?.value_num;
 
 describe('legacy-typed reports of the PDF corpus', () => {
@@ -43,6 +46,8 @@ describe('legacy-typed reports of the PDF corpus', () => {
     // "Số TTHC cung cấp trực tuyến mức độ 3 / 4", "… trực tuyến mức độ 3, 4", "Tổng số người hoạt động không chuyên trách".
     expect([value(n, '7.2.1.provided'), value(n, '7.2.2.provided'), value(n, '7.2.4'), value(n, '4.2.part_time')]).toEqual([23, 5, 5, 19]);
     expect([value(n, '3.3.1'), value(n, '3.3.1.resolved'), value(n, '3.3.1.on_time')]).toEqual([98.6, 998, 984]);
+    // Remarks typed in a Unicode font (Arial) inside the TCVN3 document stay as they are.
+    expect(unicodeNotes(n)).toEqual(['Theo Quyết định công bố của Chủ tịch UBND tỉnh', 'Các phòng ban']);
   });
 
   it.each(PRODUCERS)('VNI by %s: the text layer holds VNI code characters, the figures land on today\'s indicators', async (producer) => {
@@ -53,5 +58,6 @@ describe('legacy-typed reports of the PDF corpus', () => {
     // "Số TTHC cung cấp dịch vụ công trực tuyến mức độ 4 / 3", "Tỷ lệ dịch vụ công trực tuyến mức độ 3".
     expect([value(n, '7.2.2.provided'), value(n, '7.2.1.provided'), value(n, '7.2.1'), value(n, '7.2.4')]).toEqual([5, 9, 6.82, 7.94]);
     expect([value(n, '1.2'), value(n, '5.4'), value(n, '7.1.electronic')]).toEqual([90.48, 1, 73]);
+    expect(unicodeNotes(n)).toEqual(['Theo Quyết định công bố của Chủ tịch UBND tỉnh', 'Các phòng ban']);
   });
 });
