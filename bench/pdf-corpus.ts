@@ -1,6 +1,7 @@
 /**
  * Accuracy of the PDF table reader on the corpus (fixtures/pdf/corpus/): every appendix cell against
- * the structured source it was rendered from, per producer × border style.
+ * the structured source it was rendered from, per producer × border style (× Unicode form and
+ * legacy encoding: the TCVN3 and VNI reports are rows of their own).
  *
  *   npx tsx bench/pdf-corpus.ts
  *
@@ -11,7 +12,7 @@ import { corpusManifest, scoreFile, type FileScore } from '../test/extract/pdf/c
 const scores: FileScore[] = [];
 for (const entry of corpusManifest()) scores.push(await scoreFile(entry));
 
-const key = (s: FileScore) => `${s.entry.style}${s.entry.form === 'NFD' ? '-nfd' : ''}`;
+const key = (s: FileScore) => `${s.entry.style}${s.entry.form === 'NFD' ? '-nfd' : ''}${s.entry.encoding === 'unicode' ? '' : `-${s.entry.encoding}`}`;
 const producers = [...new Set(scores.map((s) => s.entry.producer))];
 const styles = [...new Set(scores.map(key))];
 console.log(`PDF corpus: ${scores.length} files, ${scores.reduce((n, s) => n + s.cells, 0)} appendix cells; % of cells right (files)`);

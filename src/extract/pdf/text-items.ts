@@ -1,6 +1,6 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { clean } from '../../text/index.js';
-import { pdfRunFonts, pdfRunTexts } from '../../text/legacy/index.js';
+import { pdfItemTexts, pdfRunFonts } from '../../text/legacy/index.js';
 
 /** A run of text as pdf.js places it on a page: PDF user space, origin bottom-left, y grows upwards. */
 export interface TextItem {
@@ -46,7 +46,7 @@ export async function pageItemsOf(page: PDFPageProxy): Promise<TextItem[]> {
 /** pdf.js text-content items (`str`, `transform`, `width`, `height`) as cleaned runs in reading order. */
 export function textItemsOf(page: number, rawItems: readonly RawItem[], fonts: readonly (string | undefined)[] = []): TextItem[] {
   const items: TextItem[] = [];
-  const strs = pdfRunTexts(rawItems.map((r) => (typeof r.str === 'string' ? r.str : '')), fonts); // TCVN3/VNI runs without a ToUnicode map
+  const strs = pdfItemTexts(rawItems, fonts); // TCVN3/VNI runs without a ToUnicode map
   for (const [i, raw] of rawItems.entries()) {
     if (typeof raw.str !== 'string' || !raw.transform) continue;
     const text = clean(strs[i]!);

@@ -1,7 +1,8 @@
 import { type LegacyEncoding, LegacyEncoding as Encodings } from './catalog.js';
 import { decodeLegacy } from './decode.js';
-import { legacyFont } from './fonts.js';
+import { type LegacyFont, legacyFont } from './fonts.js';
 import { LEGACY_CHAR, UNICODE_LETTER } from './read.js';
+import { type RunPlace, restoreDroppedU } from './soft-hyphens.js';
 import { hasNonVietnameseLatin1, plausibility, plausibilityScore, readsAsVietnamese } from './syllables.js';
 
 /**
@@ -24,25 +25,107 @@ const mayBeLegacy = (run: string) => LEGACY_CHAR.test(byteView(run)) && !UNICODE
  * a page is typed in one encoding, and from the bytes alone: a PDF's font names are less sure than
  * a workbook's (a printer substitutes fonts it lacks). The page's legacy-looking runs are decoded
  * with the table that makes them read best as Vietnamese, each unless it reads better as it is.
+ * With the runs' places (`places`), a TCVN3 "ư" that the producer dropped as a soft hyphen is
+ * restored first (./soft-hyphens.ts).
  */
-export function pdfRunTexts(runs: readonly string[], fonts: readonly (string | undefined)[] = []): string[] {
-  const out = [...runs];
+export function pdfRunTexts(
+  runs: readonly string[],
+  fonts: readonly (string | undefined)[] = [],
+  places?: readonly (RunPlace | undefined)[],
+  faces?: readonly (string | undefined)[],
+): string[] {
+  return readRuns(runs, fonts, places && (() => places), faces);
+}
+
+/** pdf.js text-content items (`str`, `transform`, `width`) as `pdfRunTexts` reads them, with their places. */
+export function pdfItemTexts(items: readonly PdfRunItem[], fonts: readonly (string | undefined)[] = []): string[] {
+  const runs = items.map((it) => (typeof it.str === 'string' ? it.str : ''));
+  // The places are needed on TCVN3 pages only: built then.
+  const places = () =>
+    items.map((it): RunPlace | undefined => {
+      const t = it.transform;
+      if (!t || t.length < 6) return undefined;
+      return { x: t[4]!, y: t[5]!, width: it.width ?? 0, height: it.height || Math.hypot(t[0]!, t[1]!) || 1 };
+    });
+  const faces = items.map((it) => (typeof it.fontName === 'string' ? it.fontName : undefined));
+  return readRuns(runs, fonts, places, faces);
+}
+
+function readRuns(
+  runs: readonly string[],
+  fonts: readonly (string | undefined)[],
+  places: (() => readonly (RunPlace | undefined)[]) | undefined,
+  faces: readonly (string | undefined)[] | undefined,
+): string[] {
+  // Most pages: Unicode, no font asked for.
+  if (fonts.length === 0 && !runs.some(mayBeLegacy)) return [...runs];
+  const first = pagePlan(runs, fonts, faces);
+  if (places && first.encodings.includes('tcvn3')) {
+    const restored = restoreDroppedU(runs, first.encodings, places());
+    if (restored) return decodePlan(restored, pagePlan(restored, fonts, faces));
+  }
+  return decodePlan(runs, first);
+}
+
+/** The surface of a pdf.js text-content item read here. */
+export interface PdfRunItem {
+  readonly str?: string;
+  readonly transform?: readonly number[];
+  readonly width?: number;
+  readonly height?: number;
+  /** The id pdf.js gives the run's font on this page (the same id: the same font). */
+  readonly fontName?: string;
+}
+
+interface PagePlan {
+  /** Each run's legacy font, when its font names one. */
+  readonly fonts: readonly (LegacyFont | undefined)[];
+  /** Runs without a legacy font that look legacy: decoded with the page's encoding. */
+  readonly guessed: readonly number[];
+  readonly pageEncoding: LegacyEncoding | undefined;
+  /** The encoding each run is read in (undefined: kept as it is). */
+  readonly encodings: readonly (LegacyEncoding | undefined)[];
+}
+
+/**
+ * `faces`: each run's font as the page's font id. A page typed in a legacy font may hold text in a
+ * Unicode font all the same (a remark pasted in Times New Roman); when the producer substituted the
+ * legacy font, neither has its name, but they are two fonts. A font none of whose runs on the page
+ * shows a Latin-1 character that is no Vietnamese letter (what legacy codes show: ¸ µ ® « ö ñ) is
+ * a Unicode font, and its runs stay as they are even where their letters would decode as legacy
+ * syllables too ("Các phòng" would read "Cỏc phũng" in TCVN3).
+ */
+function pagePlan(runs: readonly string[], fontNames: readonly (string | undefined)[], faces?: readonly (string | undefined)[]): PagePlan {
+  const fonts = runs.map((_, i) => legacyFont(fontNames[i]));
   const guessed: number[] = [];
+  const encodings: (LegacyEncoding | undefined)[] = runs.map(() => undefined);
   runs.forEach((run, i) => {
-    if (!mayBeLegacy(run) && !(fonts[i] && legacyFont(fonts[i])?.uppercase)) return;
-    const font = legacyFont(fonts[i]);
+    const font = fonts[i];
+    if (!mayBeLegacy(run) && !font?.uppercase) return;
     if (!font) guessed.push(i);
-    else if (!UNICODE_LETTER.test(run)) {
-      const decoded = decodeBest(byteView(run), font.encoding);
-      out[i] = font.uppercase ? decoded.toUpperCase() : decoded;
-    }
+    else if (!UNICODE_LETTER.test(run)) encodings[i] = font.encoding;
   });
   // A Unicode page's Latin-1-only runs ("Có", "và") hold only Vietnamese letters: nothing to judge.
-  if (!guessed.some((i) => hasNonVietnameseLatin1(byteView(runs[i]!)))) return out;
-  const encoding = pageEncoding(guessed.map((i) => byteView(runs[i]!)).join('\n'));
-  if (!encoding) return out;
-  for (const i of guessed) {
-    const decoded = decodeBest(byteView(runs[i]!), encoding);
+  const judged = guessed.some((i) => hasNonVietnameseLatin1(byteView(runs[i]!)));
+  const pageEncoding = judged ? pageEncodingOf(guessed.map((i) => byteView(runs[i]!)).join('\n')) : undefined;
+  if (!pageEncoding) return { fonts, guessed, pageEncoding, encodings };
+  const legacyFaces = faces && new Set(guessed.filter((i) => hasNonVietnameseLatin1(byteView(runs[i]!))).map((i) => faces[i]));
+  const read = legacyFaces ? guessed.filter((i) => legacyFaces.has(faces[i])) : guessed;
+  for (const i of read) encodings[i] = pageEncoding;
+  return { fonts, guessed: read, pageEncoding, encodings };
+}
+
+function decodePlan(runs: readonly string[], plan: PagePlan): string[] {
+  const out = [...runs];
+  runs.forEach((run, i) => {
+    const font = plan.fonts[i];
+    if (!font || plan.encodings[i] === undefined) return;
+    const decoded = decodeBest(byteView(run), font.encoding);
+    out[i] = font.uppercase ? decoded.toUpperCase() : decoded;
+  });
+  if (!plan.pageEncoding) return out;
+  for (const i of plan.guessed) {
+    const decoded = decodeBest(byteView(runs[i]!), plan.pageEncoding);
     if (plausibilityScore(plausibility(decoded)) >= plausibilityScore(plausibility(runs[i]!))) out[i] = decoded;
   }
   return out;
@@ -71,7 +154,7 @@ export async function pdfRunFonts(page: PdfFontSource, items: readonly { str?: u
 }
 
 /** The table that makes the page's legacy-looking text read as Vietnamese, better than as it is. */
-function pageEncoding(text: string): LegacyEncoding | undefined {
+function pageEncodingOf(text: string): LegacyEncoding | undefined {
   let best: { encoding: LegacyEncoding; score: number } | undefined;
   const asIs = plausibilityScore(plausibility(text));
   for (const encoding of Encodings.options) {

@@ -10,9 +10,13 @@ import { fixture, tempDir } from '../../helpers.js';
  * hardest renderings: Word's cells without padding and without inner borders, a hairline grid,
  * Chromium's filled borders in NFD.
  */
-const FILES = ['quang-bach-2023', 'tan-thanh-2024-h1', 'phong-quang-2025-q3'].flatMap((r) =>
-  ['docx-open', 'odf-hairline', 'chromium-medium-nfd'].map((v) => fixture(`pdf/corpus/${r}-${v}.pdf`)),
-);
+const FILES = [
+  ...['quang-bach-2023', 'tan-thanh-2024-h1', 'phong-quang-2025-q3'].flatMap((r) =>
+    ['docx-open', 'odf-hairline', 'chromium-medium-nfd'].map((v) => fixture(`pdf/corpus/${r}-${v}.pdf`)),
+  ),
+  // The 2019 (TCVN3) and 2020 (VNI) reports in the old templates: no NFD (their text is code characters).
+  ...['duong-huu-2019', 'du-gia-2020-q2'].flatMap((r) => ['docx-open', 'odf-hairline', 'chromium-medium'].map((v) => fixture(`pdf/corpus/${r}-${v}.pdf`))),
+];
 
 describe('the PDF corpus in the warehouse', () => {
   let wh: Warehouse;
@@ -42,5 +46,10 @@ describe('the PDF corpus in the warehouse', () => {
       .prepare(`SELECT commune_name, period_key, value_num FROM indicator_values WHERE indicator_key = '1.4.1.province' ORDER BY period_key`)
       .all() as { commune_name: string; period_key: string; value_num: number }[];
     expect(values.map((v) => [v.period_key, v.value_num])).toEqual([['2023', 14], ['2024-H1', 9], ['2025-Q3', 7]]);
+    // The old templates' rows ("Số hồ sơ đã giải quyết tại Bộ phận tiếp nhận và trả kết quả", typed in TCVN3 / VNI).
+    const legacy = wh.sqlite
+      .prepare(`SELECT commune_name, period_key, value_num FROM indicator_values WHERE indicator_key = '3.3.1.resolved' AND period_key IN ('2019', '2020-Q2') ORDER BY period_key`)
+      .all() as { commune_name: string; period_key: string; value_num: number }[];
+    expect(legacy.map((v) => [v.commune_name, v.period_key, v.value_num])).toEqual([['Xã Dương Hưu', '2019', 998], ['Xã Du Già', '2020-Q2', 367]]);
   });
 });

@@ -18,6 +18,7 @@ const Entry = z.object({
   producer: z.string(),
   style: z.string(),
   form: z.enum(['NFC', 'NFD']),
+  encoding: z.enum(['unicode', 'tcvn3', 'vni']),
   truth: z.string(),
 });
 export type CorpusEntry = z.infer<typeof Entry>;
