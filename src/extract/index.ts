@@ -44,14 +44,25 @@ export async function extractFile(file: SourceFile, ctx: ExtractContext): Promis
       return pdfExtractor.extract(file, ctx);
     }
     case 'xlsx': {
-      const { appendixXlsxExtractor } = await import('./xlsx/index.js');
+      const { appendixXlsxExtractor, surveyWorkbook } = await import('./xlsx/index.js');
+      const { extractWorkbook } = await import('./onestop/index.js');
+      // A look at the zip's parts first: a workbook too large to hold as exceljs's document tree is
+      // only streamed (as a dossier list), never read whole; it is refused with its size otherwise.
+      const survey = await surveyWorkbook(file.bytes);
+      if (survey.tooLarge) {
+        try {
+          return await extractWorkbook(survey.workbook, file, ctx);
+        } catch (err) {
+          if (err instanceof NotThisKind) throw new RejectedInput(`${survey.tooLarge}; not a one-stop dossier list: ${err.message}`);
+          throw err;
+        }
+      }
       try {
         return await appendixXlsxExtractor.extract(file, ctx);
       } catch (err) {
         if (!(err instanceof NotThisKind)) throw err;
-        const { onestopXlsxExtractor } = await import('./onestop/index.js');
         try {
-          return await onestopXlsxExtractor.extract(file, ctx);
+          return await extractWorkbook(survey.workbook, file, ctx);
         } catch (err2) {
           if (err2 instanceof NotThisKind) {
             throw new RejectedInput(`workbook holds neither a CCHC appendix table nor a one-stop export: ${err.message}; ${err2.message}`);

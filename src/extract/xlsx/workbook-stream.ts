@@ -76,7 +76,7 @@ export class WorkbookStream {
     let line = 0;
     let col = 0;
     let cell: { t: string; s: number; formula: boolean } | undefined;
-    let text: string[] | undefined; // collects <v> or <is><t> text
+    let text: string | undefined; // collects <v> or <is><t> text
     let collecting = false;
     let inPhonetic = false;
     parser.on('opentag', (tag: SaxesTagPlain) => {
@@ -93,20 +93,20 @@ export class WorkbookStream {
         if (name === 'f') cell.formula = true;
         else if (name === 'rPh') inPhonetic = true;
         else if ((name === 'v' || name === 't') && !inPhonetic) {
-          text ??= [];
+          text ??= '';
           collecting = true;
         }
       }
     });
     parser.on('text', (t) => {
-      if (collecting && text) text.push(t);
+      if (collecting && text !== undefined) text += t;
     });
     parser.on('closetag', (tag) => {
       const name = local(tag.name);
       if (name === 'rPh') inPhonetic = false;
       else if (name === 'v' || name === 't') collecting = false;
       else if (name === 'c' && cell) {
-        const value = this.cellValue(cell, text?.join('') ?? null, strings);
+        const value = this.cellValue(cell, text ?? null, strings);
         if (value !== null) {
           while (cells.length < col - 1) cells.push(null);
           cells[col - 1] = value;
@@ -136,29 +136,33 @@ export class WorkbookStream {
     return this.strings;
   }
 
+  /** The cell's font name, for TCVN3/VNI decoding; none for an unstyled cell (its text is then guessed, as exceljs leaves it). */
+  private fontOf(style: number): string | undefined {
+    return style ? this.styles.xfs[style]?.font : undefined;
+  }
+
+  // Called once per cell: no closures here (a million-row sheet has ten million cells).
   private cellValue(cell: { t: string; s: number; formula: boolean }, v: string | null, strings: SharedStrings): string | number | boolean | Date | null {
-    const font = () => (cell.s ? this.styles.xfs[cell.s]?.font : undefined);
-    const textOf = (s: string) => readLegacyText(s, font()).text;
+    if (v === null) return null;
     switch (cell.t) {
       case 's': {
-        if (v === null) return null;
         const i = Number(v);
         const runs = strings.runs(i);
-        if (runs) return runs.map((r) => readLegacyText(r.text, r.font ?? font()).text).join('');
+        if (runs) return runs.map((r) => readLegacyText(r.text, r.font ?? this.fontOf(cell.s)).text).join('');
         const s = strings.get(i);
-        return s === undefined ? null : textOf(s);
+        return s === undefined ? null : readLegacyText(s, this.fontOf(cell.s)).text;
       }
       case 'inlineStr':
       case 'str':
-        return v === null ? null : textOf(v);
+        return readLegacyText(v, this.fontOf(cell.s)).text;
       case 'b':
-        return v === null ? null : Number(v) !== 0;
+        return Number(v) !== 0;
       case 'e':
         return null;
       default: {
-        if (v === null || v.trim() === '') return null;
+        if (v.trim() === '') return null;
         const n = Number(v);
-        if (Number.isNaN(n)) return textOf(v);
+        if (Number.isNaN(n)) return readLegacyText(v, this.fontOf(cell.s)).text;
         // A formula's cached number stays a number, as exceljs gives it.
         if (!cell.formula && cell.s && this.styles.xfs[cell.s]?.date) return new Date(Math.round((n - 25569 + (this.date1904 ? 1462 : 0)) * 86400000));
         return n;
