@@ -1,5 +1,5 @@
 import { mib, type SheetPart, WorkbookStream } from './workbook-stream.js';
-import { openZipEntry } from './zip-directory.js';
+import { openZipEntry, type ZipEntry } from './zip-directory.js';
 
 /**
  * What reading a workbook whole (exceljs's document tree) would cost, told from its zip directory
@@ -39,13 +39,39 @@ export async function surveyWorkbook(bytes: Buffer): Promise<WorkbookSurvey> {
   const xml = sheets.reduce((n, s) => n + s.xmlBytes, sharedStringsBytes);
   const cells = sheets.reduce((n, s) => n + s.cells, 0);
   const survey = { workbook, sheets, sharedStringsBytes };
-  if (xml <= WHOLE_READ_MAX_XML && cells <= WHOLE_READ_MAX_CELLS) return survey;
+  const limits = `more than ${mib(WHOLE_READ_MAX_XML)} of XML or ${WHOLE_READ_MAX_CELLS.toLocaleString('en')} cells`;
+  if (xml <= WHOLE_READ_MAX_XML && cells <= WHOLE_READ_MAX_CELLS) {
+    // Declared sizes can lie (a zip bomb): under the ceiling by its directory, the workbook is
+    // inflated once, counting, before exceljs may hold it whole. It costs a few milliseconds.
+    const real = await inflatedSize(bytes, [...workbook.sheets.map((s) => s.entry), ...(workbook.sharedStringsEntry ? [workbook.sharedStringsEntry] : [])]);
+    if (real.bytes <= WHOLE_READ_MAX_XML && real.cells <= WHOLE_READ_MAX_CELLS) return survey;
+    return { ...survey, tooLarge: `its parts inflate to more than their zip directory declares (${mib(real.bytes)} of XML, ${real.cells.toLocaleString('en')} cells read so far): too large to read whole (${limits})` };
+  }
   const largest = [...sheets].sort((a, b) => b.xmlBytes - a.xmlBytes)[0];
   const parts = largest ? [`sheet '${largest.name}' is ${mib(largest.xmlBytes)} of XML (${largest.estimated ? 'about ' : ''}${largest.cells.toLocaleString('en')} cells)`] : [];
   if (sharedStringsBytes > (largest?.xmlBytes ?? 0) / 4) parts.push(`its shared strings ${mib(sharedStringsBytes)}`);
-  const limits = `more than ${mib(WHOLE_READ_MAX_XML)} of XML or ${WHOLE_READ_MAX_CELLS.toLocaleString('en')} cells`;
   return { ...survey, tooLarge: `${parts.join(', ') || `${mib(xml)} of XML`}: too large to read whole (${limits})` };
 }
+
+/** The parts' real inflated bytes and cells, counted until either passes the ceiling. */
+async function inflatedSize(bytes: Buffer, entries: readonly ZipEntry[]): Promise<{ bytes: number; cells: number }> {
+  let total = 0;
+  let cells = 0;
+  for (const entry of entries) {
+    const stream = openZipEntry(bytes, entry);
+    for await (const chunk of stream) {
+      total += (chunk as Buffer).length;
+      cells += ((chunk as Buffer).toString('latin1').match(CELL_TAG) ?? []).length;
+      if (total > WHOLE_READ_MAX_XML || cells > WHOLE_READ_MAX_CELLS) {
+        stream.destroy();
+        return { bytes: total, cells };
+      }
+    }
+  }
+  return { bytes: total, cells };
+}
+
+const CELL_TAG = /<(?:\w+:)?c[\s>/]/g;
 
 /** Bytes of a sheet's XML inflated to find its dimension, and to count cells when there is none. */
 const LOOK_BYTES = 64 * 1024;
@@ -69,7 +95,7 @@ async function countCells(bytes: Buffer, sheet: SheetPart): Promise<{ cells: num
     if (cells > 1) return { cells, estimated: false };
   }
   const data = head.indexOf('<sheetData') >= 0 ? head.slice(head.indexOf('<sheetData')) : head;
-  const seen = (data.match(/<(?:\w+:)?c[\s>/]/g) ?? []).length;
+  const seen = (data.match(CELL_TAG) ?? []).length;
   if (whole || seen === 0) return { cells: seen, estimated: !whole };
   return { cells: Math.round((seen * sheet.entry.size) / Math.max(data.length, 1)), estimated: true };
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeLargeWorkbook } from '../../../scripts/fixtures/large-workbook.js';
 import { extractFile, RejectedInput } from '../../../src/extract/index.js';
+import { surveyWorkbook } from '../../../src/extract/xlsx/index.js';
 import type { ExtractConfig } from '../../../src/extract/index.js';
 import { readFileSync } from 'node:fs';
 
@@ -60,6 +61,20 @@ describe('workbooks far larger than memory allows to read whole', () => {
     const m = await extractInChild(path);
     expect(m.rejected).toMatch(/^sheet 'Sheet1' is \d+ MB of XML \(12,000,000 cells\): too large to read whole \(more than 24 MB of XML or 200,000 cells\); not a one-stop dossier list: sheet "Sheet1": no header row in the first 30 rows/);
     expect(m.peakHeapMb).toBeLessThan(HEAP_MB);
+  });
+});
+
+describe('a zip directory that lies about its sizes', () => {
+  it('a workbook declaring a 1 kB sheet that inflates to 1,300,000 cells is not read whole', async () => {
+    const path = temp('bomb');
+    await writeLargeWorkbook({ path, kind: 'dossiers', rows: 100_000, compress: true, strings: 'inline' });
+    const bytes = readFileSync(path);
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    bytes.writeUInt32LE(1000, bytes.indexOf(name) - 30 + 22); // local header
+    bytes.writeUInt32LE(1000, bytes.lastIndexOf(name) - 46 + 24); // central directory
+    const survey = await surveyWorkbook(bytes);
+    expect(survey.sheets).toEqual([{ name: 'Danh sách hồ sơ', xmlBytes: 1000, cells: expect.any(Number), estimated: true }]);
+    expect(survey.tooLarge).toMatch(/^its parts inflate to more than their zip directory declares \(\d+ MB of XML, 20\d,\d{3} cells read so far\): too large to read whole/);
   });
 });
 
