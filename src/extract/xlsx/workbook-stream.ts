@@ -18,6 +18,9 @@ export interface StreamedRow {
 
 /** Text of the shared strings held at most (UTF-8 bytes, outside the V8 heap), per workbook. */
 export const SHARED_TEXT_MAX = 256 * 1024 * 1024;
+/** Excel's limits: 16,384 columns (XFD), 32,767 characters a cell; far beyond them a file is not a real sheet. */
+const MAX_COLUMNS = 16_384;
+const MAX_CELL_CHARS = 1_000_000;
 /** Parts read whole (workbook, relationships, styles) are small; a larger one is not a real workbook. */
 const SMALL_PART_MAX = 16 * 1024 * 1024;
 
@@ -88,6 +91,8 @@ export class WorkbookStream {
         col = 0;
       } else if (name === 'c') {
         col = a.r ? columnIndex(a.r) : col + 1;
+        // Past Excel's last column (XFD) a reference is garbage, and the row array would grow with it.
+        if (col > MAX_COLUMNS) throw new RejectedInput(`sheet '${sheet.name}' row ${line}: cell reference ${a.r ?? `column ${col}`} is beyond Excel's last column (XFD)`);
         cell = { t: a.t ?? 'n', s: a.s ? Number(a.s) : 0, formula: false };
       } else if (cell) {
         if (name === 'f') cell.formula = true;
@@ -99,7 +104,10 @@ export class WorkbookStream {
       }
     });
     parser.on('text', (t) => {
-      if (collecting && text !== undefined) text += t;
+      if (collecting && text !== undefined) {
+        text += t;
+        if (text.length > MAX_CELL_CHARS) throw new RejectedInput(`sheet '${sheet.name}' row ${line}: a cell holds more than ${MAX_CELL_CHARS.toLocaleString('en')} characters (Excel holds 32,767)`);
+      }
     });
     parser.on('closetag', (tag) => {
       const name = local(tag.name);
@@ -257,7 +265,8 @@ async function readSharedStrings(bytes: Buffer, entry: ZipEntry): Promise<Shared
     } else if (name === 'si' && parts) {
       strings.push(parts.join(''), runs.length ? runs : undefined);
       parts = undefined;
-      if (strings.textBytes > SHARED_TEXT_MAX) {
+      // Each string also costs 12 bytes of offset table: fifty million empty ones are no small table.
+      if (strings.textBytes + 12 * strings.count > SHARED_TEXT_MAX) {
         throw new RejectedInput(`the workbook's shared strings hold more than ${mib(SHARED_TEXT_MAX)} of text (${strings.count.toLocaleString('en')} strings read of a ${mib(entry.size)} part): too large to read within the memory ceiling`);
       }
     }
