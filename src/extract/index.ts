@@ -44,20 +44,36 @@ export async function extractFile(file: SourceFile, ctx: ExtractContext): Promis
       return pdfExtractor.extract(file, ctx);
     }
     case 'xlsx': {
-      const { appendixXlsxExtractor } = await import('./xlsx/index.js');
+      const { appendixXlsxExtractor, surveyWorkbook } = await import('./xlsx/index.js');
+      const { extractWorkbook } = await import('./onestop/index.js');
+      const { looksLikeOnestop } = await import('./workbook-kind.js');
+      // A look at the zip's parts and the sheets' first rows first: a workbook too large to hold as
+      // exceljs's document tree, or plainly a one-stop export, is streamed and never read whole; one
+      // too large that is no dossier list is refused with its size.
+      const survey = await surveyWorkbook(file.bytes);
+      let streamed: NotThisKind | undefined;
+      if (survey.tooLarge || (await looksLikeOnestop(survey.workbook))) {
+        try {
+          return await extractWorkbook(survey.workbook, file, ctx);
+        } catch (err) {
+          if (!(err instanceof NotThisKind)) throw err;
+          if (survey.tooLarge) throw new RejectedInput(`${survey.tooLarge}; not a one-stop dossier list: ${err.message}`);
+          streamed = err;
+        }
+      }
       try {
         return await appendixXlsxExtractor.extract(file, ctx);
       } catch (err) {
         if (!(err instanceof NotThisKind)) throw err;
-        const { onestopXlsxExtractor } = await import('./onestop/index.js');
-        try {
-          return await onestopXlsxExtractor.extract(file, ctx);
-        } catch (err2) {
-          if (err2 instanceof NotThisKind) {
-            throw new RejectedInput(`workbook holds neither a CCHC appendix table nor a one-stop export: ${err.message}; ${err2.message}`);
+        if (!streamed) {
+          try {
+            return await extractWorkbook(survey.workbook, file, ctx);
+          } catch (err2) {
+            if (!(err2 instanceof NotThisKind)) throw err2;
+            streamed = err2;
           }
-          throw err2;
         }
+        throw new RejectedInput(`workbook holds neither a CCHC appendix table nor a one-stop export: ${err.message}; ${streamed.message}`);
       }
     }
     case 'text': {

@@ -1,12 +1,13 @@
 import type { ExtractedDocument, SourceFile } from '../../model/index.js';
-import { NotThisKind } from '../errors.js';
+import { NotThisKind, RejectedInput } from '../errors.js';
+import type { WorkbookStream } from '../xlsx/workbook-stream.js';
 import type { ExtractContext, Extractor } from '../extractor.js';
 import { bufferChunks, readDelimited, type DelimitedInfo } from './delimited-rows.js';
 import { DossierExportReader, extractDossierRows, type DossierExportStats } from './dossier-export.js';
 import { HEADER_SEARCH_ROWS } from './header.js';
 import type { RawRow } from './raw-row.js';
 import { extractSummaryForm, looksLikeSummaryForm } from './summary-form.js';
-import { xlsxRows } from './xlsx-rows.js';
+import { xlsxSheets } from './xlsx-rows.js';
 
 export { detectEncoding, type DetectedEncoding, type TextEncoding } from './encoding.js';
 export { parseDate, isoDay, dayOf, type ParsedDate } from './dates.js';
@@ -44,64 +45,46 @@ export const onestopTextExtractor: Extractor = {
 /** XLSX dossier lists (the first sheet whose first rows hold a dossier header) and Biểu 06 summary forms. */
 export const onestopXlsxExtractor: Extractor = {
   name: 'onestop-xlsx',
-  extract: async (file, ctx) => {
-    const rows = peekable(xlsxRows(file.bytes));
-    const reasons: string[] = [];
-    for (;;) {
-      const first = await rows.peek();
-      if (!first) break;
-      const sheet = first.sheet;
-      const sheetRows = async function* (): AsyncGenerator<RawRow & { sheet: string }> {
-        for (;;) {
-          const r = await rows.peek();
-          if (!r || r.sheet !== sheet) return;
-          yield (await rows.next())!;
-        }
-      };
-      const head: (RawRow & { sheet: string })[] = [];
-      for await (const r of sheetRows()) {
-        head.push(r);
-        if (head.length >= HEADER_SEARCH_ROWS) break;
-      }
-      if (looksLikeSummaryForm(head)) {
-        // A summary form is a few dozen rows: read the sheet whole.
-        for await (const r of sheetRows()) head.push(r);
-        return extractSummaryForm(head, file, ctx);
-      }
-      try {
-        return await extractDossierRows(chain(head, sheetRows()), file, 'xlsx', ctx);
-      } catch (err) {
-        if (!(err instanceof NotThisKind)) throw err;
-        reasons.push(`sheet "${sheet}": ${err.message}`);
-        for await (const _ of sheetRows()) void _;
-      }
-    }
-    throw new NotThisKind(reasons.join('; ') || 'no worksheet holds a dossier list or a Biểu 06 summary form');
-  },
+  extract: (file, ctx) => extractWorkbook(file.bytes, file, ctx),
 };
 
-async function* chain<T>(head: readonly T[], rest: AsyncIterable<T>): AsyncGenerator<T> {
-  yield* head;
-  yield* rest;
+/**
+ * The same from a workbook already opened as a stream (the caller looked at its parts first). A
+ * sheet whose first rows hold no dossier header is left unread past them, however large it is.
+ */
+export async function extractWorkbook(source: Buffer | WorkbookStream, file: Pick<SourceFile, 'path'>, ctx: ExtractContext): Promise<ExtractedDocument> {
+  const reasons: string[] = [];
+  for (const sheet of await xlsxSheets(source)) {
+    const rows = sheet.rows();
+    const head: RawRow[] = [];
+    for (let r = await rows.next(); !r.done; r = await rows.next()) {
+      head.push(r.value);
+      if (head.length >= HEADER_SEARCH_ROWS) break;
+    }
+    if (looksLikeSummaryForm(head)) {
+      // A summary form is a few dozen rows: read the sheet whole, up to a bound.
+      for await (const r of rows) {
+        head.push(r);
+        if (head.length > SUMMARY_FORM_MAX_ROWS) throw new RejectedInput(`sheet "${sheet.name}" looks like a Biểu 06 summary form but has more than ${SUMMARY_FORM_MAX_ROWS} rows`);
+      }
+      return extractSummaryForm(head, file, ctx);
+    }
+    try {
+      return await extractDossierRows(chain(head, rows), file, 'xlsx', ctx);
+    } catch (err) {
+      if (!(err instanceof NotThisKind)) throw err;
+      reasons.push(`sheet "${sheet.name}": ${err.message}`);
+      await rows.return(undefined);
+    }
+  }
+  throw new NotThisKind(reasons.join('; ') || 'no worksheet holds a dossier list or a Biểu 06 summary form');
 }
 
-function peekable<T>(source: AsyncIterable<T>): { peek(): Promise<T | undefined>; next(): Promise<T | undefined> } {
-  const it = source[Symbol.asyncIterator]();
-  let buffered: { value: T | undefined } | undefined;
-  const pull = async () => {
-    const n = await it.next();
-    return { value: n.done ? undefined : n.value };
-  };
-  return {
-    async peek() {
-      buffered ??= await pull();
-      return buffered.value;
-    },
-    async next() {
-      const b = buffered ?? (await pull());
-      buffered = undefined;
-      return b.value;
-    },
-  };
+/** A Biểu 06 form has a row per field of procedures (a few dozen); more is not that form. */
+const SUMMARY_FORM_MAX_ROWS = 10_000;
+
+async function* chain<T>(head: readonly T[], rest: AsyncIterator<T>): AsyncGenerator<T> {
+  yield* head;
+  for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
 }
 export { recountFromWarehouse, type RecountOptions } from './recount.js';
