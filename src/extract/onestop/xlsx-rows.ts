@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { readLegacyText } from '../../text/legacy/index.js';
-import { RejectedInput } from '../errors.js';
+import { RejectedInput, isOutOfMemory, tooLargeToRead } from '../errors.js';
 import type { RawRow } from './raw-row.js';
 
 /**
@@ -31,6 +31,7 @@ export async function* xlsxRows(bytes: Buffer): AsyncGenerator<RawRow & { sheet:
     }
   } catch (err) {
     if (err instanceof RejectedInput) throw err;
+    if (isOutOfMemory(err)) throw tooLargeToRead(err);
     // exceljs's streaming reader can fail on a valid file ("reading 'sheets'": a worksheet reached
     // before the workbook part is parsed, seen intermittently). Before any row went out, a workbook
     // small enough to hold is read again whole, so such a file is not lost.
@@ -38,7 +39,7 @@ export async function* xlsxRows(bytes: Buffer): AsyncGenerator<RawRow & { sheet:
       yield* wholeWorkbookRows(Excel, bytes);
       return;
     }
-    throw new RejectedInput(`unreadable workbook: ${(err as Error).message.split('\n')[0]}`);
+    throw new RejectedInput('unreadable_workbook', `unreadable workbook: ${(err as Error).message.split('\n')[0]}`);
   }
 }
 
@@ -58,7 +59,8 @@ async function* wholeWorkbookRows(Excel: typeof ExcelJS, bytes: Buffer): AsyncGe
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
-    throw new RejectedInput(`unreadable workbook: ${(err as Error).message.split('\n')[0]}`);
+    if (isOutOfMemory(err)) throw tooLargeToRead(err);
+    throw new RejectedInput('unreadable_workbook', `unreadable workbook: ${(err as Error).message.split('\n')[0]}`);
   }
   for (const ws of wb.worksheets) {
     const rows: ExcelJS.Row[] = [];
