@@ -10,7 +10,7 @@ import { PII_KEY_ENV, redactPersonal } from './personal.js';
 import { cellText, detach, type RawRow } from './raw-row.js';
 import { countingRules } from './rules.js';
 import { figuresFor, Tally } from './tally.js';
-import { unitClues } from './unit.js';
+import { namesCommuneUnit, unitClues } from './unit.js';
 import { vocabulary } from './vocabulary.js';
 import { exportSpan, planWindows, type OnestopSettings } from './windows.js';
 
@@ -188,7 +188,7 @@ function countRows(
     return {
       format,
       title: header.preamble.find(isExportTitle) ?? header.preamble[0],
-      commune: onlyUnit ? unitClues(onlyUnit) : { hints: [...header.preamble.filter((l) => /(^|\s)(xã|phường|thị trấn)(\s|$)/iu.test(l)).map(clean), file.path] },
+      commune: onlyUnit ? unitClues(onlyUnit) : { hints: [...header.preamble.filter((l) => namesCommuneUnit(l)).map(clean), file.path] },
       ...(period ? { period } : {}),
       figures,
       warnings,
