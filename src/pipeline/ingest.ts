@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { type ExtractConfig, detectContainer, extractFile, extractLargeText } from '../extract/index.js';
-import { type ErrorCode, type Stage, UnreadableFile } from '../model/index.js';
+import { CchcError, type ErrorCode, type Stage, UnreadableFile } from '../model/index.js';
 import { type NormalizedDocument, normalizeDocument, parsePeriodKey } from '../normalize/index.js';
 import type { ReconcileSettings } from '../reconcile/index.js';
 import {
@@ -175,12 +175,16 @@ async function runPipeline(wh: Warehouse, paths: readonly string[], options: Ing
     // change joins the reconcile to-do list like any loaded document.
     const loaded = outcomes.flatMap((o) => (o.status === 'loaded' && o.sha256 ? [{ sha256: o.sha256, path: o.path }] : []));
     markPendingKeys(wh, await linkBundles(wh, loaded, runId), runId);
-    finished = await finishPending(wh, runId, options.reconcile);
+    finished = await finishPending(wh, runId, options.reconcile).catch((err: unknown) => {
+      throw isWarehouseUnavailable(err) ? err : asStageError('reconcile', err);
+    });
   } catch (err) {
     failure = err;
   }
   await pausePoint('finish');
 
+  // A stage that failed the whole run (reconciliation) has its row too, under the path "(run)".
+  if (failure instanceof CchcError) await recordError(wh, runId, null, '(run)', failure.stage, failure.code, null, oneLine(failure), 'error').catch(() => {});
   const count = (s: FileStatus) => outcomes.filter((o) => o.status === s).length;
   const checkpoint = failure ? undefined : checkpointWal(wh.sqlite, options.checkpointWaitMs ?? DEFAULT_CHECKPOINT_WAIT_MS);
   const checkpointNote =

@@ -9,7 +9,7 @@ import { query } from './child.js';
 
 // Bugs planted in one stage for the files whose name holds a word: a throw inside the real code
 // path, the way a TypeError of ours would surface there.
-const plant = vi.hoisted(() => ({ extract: new Map<string, () => never>(), normalize: new Map<string, () => never>(), load: new Map<string, () => never>() }));
+const plant = vi.hoisted(() => ({ extract: new Map<string, () => never>(), normalize: new Map<string, () => never>(), load: new Map<string, () => never>(), reconcile: { trap: undefined as undefined | (() => never) } }));
 const spring = (traps: Map<string, () => never>, path: string) => {
   for (const [word, trap] of traps) if (path.includes(word)) trap();
 };
@@ -49,7 +49,19 @@ vi.mock('../../src/warehouse/index.js', async (importOriginal) => {
   };
 });
 
+vi.mock('../../src/reconcile/index.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/reconcile/index.js')>();
+  return {
+    ...real,
+    reconcileTouched: async (...args: Parameters<typeof real.reconcileTouched>) => {
+      plant.reconcile.trap?.();
+      return real.reconcileTouched(...args);
+    },
+  };
+});
+
 afterEach(() => {
+  plant.reconcile.trap = undefined;
   plant.extract.clear();
   plant.normalize.clear();
   plant.load.clear();
@@ -181,5 +193,25 @@ describe('errors typed per stage', () => {
     await ingestPaths([fixture('bundles/inbox-1/yen-thinh-2024-phu-luc.xlsx')], { dbPath: db });
     const warnings = query<{ stage: string; location: string; code: string | null; message: string }>(db, "SELECT stage, location, code, message FROM ingest_errors WHERE severity = 'warning' AND location = 'commune'");
     expect(warnings.map((w) => [w.stage, w.code, w.message.split(':')[0]])).toEqual([['normalize', null, 'commune unresolved']]);
+  });
+
+  it('a bug in reconciliation fails the run with a reconcile/internal row; what loaded stays, and the next run reconciles it', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'w.sqlite');
+    const appendix = fixture('inbox/ban-thi-2024-phu-luc-II.xlsx');
+    plant.reconcile.trap = () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'value')");
+    };
+    await expect(ingestPaths([appendix], { dbPath: db })).rejects.toThrow("internal error in reconcile (a bug in cchc-etl): TypeError: Cannot read properties of undefined (reading 'value')");
+    expect(errorRows(db)).toEqual([{ name: '(run)', stage: 'reconcile', code: 'internal', message: "internal error in reconcile (a bug in cchc-etl): TypeError: Cannot read properties of undefined (reading 'value')" }]);
+    expect(query(db, 'SELECT status FROM runs')).toEqual([{ status: 'failed' }]);
+    expect(query(db, "SELECT status FROM documents")).toEqual([{ status: 'loaded' }]);
+    expect(query(db, 'SELECT commune_key, period_key FROM pending_reconcile')).toEqual([{ commune_key: '02035', period_key: '2024' }]);
+
+    plant.reconcile.trap = undefined;
+    const again = await ingestPaths([appendix], { dbPath: db });
+    expect(again).toMatchObject({ loaded: 0, skipped: 1, reconciled: 1, recovered: 1 });
+    expect(query(db, 'SELECT count(*) AS n FROM pending_reconcile')).toEqual([{ n: 0 }]);
+    expect(query<{ n: number }>(db, "SELECT count(*) AS n FROM reconciled_values WHERE commune_key = '02035'")[0]!.n).toBeGreaterThan(80);
   });
 });
