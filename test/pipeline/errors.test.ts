@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runIngest } from '../../src/cli/run-ingest.js';
-import { ingestPaths } from '../../src/pipeline/index.js';
+import { backfill, ingestPaths } from '../../src/pipeline/index.js';
 import { fixture, tempDir } from '../helpers.js';
 import { query } from './child.js';
 
@@ -213,5 +213,20 @@ describe('errors typed per stage', () => {
     expect(again).toMatchObject({ loaded: 0, skipped: 1, reconciled: 1, recovered: 1 });
     expect(query(db, 'SELECT count(*) AS n FROM pending_reconcile')).toEqual([{ n: 0 }]);
     expect(query<{ n: number }>(db, "SELECT count(*) AS n FROM reconciled_values WHERE commune_key = '02035'")[0]!.n).toBeGreaterThan(80);
+  });
+
+  it('a rejection made in a backfill worker thread keeps its stage and code', async () => {
+    const dir = tempDir();
+    const root = join(dir, 'tree', '2024');
+    mkdirSync(root, { recursive: true });
+    copyFileSync(fixture('bad/encrypted.pdf'), join(root, 'a-encrypted.pdf'));
+    copyFileSync(fixture('bad/truncated.pdf'), join(root, 'b-truncated.pdf'));
+    const db = join(dir, 'w.sqlite');
+    const s = await backfill(join(dir, 'tree'), { dbPath: db, workers: 1 });
+    expect(s).toMatchObject({ rejected: 2, failed: 0 });
+    expect(errorRows(db).map((e) => [e.name, e.stage, e.code, e.message])).toEqual([
+      ['a-encrypted.pdf', 'extract', 'encrypted_pdf', 'encrypted PDF: a password is needed to open it'],
+      ['b-truncated.pdf', 'extract', 'corrupt_pdf', 'corrupt PDF: truncated (no %%EOF end marker)'],
+    ]);
   });
 });
