@@ -20,10 +20,10 @@ import { syncIndicatorsIfChanged } from './catalogue-sync.js';
 import { type FinishResult, closeCrashedRuns, finishPending, markPending, markPendingKeys, pendingKeys } from './completion.js';
 import { type FileActions, moveUnder, quarantine } from './file-actions.js';
 import { cannotRead, listFiles } from './list-files.js';
-import { asStageError, isWarehouseUnavailable } from './stage-error.js';
 import { FileChanged, type LoadedFile, STREAM_TEXT_ABOVE, assertUnchanged, readSource } from './read-source.js';
 import { acquireRunLock } from './run-lock.js';
 import { markSeen, snapshotOf, unchangedSince } from './source-files.js';
+import { asStageError, isWarehouseUnavailable } from './stage-error.js';
 import { pausePoint } from './test-hooks.js';
 
 export interface IngestOptions {
