@@ -5,7 +5,7 @@ import { readDocumentHeader } from '../../normalize/document-header.js';
 import { NotThisKind, RejectedInput, isOutOfMemory, tooLargeToRead } from '../errors.js';
 import type { Extractor } from '../extractor.js';
 import { readCell } from './cell-text.js';
-import { isCode } from '../appendix-columns.js';
+import { expectedHeadings, isCode } from '../appendix-columns.js';
 import { findTable, isHeadingRow, type TableLayout } from './find-table.js';
 import { LegacyTally, describeUndecodable, scanSheet } from './legacy-check.js';
 
@@ -34,7 +34,7 @@ export const appendixXlsxExtractor: Extractor = {
       const worst = found.sort((a, b) => b.cells - a.cells)[0];
       if (worst) throw new RejectedInput('legacy_encoding', `${describeUndecodable(worst)}: the appendix table header cannot be read`);
       const sheets = workbook.worksheets.map((w) => `'${w.name}'`).join(', ') || 'none';
-      throw new NotThisKind(`no sheet has an appendix table header (STT | Chỉ tiêu | Đơn vị tính | Số liệu); sheets: ${sheets}`);
+      throw new NotThisKind(`no sheet has an appendix table header (${expectedHeadings()}); sheets: ${sheets}`);
     }
     return readTable(layout, file);
   },
