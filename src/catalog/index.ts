@@ -1,4 +1,4 @@
-export { ValueWords, ValueWordsFile, valueWords } from './value-words.js';
+export { ValueWords, ValueWordsFile, valueWords, type MoneyWord } from './value-words.js';
 export { CATALOG_DIR, duplicateWords, loadCatalog, parseCatalog } from './files.js';
 export {
   Aggregation,

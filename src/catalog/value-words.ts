@@ -29,6 +29,13 @@ export const ValueWordsFile = z
   );
 export type ValueWordsFile = z.infer<typeof ValueWordsFile>;
 
+/** A money word of the catalogue ("tr đồng"), the unit its entry names ("triệu đồng") and its scale to đồng. */
+export interface MoneyWord {
+  readonly word: string;
+  readonly unit: string;
+  readonly scale: number;
+}
+
 /** `catalog/value-words.yaml` with its look-ups; every argument is matched on its folded form. */
 export class ValueWords {
   private readonly countUnits: readonly string[];
@@ -38,8 +45,10 @@ export class ValueWords {
   private readonly no: ReadonlySet<string>;
   private readonly percentUnits: readonly string[];
   private readonly booleanUnits: readonly string[];
+  private readonly moneyWords: readonly MoneyWord[];
 
   constructor(file: ValueWordsFile) {
+    this.moneyWords = file.money.flatMap((m) => m.words.map((word) => ({ word, unit: m.words[0]!, scale: m.scale })));
     this.countUnits = file.count_units.map(foldAscii);
     this.money = file.money.flatMap((m) => m.words.map((w) => ({ word: foldAscii(w), scale: m.scale }))).sort((a, b) => b.word.length - a.word.length);
     this.yes = new Set(file.yes.map(foldAscii));
@@ -64,6 +73,11 @@ export class ValueWords {
   moneyScale(unit: string | undefined): number {
     const f = foldAscii(unit ?? '');
     return this.money.find((m) => containsWord(f, m.word))?.scale ?? 1;
+  }
+
+  /** Every money word as listed, with its entry's first word (the unit as printed: "triệu đồng") and scale. */
+  moneyUnits(): readonly MoneyWord[] {
+    return this.moneyWords;
   }
 
   /** A printed unit that names money. */

@@ -46,7 +46,9 @@ export async function main(argv: readonly string[]): Promise<void> {
       return;
     }
     console.error(`cchc: ${err instanceof Error ? err.message : String(err)}`);
-    if (process.env.CCHC_DEBUG && err instanceof Error) console.error(err.stack);
+    // A bug of ours (code `internal`, model/errors.ts; not imported here, to keep start-up light)
+    // always shows where it is; other failures only when asked.
+    if (err instanceof Error && (process.env.CCHC_DEBUG || (err as { code?: unknown }).code === 'internal')) console.error(err.stack);
     process.exitCode = ExitCode.failed;
   }
 }

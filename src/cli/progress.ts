@@ -1,6 +1,7 @@
 import type { WriteStream } from 'node:tty';
 import cliProgress from 'cli-progress';
 import type { BackfillProgress, FileOutcome } from '../pipeline/index.js';
+import { internalReport } from './run-ingest.js';
 
 export interface ProgressReporter {
   update(progress: BackfillProgress, outcome: FileOutcome): void;
@@ -34,6 +35,7 @@ export function progressReporter(out: NodeJS.WriteStream | WriteStream): Progres
           begun = true;
         }
         if (o.status === 'rejected') out.write(`\nrejected  ${o.path}: ${o.reason}\n`);
+        if (o.status === 'failed') out.write(`\n${internalReport(o)}\n`);
         bar.update(p.done, { speed: rate(p.done).toFixed(1), left: left(p), rejected: p.rejected });
       },
       stop: () => begun && bar.stop(),
@@ -43,6 +45,7 @@ export function progressReporter(out: NodeJS.WriteStream | WriteStream): Progres
   return {
     update(p, o) {
       if (o.status === 'rejected') out.write(`rejected  ${o.path}: ${o.reason}\n`);
+      if (o.status === 'failed') out.write(`${internalReport(o)}\n`);
       if (Date.now() - last < LOG_EVERY_MS && p.done < p.total) return;
       last = Date.now();
       out.write(`backfill: ${p.done}/${p.total} files (${Math.floor((100 * p.done) / Math.max(p.total, 1))}%), ${rate(p.done).toFixed(1)} files/s, ${left(p)} left, ${p.loaded} loaded, ${p.skipped} skipped, ${p.rejected} rejected\n`);

@@ -1,4 +1,5 @@
 import { indicatorCatalogue } from '../catalog/index.js';
+import { bareName } from '../normalize/commune/units.js';
 import { parsePeriodKey } from '../normalize/period.js';
 import { resolveCommune } from '../reconcile/overrides.js';
 import { foldAscii } from '../text/index.js';
@@ -14,7 +15,8 @@ export interface FilterInput {
   readonly indicator?: string | undefined;
 }
 
-const bare = (name: string) => foldAscii(name).replace(/^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran) /, '');
+/** A name without its unit-type word (catalog/units.yaml), folded: "Tỉnh Bắc Kạn" = "bac kan". */
+const bare = (name: string) => foldAscii(bareName(name));
 
 /** Resolves typed filters to warehouse keys; an unknown name is a one-line error naming the warehouse. */
 export function resolveFilters(wh: Warehouse, input: FilterInput): ExportFilters {

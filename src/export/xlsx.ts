@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportColumn } from './columns.js';
 import type { ExportSheet } from './export.js';
-import { columnTitle } from '../catalog/index.js';
+import { columnTitle, valueWords } from '../catalog/index.js';
 import { cell } from './neutralise.js';
 
 /**
@@ -24,7 +24,7 @@ const UNIT_VALUE = /^(value_num|reconciled_value_num)$/;
 function numberFormat(column: ExportColumn, row: Record<string, unknown>, value: number): string {
   if (UNIT_VALUE.test(column.name) && typeof row.unit === 'string') {
     if (row.unit.includes('%')) return FORMAT.percent;
-    if (/đồng/i.test(row.unit)) return FORMAT.money;
+    if (valueWords().isMoneyUnit(row.unit)) return FORMAT.money;
   }
   return column.kind === 'integer' || Number.isInteger(value) ? FORMAT.integer : FORMAT.double;
 }

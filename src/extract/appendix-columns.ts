@@ -25,6 +25,8 @@ export const ROLES: readonly ColumnRole[] = ['code', 'label', 'unit', 'value', '
 
 interface Compiled {
   readonly synonyms: Record<ColumnRole, string[]>;
+  /** Each role's first heading as the catalogue prints it, to name in messages. */
+  readonly printed: Record<ColumnRole, string>;
   readonly notCodes: Set<string>;
 }
 
@@ -33,8 +35,14 @@ function catalogue(): Compiled {
   if (compiled) return compiled;
   const c = loadCatalog('appendix-columns.yaml', AppendixColumns);
   const synonyms = Object.fromEntries(ROLES.map((r) => [r, c[r].map(foldAscii)])) as Record<ColumnRole, string[]>;
-  compiled = { synonyms, notCodes: new Set(c.not_codes.map(foldAscii)) };
+  const printed = Object.fromEntries(ROLES.map((r) => [r, c[r][0] ?? r])) as Record<ColumnRole, string>;
+  compiled = { synonyms, printed, notCodes: new Set(c.not_codes.map(foldAscii)) };
   return compiled;
+}
+
+/** The headings a header needs, as a person would look for them: "STT | Chỉ tiêu thống kê | Đơn vị tính | Số liệu". */
+export function expectedHeadings(): string {
+  return (['code', 'label', 'unit', 'value'] as const).map((r) => catalogue().printed[r]).join(' | ');
 }
 
 /** Headings are a few words; a narrative line that merely starts like one ("Kết quả thực hiện …") is not. */

@@ -37,7 +37,7 @@ export interface ExtractContext {
 
 /**
  * An extractor reads one kind of file. It throws `RejectedInput` (extract/errors.ts) with a one-line
- * reason for a file it cannot read, and `NotThisKind` when the file is of its format but not its
+ * reason and a code (`ErrorCode`, model/errors.ts) for a file it cannot read, and `NotThisKind` when the file is of its format but not its
  * content (an .xlsx without an appendix table), so that the next extractor can try.
  */
 export interface Extractor {

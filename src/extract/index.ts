@@ -5,7 +5,7 @@ import type { ExtractContext } from './extractor.js';
 
 export { detectContainer, type Container } from './detect.js';
 export { extractTextStream as extractLargeText };
-export { NotThisKind, RejectedInput } from './errors.js';
+export { NotThisKind, RejectedInput, isOutOfMemory, tooLargeToRead } from './errors.js';
 export type { ExtractConfig, ExtractContext, Extractor, RecordWriter } from './extractor.js';
 
 /**
@@ -18,7 +18,7 @@ export async function extractTextStream(path: string, ctx: ExtractContext): Prom
   try {
     return await extractTextExport(createReadStream(path, { highWaterMark: 256 * 1024 }), { path }, ctx);
   } catch (err) {
-    if (err instanceof NotThisKind) throw new RejectedInput(`text file is not a one-stop export: ${err.message}`);
+    if (err instanceof NotThisKind) throw new RejectedInput('not_cchc_content', `text file is not a one-stop export: ${err.message}`);
     throw err;
   }
 }
@@ -29,16 +29,16 @@ export async function extractTextStream(path: string, ctx: ExtractContext): Prom
  */
 export async function extractFile(file: SourceFile, ctx: ExtractContext): Promise<ExtractedDocument> {
   if (file.bytes.length > ctx.config.maxBytes) {
-    throw new RejectedInput(`file too large: ${file.bytes.length} bytes (limit ${ctx.config.maxBytes})`);
+    throw new RejectedInput('too_large', `file too large: ${file.bytes.length} bytes (limit ${ctx.config.maxBytes})`);
   }
   const container = detectContainer(file.bytes);
   switch (container) {
     case 'empty':
-      throw new RejectedInput('empty file (0 bytes)');
+      throw new RejectedInput('empty_file', 'empty file (0 bytes)');
     case 'binary':
-      throw new RejectedInput('not a spreadsheet, PDF or text export: binary content of unknown format');
+      throw new RejectedInput('unknown_format', 'not a spreadsheet, PDF or text export: binary content of unknown format');
     case 'xls':
-      throw new RejectedInput('legacy .xls (BIFF) workbook: convert it to .xlsx first (soffice --headless --convert-to xlsx)');
+      throw new RejectedInput('legacy_xls', 'legacy .xls (BIFF) workbook: convert it to .xlsx first (soffice --headless --convert-to xlsx)');
     case 'pdf': {
       const { pdfExtractor } = await import('./pdf/index.js');
       return pdfExtractor.extract(file, ctx);
@@ -73,7 +73,7 @@ export async function extractFile(file: SourceFile, ctx: ExtractContext): Promis
             streamed = err2;
           }
         }
-        throw new RejectedInput(`workbook holds neither a CCHC appendix table nor a one-stop export: ${err.message}; ${streamed.message}`);
+        throw new RejectedInput('not_cchc_content', `workbook holds neither a CCHC appendix table nor a one-stop export: ${err.message}; ${streamed.message}`);
       }
     }
     case 'text': {
@@ -81,7 +81,7 @@ export async function extractFile(file: SourceFile, ctx: ExtractContext): Promis
       try {
         return await onestopTextExtractor.extract(file, ctx);
       } catch (err) {
-        if (err instanceof NotThisKind) throw new RejectedInput(`text file is not a one-stop export: ${err.message}`);
+        if (err instanceof NotThisKind) throw new RejectedInput('not_cchc_content', `text file is not a one-stop export: ${err.message}`);
         throw err;
       }
     }

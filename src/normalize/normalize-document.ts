@@ -23,7 +23,8 @@ export interface NormalizedDocument {
   readonly communes: CommuneRow[];
   readonly crosswalk: CommuneCrosswalkTable[];
   readonly periods: PeriodRow[];
-  readonly warnings: { where: string; message: string }[];
+  /** The extractor's warnings, then normalisation's own (`stage` says which: `ingest_errors.stage`). */
+  readonly warnings: { where: string; message: string; stage: 'extract' | 'normalize' }[];
 }
 
 export interface NormalizeOptions {
@@ -198,7 +199,7 @@ export function normalizeDocument(doc: ExtractedDocument, file: SourceFile, opti
     communes: [...communes.values()],
     crosswalk: [...crosswalk.values()],
     periods: [...periods.values()],
-    warnings,
+    warnings: warnings.map((w, i) => ({ ...w, stage: i < doc.warnings.length ? 'extract' : 'normalize' })),
   };
 }
 

@@ -31,6 +31,8 @@ export interface BackfillProgress {
   readonly loaded: number;
   readonly skipped: number;
   readonly rejected: number;
+  /** Files that met a bug of ours (FileStatus `failed`). */
+  readonly failed: number;
   readonly observations: number;
 }
 
@@ -59,7 +61,7 @@ export async function backfill(root: string, options: BackfillOptions): Promise<
   const config: ExtractConfig = { maxBytes: DEFAULT_MAX_BYTES, ...options.config, ...(options.province ? { province: options.province } : {}) };
   const loadedCheck = new LoadedCheck(options.dbPath);
   const pool = workers > 0 && total > 0 ? new ExtractPool(config, loadedCheck.isLoaded, workers) : undefined;
-  const counts = { done: 0, total, loaded: 0, skipped: 0, rejected: 0, observations: 0 };
+  const counts = { done: 0, total, loaded: 0, skipped: 0, rejected: 0, failed: 0, observations: 0 };
   const runIds: string[] = [];
   // The pool works through the whole listing, so that it reads ahead into the next batch while the
   // writer reconciles the last one.

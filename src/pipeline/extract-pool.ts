@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Piscina } from 'piscina';
-import { type ExtractConfig, RejectedInput, detectContainer } from '../extract/index.js';
+import { type ExtractConfig, detectContainer } from '../extract/index.js';
+import { CchcError } from '../model/index.js';
 import type { NormalizedDocument } from '../normalize/index.js';
 import type { ExtractResult, ExtractTask } from './extract-worker.js';
 
@@ -51,7 +52,7 @@ export class ExtractPool {
     const result = await this.pending.get(key);
     this.pending.delete(key);
     if (!result || result.sha256 !== file.sha256) return undefined;
-    if (result.kind === 'rejected') throw new RejectedInput(result.message, result.location);
+    if (result.kind === 'rejected') throw new CchcError(result.stage, result.code, result.message, result.location);
     return result.kind === 'document' ? result.document : undefined;
   };
 

@@ -4,7 +4,8 @@
  * the warehouse. An extractor that would stream records into the load transaction (a one-stop dossier
  * list) cannot run here: the task answers `main` and the writer thread does that file itself.
  */
-import { type ExtractConfig, RejectedInput, extractFile } from '../extract/index.js';
+import { type ExtractConfig, extractFile, isOutOfMemory, tooLargeToRead } from '../extract/index.js';
+import { CchcError, type ErrorCode, type Stage } from '../model/index.js';
 import { type NormalizedDocument, normalizeDocument, parsePeriodKey } from '../normalize/index.js';
 
 export interface ExtractTask {
@@ -17,7 +18,7 @@ export interface ExtractTask {
 
 export type ExtractResult =
   | { readonly kind: 'document'; readonly sha256: string; readonly document: NormalizedDocument }
-  | { readonly kind: 'rejected'; readonly sha256: string; readonly message: string; readonly location?: string }
+  | { readonly kind: 'rejected'; readonly sha256: string; readonly stage: Stage; readonly code: ErrorCode; readonly message: string; readonly location?: string }
   /** Needs the writer's transaction (or failed in our own code): the main thread does the file as ingest always does. */
   | { readonly kind: 'main'; readonly sha256: string };
 
@@ -40,7 +41,8 @@ export default async function extractInWorker(task: ExtractTask): Promise<Extrac
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (message.includes(NEEDS_WRITER)) return { kind: 'main', sha256 };
-    if (err instanceof RejectedInput) return { kind: 'rejected', sha256, message, ...(err.location ? { location: err.location } : {}) };
+    const rejection = isOutOfMemory(err) ? tooLargeToRead(err) : err instanceof CchcError ? err : undefined;
+    if (rejection) return { kind: 'rejected', sha256, stage: rejection.stage, code: rejection.code, message: rejection.message, ...(rejection.location ? { location: rejection.location } : {}) };
     // A bug of ours: the main thread runs the file again, where the ingest's own handling reports it.
     if (process.env.CCHC_DEBUG) console.error(err);
     return { kind: 'main', sha256 };

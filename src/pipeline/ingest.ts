@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
-import { type ExtractConfig, RejectedInput, detectContainer, extractFile, extractLargeText } from '../extract/index.js';
+import { type ExtractConfig, detectContainer, extractFile, extractLargeText } from '../extract/index.js';
+import { CchcError, type ErrorCode, type Stage, UnreadableFile } from '../model/index.js';
 import { type NormalizedDocument, normalizeDocument, parsePeriodKey } from '../normalize/index.js';
 import type { ReconcileSettings } from '../reconcile/index.js';
 import {
@@ -22,6 +23,7 @@ import { cannotRead, listFiles } from './list-files.js';
 import { FileChanged, type LoadedFile, STREAM_TEXT_ABOVE, assertUnchanged, readSource } from './read-source.js';
 import { acquireRunLock } from './run-lock.js';
 import { markSeen, snapshotOf, unchangedSince } from './source-files.js';
+import { asStageError, isWarehouseUnavailable } from './stage-error.js';
 import { pausePoint } from './test-hooks.js';
 
 export interface IngestOptions {
@@ -48,12 +50,13 @@ export interface IngestOptions {
   readonly onFile?: (outcome: FileOutcome) => void;
   /**
    * Extracts and normalises a file elsewhere (the backfill's worker threads; pipeline/backfill.ts),
-   * given the hash read here; undefined has it done here. Throws `RejectedInput` for a bad file.
+   * given the hash read here; undefined has it done here. Throws a `CchcError` (model/errors.ts) for a bad file.
    */
   readonly prepare?: (file: { readonly path: string; readonly sha256: string }) => Promise<NormalizedDocument | undefined>;
 }
 
-export type FileStatus = 'loaded' | 'skipped' | 'rejected';
+/** `failed`: a bug in cchc-etl met on the file (not the file's fault); the run fails, the file is read again next run. */
+export type FileStatus = 'loaded' | 'skipped' | 'rejected' | 'failed';
 
 export interface FileOutcome {
   readonly path: string;
@@ -66,6 +69,8 @@ export interface FileOutcome {
   readonly transient?: boolean;
   /** Where the file was moved after it was read. */
   readonly movedTo?: string;
+  /** The stack of the bug a `failed` file met, for stderr. */
+  readonly stack?: string;
 }
 
 export interface IngestSummary {
@@ -74,6 +79,8 @@ export interface IngestSummary {
   readonly loaded: number;
   readonly skipped: number;
   readonly rejected: number;
+  /** Files that met a bug of ours (status `failed`): the run is marked failed. */
+  readonly failed: number;
   readonly observations: number;
   readonly warnings: number;
   /** Commune-periods reconciled by this run, and how many of them an earlier, crashed run had left. */
@@ -157,7 +164,7 @@ async function runPipeline(wh: Warehouse, paths: readonly string[], options: Ing
       let outcome =
         entry.kind === 'file'
           ? await ingestOne(wh, { fsPath: entry.fsPath, path: displayPath(entry.path) }, runId, config, period, options.streamTextAbove ?? STREAM_TEXT_ABOVE, options.prepare)
-          : await reportUnreadable(wh, runId, displayPath(entry.path), entry.reason);
+          : await reportUnreadable(wh, runId, displayPath(entry.path), new UnreadableFile(entry.code, entry.reason));
       if (entry.kind === 'file' && options.files) outcome = await applyFileActions(entry.fsPath, outcome, paths, options.files, runId);
       outcomes.push(outcome);
       if (options.onFile) options.onFile(outcome);
@@ -168,12 +175,16 @@ async function runPipeline(wh: Warehouse, paths: readonly string[], options: Ing
     // change joins the reconcile to-do list like any loaded document.
     const loaded = outcomes.flatMap((o) => (o.status === 'loaded' && o.sha256 ? [{ sha256: o.sha256, path: o.path }] : []));
     markPendingKeys(wh, await linkBundles(wh, loaded, runId), runId);
-    finished = await finishPending(wh, runId, options.reconcile);
+    finished = await finishPending(wh, runId, options.reconcile).catch((err: unknown) => {
+      throw isWarehouseUnavailable(err) ? err : asStageError('reconcile', err);
+    });
   } catch (err) {
     failure = err;
   }
   await pausePoint('finish');
 
+  // A stage that failed the whole run (reconciliation) has its row too, under the path "(run)".
+  if (failure instanceof CchcError) await recordError(wh, runId, null, '(run)', failure.stage, failure.code, null, oneLine(failure), 'error').catch(() => {});
   const count = (s: FileStatus) => outcomes.filter((o) => o.status === s).length;
   const checkpoint = failure ? undefined : checkpointWal(wh.sqlite, options.checkpointWaitMs ?? DEFAULT_CHECKPOINT_WAIT_MS);
   const checkpointNote =
@@ -187,6 +198,7 @@ async function runPipeline(wh: Warehouse, paths: readonly string[], options: Ing
     loaded: count('loaded'),
     skipped: count('skipped'),
     rejected: count('rejected'),
+    failed: count('failed'),
     observations: outcomes.reduce((n, o) => n + o.observations, 0),
     warnings: outcomes.reduce((n, o) => n + o.warnings, 0),
     reconciled: finished.reconciled,
@@ -199,7 +211,7 @@ async function runPipeline(wh: Warehouse, paths: readonly string[], options: Ing
     .updateTable('runs')
     .set({
       finished_at: new Date().toISOString(),
-      status: failure ? 'failed' : summary.rejected ? 'partial' : 'ok',
+      status: failure || summary.failed ? 'failed' : summary.rejected ? 'partial' : 'ok',
       files_seen: outcomes.length,
       files_loaded: summary.loaded,
       files_skipped: summary.skipped,
@@ -224,7 +236,7 @@ async function applyFileActions(fsPath: string | Buffer, outcome: FileOutcome, r
     if (outcome.status === 'rejected' && actions.quarantineTo && !outcome.transient) {
       return { ...outcome, movedTo: await quarantine(fsPath, outcome.path, roots, actions.quarantineTo, outcome.reason ?? 'rejected', runId) };
     }
-    if (outcome.status !== 'rejected' && actions.loadedTo) return { ...outcome, movedTo: await moveUnder(fsPath, outcome.path, roots, actions.loadedTo) };
+    if ((outcome.status === 'loaded' || outcome.status === 'skipped') && actions.loadedTo) return { ...outcome, movedTo: await moveUnder(fsPath, outcome.path, roots, actions.loadedTo) };
   } catch (err) {
     return { ...outcome, reason: `${outcome.reason ? `${outcome.reason}; ` : ''}not moved: ${cannotRead(err).replace(/^cannot read file: /, '')}` };
   }
@@ -232,9 +244,9 @@ async function applyFileActions(fsPath: string | Buffer, outcome: FileOutcome, r
 }
 
 /** Something listed that cannot be read at all (a FIFO, a folder that cannot be listed): one line and one error row. */
-async function reportUnreadable(wh: Warehouse, runId: string, path: string, reason: string): Promise<FileOutcome> {
-  await recordError(wh, runId, null, path, 'read', null, reason, 'error');
-  return { path, status: 'rejected', observations: 0, warnings: 0, reason };
+async function reportUnreadable(wh: Warehouse, runId: string, path: string, err: UnreadableFile): Promise<FileOutcome> {
+  await recordError(wh, runId, null, path, err.stage, err.code, null, err.message, 'error');
+  return { path, status: 'rejected', observations: 0, warnings: 0, reason: err.message, ...(err instanceof FileChanged ? { transient: true } : {}) };
 }
 
 async function ingestOne(
@@ -254,9 +266,10 @@ async function ingestOne(
     if (since) return { path, status: 'skipped', observations: 0, warnings: 0, reason: `unchanged since run ${since} (already loaded)` };
     file = await readSource(source.fsPath, before, streamTextAbove, config.maxBytes);
   } catch (err) {
-    const reason = err instanceof FileChanged || err instanceof RejectedInput ? err.message : cannotRead(err);
-    const outcome = await reportUnreadable(wh, runId, path, reason);
-    return err instanceof FileChanged ? { ...outcome, transient: true } : outcome;
+    const failure = asStageError('read', err, cannotRead);
+    if (failure instanceof UnreadableFile) return reportUnreadable(wh, runId, path, failure);
+    await recordError(wh, runId, null, path, failure.stage, failure.code, null, failure.message, 'error');
+    return failedOutcome(path, undefined, failure);
   }
   try {
     return await loadSource(wh, source, file, runId, config, period, prepare);
@@ -292,9 +305,10 @@ async function loadSource(
   }
 
   // One transaction per document, held open while the extractor streams records into it.
+  let stage: Stage = 'extract';
   wh.sqlite.exec('BEGIN IMMEDIATE');
   try {
-    if (file.size > config.maxBytes) throw new RejectedInput(`file too large: ${file.size} bytes (limit ${config.maxBytes})`);
+    if (file.size > config.maxBytes) throw new UnreadableFile('too_large', `file too large: ${file.size} bytes (limit ${config.maxBytes})`);
     const records = createRecordWriter(wh.sqlite, sha256, runId);
     const prepared = file.streamed ? undefined : await prepare?.({ path, sha256 });
     // A name that is not UTF-8 is reopened through the descriptor already open on it.
@@ -306,9 +320,11 @@ async function loadSource(
         : await extractFile({ path, bytes, sha256 }, { config, records });
     // The streamed read is a second pass over the file: it must have read what was hashed.
     if (file.streamed) await assertUnchanged(source.fsPath, file.snapshot);
+    stage = 'normalize';
     const doc = prepared ?? normalizeDocument(extracted!, { path, bytes, sha256 }, { province: config.province, commune: config.commune, period, cutoffDay: config.cutoffDay });
+    stage = 'load';
     await loadDocument(wh.db, id, doc);
-    for (const w of doc.warnings) await recordError(wh, runId, sha256, path, 'extract', w.where, w.message, 'warning');
+    for (const w of doc.warnings) await recordError(wh, runId, sha256, path, w.stage, null, w.where, w.message, 'warning');
     markPending(wh, doc.observations, runId);
     markSeen(wh, path, file.snapshot, sha256, runId);
     await pausePoint('document');
@@ -317,25 +333,30 @@ async function loadSource(
   } catch (err) {
     if (wh.sqlite.inTransaction) wh.sqlite.exec('ROLLBACK');
     // Not a rejected document: the content hashed is not one the file ever held whole; next run retries.
-    if (err instanceof FileChanged) return { ...(await reportUnreadable(wh, runId, path, err.message)), transient: true };
-    const reason = oneLine(err);
-    const location = err instanceof RejectedInput ? (err.location ?? null) : null;
-    if (!(err instanceof RejectedInput)) {
-      // An unexpected failure in our own code: still one line for the file, and the stack for us.
-      if (process.env.CCHC_DEBUG) console.error(err);
-    }
+    if (err instanceof FileChanged) return reportUnreadable(wh, runId, path, err);
+    if (isWarehouseUnavailable(err)) throw err;
+    const failure = asStageError(stage, err);
+    const reason = oneLine(failure);
+    // A bug of ours is not the document's fault: no `documents` row (the file is read again next run),
+    // one error row naming the stage, and the run fails.
+    const internal = failure.code === 'internal';
     // The rejection and its reason together or not at all: a crash between them would leave a
     // rejected document with no line saying why.
     wh.sqlite.exec('BEGIN IMMEDIATE');
     try {
-      await recordRejection(wh.db, id, formatOf(bytes, path), reason);
-      await recordError(wh, runId, sha256, path, 'extract', location, reason, 'error');
+      if (!internal) await recordRejection(wh.db, id, formatOf(bytes, path), reason);
+      await recordError(wh, runId, sha256, path, failure.stage, failure.code, failure.location ?? null, reason, 'error');
       wh.sqlite.exec('COMMIT');
     } finally {
       if (wh.sqlite.inTransaction) wh.sqlite.exec('ROLLBACK');
     }
+    if (internal) return failedOutcome(path, sha256, failure);
     return { path, status: 'rejected', sha256, observations: 0, warnings: 0, reason };
   }
+}
+
+function failedOutcome(path: string, sha256: string | undefined, failure: Error): FileOutcome {
+  return { path, status: 'failed', ...(sha256 ? { sha256 } : {}), observations: 0, warnings: 0, reason: oneLine(failure), ...(failure.stack ? { stack: failure.stack } : {}) };
 }
 
 async function recordError(
@@ -343,14 +364,15 @@ async function recordError(
   runId: string,
   sha256: string | null,
   path: string,
-  stage: string,
+  stage: Stage,
+  code: ErrorCode | null,
   location: string | null,
   message: string,
   severity: 'error' | 'warning',
 ): Promise<void> {
   await wh.db
     .insertInto('ingest_errors')
-    .values({ run_id: runId, document_sha256: sha256, path, stage, severity, location, message, created_at: new Date().toISOString() })
+    .values({ run_id: runId, document_sha256: sha256, path, stage, code, severity, location, message, created_at: new Date().toISOString() })
     .execute();
 }
 
@@ -368,6 +390,8 @@ export function describeOutcome(o: FileOutcome): string {
       return `skipped   ${o.path}: ${o.reason}${moved(o)}`;
     case 'rejected':
       return `rejected  ${o.path}: ${o.reason}${o.movedTo ? ` (quarantined as ${displayPath(o.movedTo)})` : ''}`;
+    case 'failed':
+      return `failed    ${o.path}: ${o.reason}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
+import type { ErrorCode } from '../model/index.js';
 
 /**
  * A file to ingest, or something found while listing that cannot be (reported, then passed over).
@@ -9,7 +10,7 @@ import { readdir, stat } from 'node:fs/promises';
  */
 export type ListedEntry =
   | { readonly kind: 'file'; readonly fsPath: string | Buffer; readonly path: string }
-  | { readonly kind: 'problem'; readonly path: string; readonly reason: string };
+  | { readonly kind: 'problem'; readonly path: string; readonly code: ErrorCode; readonly reason: string };
 
 /**
  * Every file under the given paths, recursively, in a stable order (sorted by name bytes) so that
@@ -28,7 +29,7 @@ export async function listFiles(paths: readonly string[]): Promise<ListedEntry[]
     try {
       info = await stat(p);
     } catch (err) {
-      out.push({ kind: 'problem', path: p, reason: cannotRead(err) });
+      out.push({ kind: 'problem', path: p, code: 'cannot_read', reason: cannotRead(err) });
       continue;
     }
     if (info.isDirectory()) await walk(name, info, visited, out);
@@ -43,7 +44,7 @@ async function walk(dir: Buffer, info: Stats, visited: Set<string>, out: ListedE
   try {
     entries = await readdir(fsPathOf(dir), { withFileTypes: true, encoding: 'buffer' });
   } catch (err) {
-    out.push({ kind: 'problem', path: shown(dir), reason: `cannot list folder: ${describeErrno(err)}` });
+    out.push({ kind: 'problem', path: shown(dir), code: 'cannot_list', reason: `cannot list folder: ${describeErrno(err)}` });
     return;
   }
   for (const e of entries.sort((a, b) => Buffer.compare(a.name, b.name))) {
@@ -58,12 +59,12 @@ async function walk(dir: Buffer, info: Stats, visited: Set<string>, out: ListedE
     if (e.isDirectory()) target = await statOr(full, out);
     else if (e.isSymbolicLink()) target = await statOr(full, out, true);
     else {
-      out.push({ kind: 'problem', path: shown(full), reason: notRegular(e) });
+      out.push({ kind: 'problem', path: shown(full), code: 'not_a_file', reason: notRegular(e) });
       continue;
     }
     if (!target) continue;
     if (target.isDirectory()) {
-      if (visited.has(`${target.dev}:${target.ino}`)) out.push({ kind: 'problem', path: shown(full), reason: 'symlink loop: leads back to a folder already listed; not followed again' });
+      if (visited.has(`${target.dev}:${target.ino}`)) out.push({ kind: 'problem', path: shown(full), code: 'symlink_loop', reason: 'symlink loop: leads back to a folder already listed; not followed again' });
       else await walk(full, target, visited, out);
     } else out.push(entryFor(full, target));
   }
@@ -75,14 +76,19 @@ async function statOr(full: Buffer, out: ListedEntry[], link = false): Promise<S
     return await stat(fsPathOf(full));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = link && code === 'ENOENT' ? 'dangling symlink: its target does not exist' : link && code === 'ELOOP' ? 'symlink loop: the link leads back to itself' : cannotRead(err);
-    out.push({ kind: 'problem', path: shown(full), reason });
+    const problem: { code: ErrorCode; reason: string } =
+      link && code === 'ENOENT'
+        ? { code: 'dangling_symlink', reason: 'dangling symlink: its target does not exist' }
+        : link && code === 'ELOOP'
+          ? { code: 'symlink_loop', reason: 'symlink loop: the link leads back to itself' }
+          : { code: 'cannot_read', reason: cannotRead(err) };
+    out.push({ kind: 'problem', path: shown(full), ...problem });
     return undefined;
   }
 }
 
 function entryFor(name: Buffer, info: Stats): ListedEntry {
-  return info.isFile() ? file(name) : { kind: 'problem', path: shown(name), reason: notRegular(info) };
+  return info.isFile() ? file(name) : { kind: 'problem', path: shown(name), code: 'not_a_file', reason: notRegular(info) };
 }
 
 function file(name: Buffer): ListedEntry {

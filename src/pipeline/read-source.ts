@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { type Stats, constants } from 'node:fs';
 import { type FileHandle, open, stat } from 'node:fs/promises';
-import { RejectedInput, detectContainer } from '../extract/index.js';
+import { detectContainer } from '../extract/index.js';
+import { UnreadableFile } from '../model/index.js';
 import { notRegular } from './list-files.js';
 import { type Snapshot, sameSnapshot, snapshotOf } from './source-files.js';
 
@@ -20,9 +21,9 @@ export interface LoadedFile {
 }
 
 /** The file's size or time changed between the start and the end of reading it. */
-export class FileChanged extends Error {
+export class FileChanged extends UnreadableFile {
   constructor() {
-    super('file changed while being read; will retry next run');
+    super('file_changed', 'file changed while being read; will retry next run');
   }
 }
 
@@ -40,12 +41,12 @@ export async function assertUnchanged(fsPath: string | Buffer, before: Snapshot)
  * inode moved while it was read, nothing of it is used (FileChanged).
  */
 export async function readSource(fsPath: string | Buffer, before: Stats, streamTextAbove: number, maxBytes: number): Promise<LoadedFile> {
-  if (!before.isFile()) throw new RejectedInput(notRegular(before));
+  if (!before.isFile()) throw new UnreadableFile('not_a_file', notRegular(before));
   const handle = await open(fsPath, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const info = await handle.stat();
     // Swapped for a FIFO between the stat and the open: still refused.
-    if (!info.isFile()) throw new RejectedInput(notRegular(info));
+    if (!info.isFile()) throw new UnreadableFile('not_a_file', notRegular(info));
     const snapshot = snapshotOf(info);
     let file: Omit<LoadedFile, 'handle' | 'snapshot'>;
     if (info.size > streamTextAbove || info.size > maxBytes) {

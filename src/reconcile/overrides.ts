@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { indicatorCatalogue } from '../catalog/index.js';
+import { bareName } from '../normalize/commune/units.js';
 import { parseValue } from '../normalize/parse-value.js';
 import { parsePeriodKey } from '../normalize/period.js';
 import { foldAscii } from '../text/index.js';
@@ -155,14 +156,16 @@ export function resolveCommune(wh: Warehouse, input: string): string {
     .prepare(`SELECT 1 FROM observations WHERE commune_code = ? UNION SELECT 1 FROM communes WHERE code = ? LIMIT 1`)
     .get(text, text);
   if (known) return text;
-  const wanted = foldAscii(text).replace(/^(xa|phuong|thi tran) /, '');
+  // Without its unit-type word (catalog/units.yaml): "xã Bản Thi", "Ban Thi" and "Thị trấn …" alike.
+  const bare = (name: string) => foldAscii(bareName(name));
+  const wanted = bare(text);
   const rows = wh.sqlite
     .prepare(
       `SELECT DISTINCT commune_code AS code, commune_name AS name FROM observations WHERE commune_name IS NOT NULL
        UNION SELECT code, name FROM communes`,
     )
     .all() as { code: string | null; name: string }[];
-  const hits = rows.filter((r) => foldAscii(r.name).replace(/^(xa|phuong|thi tran) /, '') === wanted);
+  const hits = rows.filter((r) => bare(r.name) === wanted);
   const keys = [...new Set(hits.map((r) => r.code ?? `name:${r.name}`))];
   if (keys.length === 1) return keys[0]!;
   if (keys.length > 1) throw new OverrideError(`"${input}" names several communes: ${keys.join(', ')}; give the code`);

@@ -184,7 +184,10 @@ export interface IngestErrorsTable {
   run_id: string;
   document_sha256: string | null;
   path: string;
+  /** read, extract, normalize, load, reconcile (Stage, src/model/errors.ts); bundle for a bundle's warnings. */
   stage: string;
+  /** Why it failed (ErrorCode, src/model/errors.ts; migration 008); NULL for a warning. */
+  code: string | null;
   severity: 'error' | 'warning';
   location: string | null;
   message: string;

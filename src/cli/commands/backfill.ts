@@ -48,10 +48,10 @@ export function register(program: Command): void {
       }
       const seconds = (Date.now() - started) / 1000;
       console.log(
-        `backfill of ${dir}: ${summary.loaded} loaded, ${summary.skipped} skipped, ${summary.rejected} rejected of ${summary.total} files ` +
+        `backfill of ${dir}: ${summary.loaded} loaded, ${summary.skipped} skipped, ${summary.rejected} rejected${summary.failed ? `, ${summary.failed} failed (a bug in cchc-etl; stacks above)` : ''} of ${summary.total} files ` +
           `(${summary.filteredOut} left out by the filters), ${summary.observations} observations in ${seconds.toFixed(1)}s ` +
           `(${(summary.done / Math.max(seconds, 0.001)).toFixed(1)} files/s), ${summary.runIds.length} run(s) → ${flags.db}`,
       );
-      process.exitCode = summary.rejected ? ExitCode.partial : ExitCode.ok;
+      process.exitCode = summary.failed ? ExitCode.failed : summary.rejected ? ExitCode.partial : ExitCode.ok;
     });
 }

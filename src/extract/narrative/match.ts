@@ -2,6 +2,7 @@ import type { ExtractedFigure } from '../../model/index.js';
 import type { CompiledCatalog } from './catalog.js';
 import type { CompiledPattern } from './pattern.js';
 import { readSentence } from './meaning.js';
+import { moneyUnitAtEnd } from './money.js';
 import { foldWords, originalIndex, originalSlice, searchForm, type SearchForm } from './search-form.js';
 import { pageAt, type Sentence } from './sentences.js';
 
@@ -134,10 +135,8 @@ function overlaps(spans: readonly Span[], [s, e]: Span): boolean {
 /** The unit printed with the number, when it is part of the raw text: a percent sign or a money unit. */
 function unitOf(folded: string): { unit?: string } {
   if (folded.includes('%')) return { unit: '%' };
-  if (/\d\s?(?:trieu dong|trieu)$/.test(folded)) return { unit: 'triệu đồng' };
-  if (/\d\s?(?:ty dong|ty)$/.test(folded)) return { unit: 'tỷ đồng' };
-  if (/\d\s?(?:dong|vnd|d)$/.test(folded)) return { unit: 'đồng' };
-  return {};
+  const money = moneyUnitAtEnd(folded);
+  return money ? { unit: money } : {};
 }
 
 /** A few words either side of an unmapped number: enough to tell what it counts. */

@@ -1,3 +1,4 @@
+import { moneyUnitWords } from './money.js';
 import { originalIndex, searchForm } from './search-form.js';
 
 /**
@@ -20,7 +21,7 @@ export interface NumberToken {
 
 const START = String.raw`(?<![\p{L}\d.,/-])`;
 const NUM = String.raw`\d+(?:[.,]\d+)*`;
-const MONEY_UNIT = String.raw`\s?(?:trieu dong|ty dong|nghin dong|ngan dong|dong|trieu|ty|vnd|d)(?![\p{L}\d])`;
+const MONEY_UNIT = String.raw`\s?(?:${moneyUnitWords()})(?![\p{L}\d])`;
 const MONEY = new RegExp(`${START}${NUM}${MONEY_UNIT}`, 'gu');
 const PERCENT = new RegExp(String.raw`${START}\d+(?:[.,]\d+)?\s?%`, 'gu');
 // Unit words may stand between the numerator and the slash: "61 hồ sơ/196", "1101 văn bản/1101".

@@ -1,3 +1,4 @@
+import { moneyUnitWords } from './money.js';
 import { foldWords } from './search-form.js';
 
 /**
@@ -53,7 +54,7 @@ const MONEY_START = String.raw`(?<![\p{L}\d.,-])`;
 const COUNT = String.raw`\d+(?:[.,]\d{3})*`;
 // …nor ends before a decimal part, a percent sign, or a slash followed by more digits (a fraction or date).
 const COUNT_END = String.raw`(?![\d%]|[.,]\d|\s?%|\s?/\s?\d)`;
-const MONEY_UNIT = String.raw`(?:\s?(?:trieu dong|ty dong|nghin dong|ngan dong|dong|vnd|d)(?![\p{L}\d]))`;
+const MONEY_UNIT = String.raw`(?:\s?(?:${moneyUnitWords()})(?![\p{L}\d]))`;
 const FRACTION_GAP = String.raw`(?:\s?\p{L}+(?:\s\p{L}+){0,2})?\s?`;
 
 export const NUMBER_REGEX_PARTS = { START, COUNT, COUNT_END, MONEY_UNIT } as const;

@@ -58,7 +58,7 @@ export async function readDelimited(
     length += next.value.length;
   }
   const ahead = Buffer.concat(parts);
-  if (ahead.length === 0) throw new RejectedInput('empty file (0 bytes)');
+  if (ahead.length === 0) throw new RejectedInput('empty_file', 'empty file (0 bytes)');
   const head = ahead.subarray(0, HEAD_BYTES);
   const encoding = detectEncoding(head);
   const decoder = createDecoder(encoding);
@@ -66,12 +66,12 @@ export async function readDelimited(
   const delimiter = sniffDelimiter(headText);
   info.encoding = encoding;
   info.delimiter = delimiter;
-  if (headText.replace(/^\uFEFF/, '').trim() === '' && done && ahead.length <= HEAD_BYTES) throw new RejectedInput('empty file: only blank lines');
+  if (headText.replace(/^\uFEFF/, '').trim() === '' && done && ahead.length <= HEAD_BYTES) throw new RejectedInput('empty_file', 'empty file: only blank lines');
 
   const emit = (cells: string[], line: number) => onRow({ line, cells });
   const splitter = length > workerAbove ? new WorkerSplitter(delimiter, emit, MAX_RECORD_CHARS) : new DelimitedSplitter(delimiter, emit, MAX_RECORD_CHARS);
   const tooLong = (err: unknown) => {
-    if (err instanceof RecordTooLong) return new RejectedInput(`a record longer than ${MAX_RECORD_CHARS} characters from line ${err.line} (an unterminated quote?)`, `line ${err.line}`);
+    if (err instanceof RecordTooLong) return new RejectedInput('record_too_long', `a record longer than ${MAX_RECORD_CHARS} characters from line ${err.line} (an unterminated quote?)`, `line ${err.line}`);
     return err;
   };
   // UTF-8 bytes go to the parser as they are (checked, not decoded: csv-parse decodes each field);
@@ -123,12 +123,12 @@ function utf8Checker(evidence: string): { check(chunk: Buffer): void; end(): voi
     check(chunk) {
       const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
       const cut = incompleteTail(bytes);
-      if (!isUtf8(bytes.subarray(0, bytes.length - cut))) throw new RejectedInput(`mixed encoding: bytes after offset ${offset} are not valid UTF-8 (file detected as ${evidence})`);
+      if (!isUtf8(bytes.subarray(0, bytes.length - cut))) throw new RejectedInput('mixed_encoding', `mixed encoding: bytes after offset ${offset} are not valid UTF-8 (file detected as ${evidence})`);
       offset += bytes.length - cut;
       carry = cut ? Buffer.from(bytes.subarray(bytes.length - cut)) : Buffer.alloc(0);
     },
     end() {
-      if (carry.length) throw new RejectedInput('mixed encoding: the file ends inside a utf8 character');
+      if (carry.length) throw new RejectedInput('mixed_encoding', 'mixed encoding: the file ends inside a utf8 character');
     },
   };
 }

@@ -10,7 +10,7 @@ import { PII_KEY_ENV, redactPersonal } from './personal.js';
 import { cellText, detach, type RawRow } from './raw-row.js';
 import { countingRules } from './rules.js';
 import { figuresFor, Tally } from './tally.js';
-import { unitClues } from './unit.js';
+import { namesCommuneUnit, unitClues } from './unit.js';
 import { vocabulary } from './vocabulary.js';
 import { exportSpan, planWindows, type OnestopSettings } from './windows.js';
 
@@ -59,7 +59,7 @@ export class DossierExportReader {
 
   finish(): ExtractedDocument {
     if (!this.counter) {
-      if (this.head.length === 0) throw new RejectedInput('no rows: the export is empty');
+      if (this.head.length === 0) throw new RejectedInput('empty_file', 'no rows: the export is empty');
       this.start();
     }
     return this.finishCounting!();
@@ -168,9 +168,9 @@ function countRows(
   };
 
   const finish = (): ExtractedDocument => {
-    if (rowCount === 0) throw new RejectedInput(`no dossier rows below the header at line ${header.line}`);
+    if (rowCount === 0) throw new RejectedInput('no_dossier_rows', `no dossier rows below the header at line ${header.line}`);
     if (counted === 0 && duplicates === 0) {
-      throw new RejectedInput(`none of the ${rowCount} dossier rows could be counted: ${summary(problemCounts)}`);
+      throw new RejectedInput('uncountable_rows', `none of the ${rowCount} dossier rows could be counted: ${summary(problemCounts)}`);
     }
     for (const [kind, pc] of problemCounts) {
       if (pc.n > WARNINGS_PER_KIND) warnings.push({ where: 'file', message: `${pc.n} rows with ${kind.replace(/_/g, ' ')} (first ${WARNINGS_PER_KIND} listed by line)` });
@@ -188,7 +188,7 @@ function countRows(
     return {
       format,
       title: header.preamble.find(isExportTitle) ?? header.preamble[0],
-      commune: onlyUnit ? unitClues(onlyUnit) : { hints: [...header.preamble.filter((l) => /(^|\s)(xã|phường|thị trấn)(\s|$)/iu.test(l)).map(clean), file.path] },
+      commune: onlyUnit ? unitClues(onlyUnit) : { hints: [...header.preamble.filter((l) => namesCommuneUnit(l)).map(clean), file.path] },
       ...(period ? { period } : {}),
       figures,
       warnings,

@@ -67,7 +67,7 @@ function detectTransport(head: Buffer): DetectedEncoding {
   if (head.length >= 4 && head[1] === 0 && head[3] === 0 && head[0] !== 0) return { encoding: 'utf16le', evidence: 'NUL high bytes (UTF-16LE without BOM)' };
   if (isUtf8(trimPartialUtf8(head))) return { encoding: 'utf8', evidence: 'valid UTF-8' };
   if (firstUtf8Vietnamese(head) >= 0) {
-    throw new RejectedInput('mixed encoding: the first bytes hold both UTF-8 Vietnamese letters and bytes that are not UTF-8');
+    throw new RejectedInput('mixed_encoding', 'mixed encoding: the first bytes hold both UTF-8 Vietnamese letters and bytes that are not UTF-8');
   }
   // The reading whose words are Vietnamese syllables wins (TCVN3 read as Windows-1258 gives "B¶o", not "Bảo").
   let best: { encoding: EightBit; score: number } | undefined;
@@ -79,7 +79,7 @@ function detectTransport(head: Buffer): DetectedEncoding {
     if (!best || score > best.score) best = { encoding, score };
   }
   if (best) return { encoding: best.encoding, evidence: `decodes to Vietnamese as ${EIGHT_BIT[best.encoding].name}` };
-  throw new RejectedInput('unknown text encoding: not UTF-8 or UTF-16 (no BOM, invalid UTF-8) and it reads as Vietnamese in none of Windows-1258, TCVN3 and VNI');
+  throw new RejectedInput('unknown_encoding', 'unknown text encoding: not UTF-8 or UTF-16 (no BOM, invalid UTF-8) and it reads as Vietnamese in none of Windows-1258, TCVN3 and VNI');
 }
 
 /** A streaming decoder; throws RejectedInput when bytes stop being valid in the detected encoding. */
@@ -105,7 +105,7 @@ function unicodeDecoder(detected: DetectedEncoding): ChunkDecoder {
       write(chunk) {
         // A Windows-1258 file never holds "áº"/"á»" (E1 BA, E1 BB): those are UTF-8 Vietnamese letters pasted in.
         const at = firstUtf8Vietnamese(chunk);
-        if (at >= 0) throw new RejectedInput(`mixed encoding: Windows-1258 text with UTF-8 bytes at byte ${offset + at}`);
+        if (at >= 0) throw new RejectedInput('mixed_encoding', `mixed encoding: Windows-1258 text with UTF-8 bytes at byte ${offset + at}`);
         offset += chunk.length;
         return dec.write(chunk);
       },
@@ -124,14 +124,14 @@ function unicodeDecoder(detected: DetectedEncoding): ChunkDecoder {
         offset += chunk.length;
         return s;
       } catch {
-        throw new RejectedInput(`mixed encoding: bytes after offset ${offset} are not valid ${detected.encoding === 'utf8' ? 'UTF-8' : 'UTF-16'} (file detected as ${detected.evidence})`);
+        throw new RejectedInput('mixed_encoding', `mixed encoding: bytes after offset ${offset} are not valid ${detected.encoding === 'utf8' ? 'UTF-8' : 'UTF-16'} (file detected as ${detected.evidence})`);
       }
     },
     end() {
       try {
         return dec.decode();
       } catch {
-        throw new RejectedInput(`mixed encoding: the file ends inside a ${detected.encoding} character`);
+        throw new RejectedInput('mixed_encoding', `mixed encoding: the file ends inside a ${detected.encoding} character`);
       }
     },
   };
@@ -150,7 +150,7 @@ function legacyDecoder(encoding: 'tcvn3' | 'vni', view: ChunkDecoder, name: stri
     write(chunk) {
       if (checkUtf8) {
         const at = firstUtf8Vietnamese(chunk);
-        if (at >= 0) throw new RejectedInput(`mixed encoding: ${name} text with UTF-8 bytes at byte ${offset + at}`);
+        if (at >= 0) throw new RejectedInput('mixed_encoding', `mixed encoding: ${name} text with UTF-8 bytes at byte ${offset + at}`);
       }
       offset += chunk.length;
       const text = held + view.write(chunk);

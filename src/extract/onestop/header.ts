@@ -45,6 +45,7 @@ export function findHeader(rows: readonly RawRow[], catalogue: ColumnCatalogue):
   const missing = catalogue.required.filter((e) => columns[e.field] === undefined);
   if (missing.length) {
     throw new RejectedInput(
+      'missing_columns',
       `header at line ${best.row.line} lacks required columns: ${missing.map((e) => `${e.field} (looked for ${e.synonyms.slice(0, 4).map((s) => `"${s}"`).join(', ')})`).join('; ')}`,
       `line ${best.row.line}`,
     );

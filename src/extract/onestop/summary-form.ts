@@ -123,11 +123,11 @@ export function extractSummaryForm(rows: readonly (RawRow & { sheet?: string })[
     const stt = clean(cellText(r.cells[cols.get(f.codeColumn)!]));
     const numbers = groupTotals.map((n) => value(r, n));
     if (numbers.every((x) => x === undefined)) continue;
-    if (numbers.some((x) => Number.isNaN(x))) throw new RejectedInput(`Biểu 06 row ${r.line} ("${label}"): a count that is not a number`, `row ${r.line}`);
+    if (numbers.some((x) => Number.isNaN(x))) throw new RejectedInput('bad_summary_form', `Biểu 06 row ${r.line} ("${label}"): a count that is not a number`, `row ${r.line}`);
     if (f.totalRow.test(foldAscii(label)) || f.totalRow.test(foldAscii(stt))) total = r;
     else if (/^\d+$/.test(stt)) fieldRows.push(r);
   }
-  if (!total) throw new RejectedInput('Biểu 06 without a total row ("Tổng cộng"): cannot tell the unit\'s figures');
+  if (!total) throw new RejectedInput('bad_summary_form', 'Biểu 06 without a total row ("Tổng cộng"): cannot tell the unit\'s figures');
   const totalRow = total;
 
   // A form counts over the window it prints, so it covers that window whole.

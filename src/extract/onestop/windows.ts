@@ -35,15 +35,15 @@ export type WindowPlan =
 export function planWindows(settings: OnestopSettings, kinds: readonly PeriodKind[] = countingRules().export_periods): WindowPlan {
   const cutoffDay = settings.cutoffDay ?? 15;
   if (!settings.period) {
-    if (settings.window) throw new RejectedInput('a stated window was given without the period it belongs to');
+    if (settings.window) throw new RejectedInput('bad_setting', 'a stated window was given without the period it belongs to');
     return { kind: 'found', cutoffDay, kinds };
   }
   const period = parsePeriodKey(settings.period);
-  if (!period) throw new RejectedInput(`not a period key: "${settings.period}" (expected 2024, 2024-H1, 2024-Q3, 2024-9M or 2024-M10)`);
+  if (!period) throw new RejectedInput('bad_setting', `not a period key: "${settings.period}" (expected 2024, 2024-H1, 2024-Q3, 2024-9M or 2024-M10)`);
   if (settings.window) {
     const start = dayOf(settings.window.start);
     const end = dayOf(settings.window.end);
-    if (!(end >= start)) throw new RejectedInput(`stated window ends before it starts: ${settings.window.start}–${settings.window.end}`);
+    if (!(end >= start)) throw new RejectedInput('bad_setting', `stated window ends before it starts: ${settings.window.start}–${settings.window.end}`);
     return { kind: 'fixed', windows: [{ period, start, end, source: 'stated' }] };
   }
   return { kind: 'fixed', windows: [regulationCountWindow(period, cutoffDay)] };

@@ -1,3 +1,4 @@
+import { isAppendixTitle } from '../../normalize/document-header.js';
 import { foldAscii } from '../../text/index.js';
 import { type ColumnBands, columnBands } from './column-bands.js';
 import { type TableHeader, findHeader } from './table-header.js';
@@ -22,9 +23,6 @@ export interface AppendixLocation {
   /** Each table page: its runs below the header (all runs on a page that does not repeat it) and its bands. */
   readonly pages: readonly GridPage[];
 }
-
-/** An appendix title: "Phụ lục II", "PHỤ LỤC", "Phụ lục số 02". */
-export const APPENDIX_TITLE = /^phu luc(?: |$)/;
 
 /**
  * Finds the appendix table: the first page with a column header, and every page after it. A page
@@ -77,7 +75,7 @@ function withoutPageNumbers(items: readonly TextItem[]): TextItem[] {
 function titleCut(pages: readonly (readonly TextItem[])[], start: number, header: TableHeader): { page: number; y: number } {
   for (let p = start; p >= Math.max(0, start - 1); p--) {
     const lines = groupLines(pages[p]!).filter((l) => p < start || l[0]!.y > header.top);
-    const title = lines.findLast((l) => APPENDIX_TITLE.test(foldAscii(l.map((i) => i.text).join(' '))));
+    const title = lines.findLast((l) => isAppendixTitle(l.map((i) => i.text).join(' ')));
     if (title) return { page: title[0]!.page, y: title[0]!.y };
   }
   return { page: header.page, y: header.top };

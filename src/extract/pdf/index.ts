@@ -1,6 +1,6 @@
 import type { ExtractedDocument, ExtractedFigure, SourceFile } from '../../model/index.js';
 import { readDocumentHeader } from '../../normalize/document-header.js';
-import { RejectedInput } from '../errors.js';
+import { RejectedInput, isOutOfMemory, tooLargeToRead } from '../errors.js';
 import type { ExtractContext, Extractor } from '../extractor.js';
 import { extractNarrative } from '../narrative/index.js';
 import { type AppendixLocation, locateAppendix, readAppendixRows } from './appendix.js';
@@ -47,7 +47,8 @@ export async function extractPdf(file: SourceFile, ctx: ExtractContext, options 
       for (const { page: n } of location.pages) rulings.set(n, rulingsOf(await (await doc.getPage(n)).getOperatorList()));
     }
   } catch (err) {
-    throw new RejectedInput(`corrupt PDF: ${err instanceof Error ? err.message : String(err)}`);
+    if (isOutOfMemory(err)) throw tooLargeToRead(err);
+    throw new RejectedInput('corrupt_pdf', `corrupt PDF: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
     await doc.destroy();
   }
@@ -55,7 +56,7 @@ export async function extractPdf(file: SourceFile, ctx: ExtractContext, options 
   const warnings: ExtractedDocument['warnings'] = [];
   const blank = pages.flatMap((items, i) => (items.length === 0 ? [i + 1] : []));
   if (blank.length === pages.length) {
-    throw new RejectedInput(`no text layer (scanned PDF?): ${pages.length} page(s) without any text; OCR it first`);
+    throw new RejectedInput('no_text_layer', `no text layer (scanned PDF?): ${pages.length} page(s) without any text; OCR it first`);
   }
   if (blank.length) warnings.push({ where: `pages ${blank.join(', ')}`, message: 'page without a text layer (scanned?) skipped' });
 
@@ -67,7 +68,7 @@ export async function extractPdf(file: SourceFile, ctx: ExtractContext, options 
     const { rows, rebuiltPages } = readAppendixRows(location, rulings);
     tableFigures = rows.map(rowFigure);
     if (tableFigures.length === 0) {
-      throw new RejectedInput(`appendix header found on page ${location.header.page} (columns ${location.header.columns.map((c) => c.role).join(', ')}) but no row below it could be read`);
+      throw new RejectedInput('no_appendix_rows', `appendix header found on page ${location.header.page} (columns ${location.header.columns.map((c) => c.role).join(', ')}) but no row below it could be read`);
     }
     if (options.useGrid && rebuiltPages.length) {
       warnings.push({ where: `pages ${rebuiltPages.join(', ')}`, message: 'appendix table has no rulings between its rows: rows rebuilt from text positions' });
@@ -77,7 +78,7 @@ export async function extractPdf(file: SourceFile, ctx: ExtractContext, options 
     }
   } else {
     const reason = missingTableReason(pages);
-    if (reason) throw new RejectedInput(reason);
+    if (reason) throw new RejectedInput('no_appendix_table', reason);
     warnings.push({ where: file.path, message: 'no appendix table found' });
   }
 

@@ -1,5 +1,5 @@
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { RejectedInput } from '../errors.js';
+import { RejectedInput, isOutOfMemory, tooLargeToRead } from '../errors.js';
 
 /** Where a whole PDF ends; a file cut short (an interrupted upload) lacks it. */
 const EOF_MARKER = '%%EOF';
@@ -13,7 +13,7 @@ const EOF_SEARCH_BYTES = 2048;
  */
 export async function openPdf(bytes: Buffer, maxPages: number): Promise<PDFDocumentProxy> {
   const tail = bytes.subarray(Math.max(0, bytes.length - EOF_SEARCH_BYTES)).toString('latin1');
-  if (!tail.includes(EOF_MARKER)) throw new RejectedInput('corrupt PDF: truncated (no %%EOF end marker)');
+  if (!tail.includes(EOF_MARKER)) throw new RejectedInput('corrupt_pdf', 'corrupt PDF: truncated (no %%EOF end marker)');
   let doc: PDFDocumentProxy;
   try {
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
@@ -23,16 +23,17 @@ export async function openPdf(bytes: Buffer, maxPages: number): Promise<PDFDocum
   }
   if (doc.numPages > maxPages) {
     await doc.destroy();
-    throw new RejectedInput(`too many pages: ${doc.numPages} (limit ${maxPages})`);
+    throw new RejectedInput('too_many_pages', `too many pages: ${doc.numPages} (limit ${maxPages})`);
   }
   return doc;
 }
 
 function loadError(err: unknown): RejectedInput {
+  if (isOutOfMemory(err)) return tooLargeToRead(err);
   const name = err instanceof Error ? err.name : '';
   const message = err instanceof Error ? err.message : String(err);
-  if (name === 'PasswordException') return new RejectedInput('encrypted PDF: a password is needed to open it');
-  return new RejectedInput(`corrupt PDF: ${oneLine(message) || name || 'unreadable'}`);
+  if (name === 'PasswordException') return new RejectedInput('encrypted_pdf', 'encrypted PDF: a password is needed to open it');
+  return new RejectedInput('corrupt_pdf', `corrupt PDF: ${oneLine(message) || name || 'unreadable'}`);
 }
 
 export function oneLine(s: string): string {

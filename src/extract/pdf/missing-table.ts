@@ -1,6 +1,5 @@
 import { type ColumnRole, headingRole, isCode } from '../appendix-columns.js';
-import { foldAscii } from '../../text/index.js';
-import { APPENDIX_TITLE } from './appendix.js';
+import { isAppendixTitle } from '../../normalize/document-header.js';
 import { type TextItem, groupLines } from './text-items.js';
 
 /** Lines starting with a dotted row code ("1.1", "7.2.4"): this many make a table, not a numbered paragraph. */
@@ -32,7 +31,7 @@ export function missingTableReason(pages: readonly (readonly TextItem[])[]): str
     const above: string[] = [];
     for (const line of groupLines(items)) {
       const text = line.map((i) => i.text).join(' ');
-      if (!title && APPENDIX_TITLE.test(foldAscii(text))) title = { page: line[0]!.page, text };
+      if (!title && isAppendixTitle(text)) title = { page: line[0]!.page, text };
       // The header, if any, is printed above the table's first numbered row (a section "1" or a "1.1").
       if (!snapped && title && isCode(line[0]!.text) && line.length > 1) {
         printed = above.slice(-HEADER_LINES);

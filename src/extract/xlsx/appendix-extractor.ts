@@ -2,10 +2,10 @@
 import ExcelJS from 'exceljs';
 import type { ExtractedDocument, ExtractedFigure, SourceFile } from '../../model/index.js';
 import { readDocumentHeader } from '../../normalize/document-header.js';
-import { NotThisKind, RejectedInput } from '../errors.js';
+import { NotThisKind, RejectedInput, isOutOfMemory, tooLargeToRead } from '../errors.js';
 import type { Extractor } from '../extractor.js';
 import { readCell } from './cell-text.js';
-import { isCode } from '../appendix-columns.js';
+import { expectedHeadings, isCode } from '../appendix-columns.js';
 import { findTable, isHeadingRow, type TableLayout } from './find-table.js';
 import { LegacyTally, describeUndecodable, scanSheet } from './legacy-check.js';
 
@@ -20,7 +20,8 @@ export const appendixXlsxExtractor: Extractor = {
     try {
       await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
     } catch (err) {
-      throw new RejectedInput(`corrupt or truncated workbook: ${oneLine(err)}`);
+      if (isOutOfMemory(err)) throw tooLargeToRead(err);
+      throw new RejectedInput('unreadable_workbook', `corrupt or truncated workbook: ${oneLine(err)}`);
     }
     let layout: TableLayout | undefined;
     for (const ws of workbook.worksheets) {
@@ -31,9 +32,9 @@ export const appendixXlsxExtractor: Extractor = {
       // A TCVN3/VNI workbook whose text does not decode hides its header: say so, not "no table".
       const found = workbook.worksheets.map(scanSheet).filter((u) => u !== undefined);
       const worst = found.sort((a, b) => b.cells - a.cells)[0];
-      if (worst) throw new RejectedInput(`${describeUndecodable(worst)}: the appendix table header cannot be read`);
+      if (worst) throw new RejectedInput('legacy_encoding', `${describeUndecodable(worst)}: the appendix table header cannot be read`);
       const sheets = workbook.worksheets.map((w) => `'${w.name}'`).join(', ') || 'none';
-      throw new NotThisKind(`no sheet has an appendix table header (STT | Chỉ tiêu | Đơn vị tính | Số liệu); sheets: ${sheets}`);
+      throw new NotThisKind(`no sheet has an appendix table header (${expectedHeadings()}); sheets: ${sheets}`);
     }
     return readTable(layout, file);
   },
@@ -93,11 +94,11 @@ function readTable(layout: TableLayout, file: SourceFile): ExtractedDocument {
       ...details(codeText, value?.stored),
     });
   }
-  if (figures.length === 0) throw new RejectedInput(`sheet '${sheet}': appendix header found at row ${layout.headerStart} but no rows below it`);
+  if (figures.length === 0) throw new RejectedInput('no_appendix_rows', `sheet '${sheet}': appendix header found at row ${layout.headerStart} but no rows below it`);
   // A few cells that do not decode are reported and kept as typed; a table mostly undecodable is not loaded.
   const undecodable = legacy.summary();
   if (undecodable && undecodable.cells * 2 >= undecodable.textCells) {
-    throw new RejectedInput(`${describeUndecodable(undecodable)}: the appendix rows cannot be read`);
+    throw new RejectedInput('legacy_encoding', `${describeUndecodable(undecodable)}: the appendix rows cannot be read`);
   }
   for (const u of legacy.undecodable) warnings.push({ where: `sheet '${sheet}' cell ${u.cell}`, message: `text ${u.reason.replace(/^has text /, '')}: kept as typed` });
 

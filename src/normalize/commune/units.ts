@@ -5,7 +5,7 @@ import { clean, foldAscii } from '../../text/index.js';
 const Level = z.enum(['commune', 'district', 'province']);
 export type UnitLevel = z.infer<typeof Level>;
 
-const UnitsCatalog = z
+export const UnitsCatalog = z
   .object({
     types: z.array(z.object({ type: z.string().min(1), level: z.array(Level).min(1), words: z.array(z.string().min(1)).default([]) }).strict()).min(1),
     reorganisation: z.object({ effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
@@ -35,12 +35,18 @@ export interface UnitTypes {
   readonly reorganisation: string;
 }
 
+export type UnitsCatalog = z.infer<typeof UnitsCatalog>;
+
 let cached: UnitTypes | undefined;
 
 /** The unit-type words of `catalog/units.yaml`. */
 export function unitTypes(): UnitTypes {
-  if (cached) return cached;
-  const c = loadCatalog('units.yaml', UnitsCatalog);
+  cached ??= unitTypesOf(loadCatalog('units.yaml', UnitsCatalog));
+  return cached;
+}
+
+/** The look-ups over a units catalogue (the real one, or a test's). */
+export function unitTypesOf(c: UnitsCatalog): UnitTypes {
   const byWord = new Map<string, string>();
   const levels = new Map<string, readonly UnitLevel[]>();
   for (const t of c.types) {
@@ -51,7 +57,7 @@ export function unitTypes(): UnitTypes {
   const words = [...byWord.keys()].sort((a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length);
   const entries = words.map((word) => ({ word, n: word.split(' ').length, type: byWord.get(word)! }));
   const longest = Math.max(...entries.map((e) => e.n));
-  cached = {
+  return {
     canonical: (word) => byWord.get(foldAscii(word)),
     split(name) {
       const text = clean(name);
@@ -67,7 +73,6 @@ export function unitTypes(): UnitTypes {
     words: (level) => c.types.filter((t) => t.level.includes(level)).map((t) => t.type),
     reorganisation: c.reorganisation.effective,
   };
-  return cached;
 }
 
 /** Strips a leading unit-type word ("Xã", "Huyện", "Tỉnh", "Thành phố"): the bare proper name. */

@@ -6,6 +6,7 @@ import * as communes from './004-communes.js';
 import * as coverage from './005-coverage.js';
 import * as runs from './006-runs.js';
 import * as currentUnits from './007-current-units.js';
+import * as errorCodes from './008-error-codes.js';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder so that the same code runs
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '005-coverage': coverage,
   '006-runs': runs,
   '007-current-units': currentUnits,
+  '008-error-codes': errorCodes,
 };

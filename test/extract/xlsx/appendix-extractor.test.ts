@@ -59,6 +59,9 @@ describe('appendix workbook extractor', () => {
 
   it('tells a workbook without an appendix from a broken one', async () => {
     await expect(extract('bad/no-appendix-table.xlsx')).rejects.toBeInstanceOf(NotThisKind);
+    // The headings looked for are the catalogue's (catalog/appendix-columns.yaml), first wording of each.
+    await expect(extract('bad/no-appendix-table.xlsx')).rejects.toThrow(/^no sheet has an appendix table header \(STT \| Chỉ tiêu thống kê \| Đơn vị tính \| Số liệu\); sheets: /);
+    await expect(extract('bad/truncated-workbook.xlsx')).rejects.toMatchObject({ stage: 'extract', code: 'unreadable_workbook' });
     await expect(extract('bad/truncated-workbook.xlsx')).rejects.toThrow(RejectedInput);
     await expect(extract('bad/truncated-workbook.xlsx')).rejects.toThrow(/corrupt or truncated workbook/);
   });
