@@ -10,7 +10,7 @@
  * ratio to .import. Targets: within 3× of .import; peak memory under 200 MB.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +82,10 @@ await build({ entryPoints: [join(ROOT, 'src/extract/onestop/splitter-worker.ts')
 const dbPath = join(dir, 'warehouse.sqlite');
 const load = JSON.parse(execFileSync(process.execPath, [bundle, csvPath, dbPath], { cwd: ROOT }).toString().trim().split('\n').pop()!) as {
   seconds: number;
+  cpuSeconds: number;
+  mainCpuSeconds?: number;
+  setupSeconds: number;
+  setupMainCpuSeconds?: number;
   peakRss: number;
   maxRss: number;
   rows: number;
@@ -96,14 +100,27 @@ const stored = Number(execFileSync('sqlite3', [dbPath, 'SELECT COUNT(*) FROM dos
 // --- sqlite3 .import of the same file into a plain table, before and after ours ------------------------
 // The machine may be shared: timing the reference on both sides of our load and taking the mean keeps
 // a change of load during the run from deciding the ratio.
-function sqliteImport(): { seconds: number; rows: number } {
+function sqliteImport(): { seconds: number; cpuSeconds: number | undefined; rows: number } {
   const refPath = join(dir, `import-${Date.now()}.sqlite`);
   const t = performance.now();
+  const cpu0 = childrenCpu();
   execFileSync('sqlite3', [refPath], { input: `PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n.mode csv\n.import ${csvPath} dossiers_plain\n` });
+  const cpu1 = childrenCpu();
   const seconds = (performance.now() - t) / 1000;
   const rows = Number(execFileSync('sqlite3', [refPath, 'SELECT COUNT(*) FROM dossiers_plain']).toString().trim());
   rmSync(refPath, { force: true });
-  return { seconds, rows };
+  return { seconds, cpuSeconds: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined, rows };
+}
+
+/** CPU seconds of this process's waited-for children (Linux: cutime + cstime of /proc/self/stat), or undefined. */
+function childrenCpu(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 const after = sqliteImport();
 const reference = (before.seconds + after.seconds) / 2;
@@ -113,10 +130,30 @@ console.log(
   [
     `one-stop extractor: ${ROWS.toLocaleString('en')} rows in ${ours.toFixed(1)} s = ${Math.round(ROWS / ours).toLocaleString('en')} rows/s; ` +
       `${stored.toLocaleString('en')} dossiers stored, ${load.observations} observations, ${load.notCounted} rows not counted`,
+    `of which one-time setup (catalogues, commune registry, loaded once per process): ${load.setupSeconds.toFixed(1)} s` +
+      (load.setupMainCpuSeconds === undefined ? '' : ` (${load.setupMainCpuSeconds.toFixed(1)} s CPU)`),
     `peak RSS of the loading process: ${mb(peak)} MB sampled every 20 ms (kernel maxrss ${mb(load.maxRss)} MB)`,
     `sqlite3 .import: ${imported.toLocaleString('en')} rows in ${reference.toFixed(1)} s = ${Math.round(imported / reference).toLocaleString('en')} rows/s (mean of ${before.seconds.toFixed(1)} s before and ${after.seconds.toFixed(1)} s after)`,
     `ratio: ${ratio.toFixed(2)}× the time of .import (target ≤ 3×; ${(ours / Math.min(before.seconds, after.seconds)).toFixed(2)}× against the faster of the two); ` +
       `peak ${Number(mb(peak)) < 200 ? 'under' : 'OVER'} 200 MB`,
+    ...cpuLine(),
   ].join('\n'),
 );
+/**
+ * CPU seconds, less swayed by a shared machine than wall time: ours in all threads and in the main
+ * thread (the rest is mostly the CSV worker), .import's. On an idle machine with a core per thread
+ * our wall time is about the busier thread's CPU time, so busier / .import is the ratio to expect there.
+ */
+function cpuLine(): string[] {
+  const imports = [before.cpuSeconds, after.cpuSeconds];
+  if (load.mainCpuSeconds === undefined || imports.some((c) => c === undefined)) return [];
+  const importCpu = (imports[0]! + imports[1]!) / 2;
+  const busier = Math.max(load.mainCpuSeconds, load.cpuSeconds - load.mainCpuSeconds);
+  return [
+    `CPU: ours ${load.cpuSeconds.toFixed(1)} s in all threads, ${load.mainCpuSeconds.toFixed(1)} s in the main thread; .import ${importCpu.toFixed(1)} s; ` +
+      `busier thread / .import = ${(busier / importCpu).toFixed(2)}× (the wall ratio to expect on an idle machine)` +
+      (load.setupMainCpuSeconds === undefined ? '' : `; without the one-time setup ${((busier - load.setupMainCpuSeconds) / importCpu).toFixed(2)}×`),
+  ];
+}
+
 if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });

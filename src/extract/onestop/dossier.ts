@@ -49,22 +49,34 @@ export interface RowContext {
   readonly piiKey: string | undefined;
 }
 
+/** A cell as given (string, number, Date, null), or undefined when the export has no such column. */
+function rawCell(cells: readonly unknown[], i: number | undefined): unknown {
+  return i === undefined ? undefined : cells[i];
+}
+
+/** A cell's text, trimmed, in NFC. */
+function cellString(cells: readonly unknown[], i: number | undefined): string {
+  const v = rawCell(cells, i);
+  if (v === undefined || v === null) return '';
+  const s = (typeof v === 'string' ? v : cellText(v)).trim();
+  // Windows-1258 decodes to combining tone marks; only touch strings that have them.
+  return hasCombiningMark(s) ? s.normalize('NFC') : s;
+}
+
+/** Whether a string holds a combining diacritic (U+0300–U+036F): a character test, run on every cell read. */
+function hasCombiningMark(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x300 && c <= 0x36f) return true;
+  }
+  return false;
+}
+
 /** Turns one export row into a dossier, its warehouse record and its problems. */
 export function parseRow(cells: readonly unknown[], line: number, ctx: RowContext): ParsedRow {
   const problems: RowProblem[] = [];
   const col = ctx.columns;
-  const raw = (f: DossierField): unknown => {
-    const i = col[f];
-    return i === undefined ? undefined : cells[i];
-  };
-  const text = (f: DossierField): string => {
-    const v = raw(f);
-    if (v === undefined || v === null) return '';
-    let s = cellText(v).trim();
-    // Windows-1258 decodes to combining tone marks; only touch strings that have them.
-    if (/[\u0300-\u036f]/.test(s)) s = s.normalize('NFC');
-    return s;
-  };
+  const text = (f: DossierField): string => cellString(cells, col[f]);
 
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
@@ -82,21 +94,12 @@ export function parseRow(cells: readonly unknown[], line: number, ctx: RowContex
   if (!statusClass) problems.push({ kind: 'unknown_status', fatal: true, message: `unknown status "${statusText}": row not counted` });
   const treatment: Treatment = statusClass ? (ctx.rules.status_classes[statusClass] ?? 'in_progress') : 'excluded';
 
-  const date = (f: DossierField, label: string): ParsedDate | undefined => {
-    const v = raw(f);
-    const d = parseDate(typeof v === 'string' ? v.trim() : v);
-    if (d === null) {
-      problems.push({ kind: 'bad_date', fatal: true, message: `unparseable ${label} "${cellText(v).slice(0, 40)}": row not counted` });
-      return undefined;
-    }
-    return d;
-  };
-  const received = date('received_at', 'received date');
+  const received = dateCell(cells, col.received_at, 'received date', problems);
   if (received === undefined && !problems.some((p) => p.kind === 'bad_date')) {
     problems.push({ kind: 'bad_date', fatal: true, message: 'no received date: row not counted' });
   }
-  const promised = date('promised_at', 'promised date');
-  const finishedAt = date('finished_at', 'finish date');
+  const promised = dateCell(cells, col.promised_at, 'promised date', problems);
+  const finishedAt = dateCell(cells, col.finished_at, 'finish date', problems);
 
   const channelText = text('channel');
   const channel = ctx.vocabulary.channel(channelText);
@@ -153,10 +156,22 @@ export function parseRow(cells: readonly unknown[], line: number, ctx: RowContex
     working_days: finishedAt ? workingDays(ctx.rules, received.day, finishedAt.day) : null,
     outcome,
     paid_online: payment.paidOnline === undefined ? null : payment.paidOnline ? 1 : 0,
-    applicant_hmac: applicantHash(ctx.piiKey, { applicant: text('applicant'), phone: text('phone'), idNumber: text('id_number') }),
+    // The personal cells are read only when there is a key to hash them with.
+    applicant_hmac: ctx.piiKey ? applicantHash(ctx.piiKey, { applicant: text('applicant'), phone: text('phone'), idNumber: text('id_number') }) : null,
     source_line: line,
   };
   return { dossier, record, problems };
+}
+
+/** A date cell; a problem (and undefined) when it holds something that is not a date. */
+function dateCell(cells: readonly unknown[], i: number | undefined, label: string, problems: RowProblem[]): ParsedDate | undefined {
+  const v = rawCell(cells, i);
+  const d = parseDate(v);
+  if (d === null) {
+    problems.push({ kind: 'bad_date', fatal: true, message: `unparseable ${label} "${cellText(v).slice(0, 40)}": row not counted` });
+    return undefined;
+  }
+  return d;
 }
 
 function parsePayment(ctx: RowContext, text: (f: DossierField) => string, problems: RowProblem[]): { paidOnline: boolean | undefined; hasPayment: boolean } {

@@ -1,7 +1,7 @@
 /**
  * The worker-thread side of WorkerSplitter (splitter.ts): runs the same DelimitedSplitter over the
  * chunks the main thread posts, and posts the records back in batches. Messages in: { chunk } (UTF-8
- * bytes or decoded text), { end: true }. Messages out: { lines, cells } batches, { ack } once a chunk
+ * bytes or decoded text), { end: true }. Messages out: { lines, packed } (or { lines, cells }) batches, { ack } once a chunk
  * is parsed (the main thread keeps a few chunks in flight, no more), { done }, { error }.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -15,7 +15,7 @@ export type ToWorker = { readonly chunk: Uint8Array | string } | { readonly end:
 export type FromWorker =
   /** A batch: records joined by RECORD_SEP, cells by CELL_SEP (one string clones far faster than arrays of them). */
   | { readonly lines: number[]; readonly packed: string }
-  /** A batch holding a cell with a separator character in it (garbage bytes): sent as arrays. */
+  /** A batch once the file showed a separator character (garbage bytes), which a cell may hold: sent as arrays. */
   | { readonly lines: number[]; readonly cells: string[][] }
   | { readonly ack: true }
   | { readonly done: true }
@@ -24,34 +24,42 @@ export type FromWorker =
 /** Records per message: large enough that posting costs little per row, small enough to stay flat. */
 const BATCH = 1000;
 
-
 const port = parentPort!;
 const data = workerData as SplitterWorkerData;
 let lines: number[] = [];
-let cells: string[][] = [];
+/** The batch packed as it grows (a rope: flattened once, when posted). */
+let packed = '';
+/** The batch as arrays, once a chunk held a separator character (garbage bytes): from then on. */
+let cells: string[][] | undefined;
 const flush = () => {
-  if (cells.length === 0) return;
-  const packed = cells.map((c) => c.join(CELL_SEP)).join(RECORD_SEP);
-  const separators = cells.reduce((n, c) => n + c.length, 0) - 1;
-  // Each record adds (cells - 1) cell separators and each but the last a record separator: any more is a separator inside a cell.
-  if (countSeparators(packed) === separators) port.postMessage({ lines, packed } satisfies FromWorker);
-  else port.postMessage({ lines, cells } satisfies FromWorker);
+  if (lines.length === 0) return;
+  if (cells) {
+    port.postMessage({ lines, cells } satisfies FromWorker);
+    cells = [];
+  } else {
+    port.postMessage({ lines, packed } satisfies FromWorker);
+    packed = '';
+  }
   lines = [];
-  cells = [];
 };
 
-function countSeparators(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf(CELL_SEP); i >= 0; i = s.indexOf(CELL_SEP, i + 1)) n++;
-  for (let i = s.indexOf(RECORD_SEP); i >= 0; i = s.indexOf(RECORD_SEP, i + 1)) n++;
-  return n;
+/**
+ * Whether a chunk holds a separator character. Checked on the chunk (native indexOf) rather than on
+ * every cell: a record may straddle chunks, so once one chunk holds one, every later batch goes as
+ * arrays.
+ */
+function holdsSeparator(chunk: Buffer | string): boolean {
+  if (typeof chunk === 'string') return chunk.includes(CELL_SEP) || chunk.includes(RECORD_SEP);
+  return chunk.includes(CELL_SEP.charCodeAt(0)) || chunk.includes(RECORD_SEP.charCodeAt(0));
 }
+
 const splitter = new DelimitedSplitter(
   data.delimiter,
   (record, line) => {
+    if (cells) cells.push(record);
+    else packed = lines.length === 0 ? record.join(CELL_SEP) : packed + RECORD_SEP + record.join(CELL_SEP);
     lines.push(line);
-    cells.push(record);
-    if (cells.length >= BATCH) flush();
+    if (lines.length >= BATCH) flush();
   },
   data.maxRecordChars,
 );
@@ -60,7 +68,12 @@ port.on('message', (m: ToWorker) => {
   void (async () => {
     try {
       if ('chunk' in m) {
-        splitter.write(typeof m.chunk === 'string' ? m.chunk : Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength));
+        const chunk = typeof m.chunk === 'string' ? m.chunk : Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength);
+        if (!cells && holdsSeparator(chunk)) {
+          flush();
+          cells = [];
+        }
+        splitter.write(chunk);
         flush();
         port.postMessage({ ack: true } satisfies FromWorker);
       } else {

@@ -52,6 +52,7 @@ export class Tally {
   private readonly cells = new Map<string, Map<CountWindow, Cell>>();
   private readonly open = new Map<string, { unit: string; year: number; treatment: Treatment; promised: number | undefined; n: number }>();
   private readonly byYear = new Map<number, readonly CountWindow[]>();
+  private readonly years = new Map<number, number>();
   private maxYear = -Infinity;
   excluded = 0;
   /** First day any dossier of the data was received: where the export's (or table's) data begins. */
@@ -76,7 +77,7 @@ export class Tally {
       return;
     }
     const cutoff = this.plan.cutoffDay;
-    const first = reportingYear(d.received, cutoff);
+    const first = this.yearOf(d.received, cutoff);
     if (first > this.maxYear) this.maxYear = first;
     if (d.finished === undefined) {
       // Every period of its own year: received in one, carried over into the later ones.
@@ -88,8 +89,18 @@ export class Tally {
       else this.open.set(detach(key), { unit: detach(d.unit), year: first, treatment: d.treatment, promised: d.promised, n: 1 });
       return;
     }
-    const last = Math.max(first, reportingYear(d.finished, cutoff));
+    const last = Math.max(first, this.yearOf(d.finished, cutoff));
     for (let y = first; y <= last; y++) for (const w of this.windowsOf(y)) this.apply(d.unit, w, d);
+  }
+
+  /** Reporting year of a day under the plan's cutoff (remembered: an export spans a few thousand days). */
+  private yearOf(day: number, cutoff: number): number {
+    let y = this.years.get(day);
+    if (y === undefined) {
+      y = reportingYear(day, cutoff);
+      if (this.years.size < 100_000) this.years.set(day, y);
+    }
+    return y;
   }
 
   /** The windows of a reporting year under the plan (a lookup by number: this runs once per dossier). */

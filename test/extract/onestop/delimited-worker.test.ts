@@ -21,6 +21,18 @@ describe('splitting in a worker thread', () => {
     },
   );
 
+  it('cells holding the packing separators (NUL, U+0001) come through whole, before and after the chunk that holds them', async () => {
+    const head = 'code,note\n' + Array.from({ length: 3000 }, (_, i) => `A${i},plain ${i}\n`).join('');
+    const tail = Array.from({ length: 3000 }, (_, i) => `C${i},after ${i}\n`).join('');
+    const bytes = Buffer.from(head + 'B1,nul\u0000inside\nB2,"soh\u0001, quoted"\n' + tail);
+    const out = await rows(bytes, 0, 1024);
+    expect(out).toHaveLength(6003);
+    expect(out[3001]).toEqual({ line: 3002, cells: ['B1', 'nul\u0000inside'] });
+    expect(out[3002]).toEqual({ line: 3003, cells: ['B2', 'soh\u0001, quoted'] });
+    expect(out[0]).toEqual({ line: 1, cells: ['code', 'note'] });
+    expect(out[6002]).toEqual({ line: 6003, cells: ['C2999', 'after 2999'] });
+  });
+
   it('an error the row handler throws stops the read', async () => {
     const bytes = readFileSync(fixture('onestop/ban-thi-2024-vendor2.csv'));
     let seen = 0;
