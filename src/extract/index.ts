@@ -57,7 +57,7 @@ export async function extractFile(file: SourceFile, ctx: ExtractContext): Promis
           return await extractWorkbook(survey.workbook, file, ctx);
         } catch (err) {
           if (!(err instanceof NotThisKind)) throw err;
-          if (survey.tooLarge) throw new RejectedInput(`${survey.tooLarge}; not a one-stop dossier list: ${err.message}`);
+          if (survey.tooLarge) throw new RejectedInput('too_large', `${survey.tooLarge}; not a one-stop dossier list: ${err.message}`);
           streamed = err;
         }
       }

@@ -65,7 +65,7 @@ export async function extractWorkbook(source: Buffer | WorkbookStream, file: Pic
       // A summary form is a few dozen rows: read the sheet whole, up to a bound.
       for await (const r of rows) {
         head.push(r);
-        if (head.length > SUMMARY_FORM_MAX_ROWS) throw new RejectedInput(`sheet "${sheet.name}" looks like a Biểu 06 summary form but has more than ${SUMMARY_FORM_MAX_ROWS} rows`);
+        if (head.length > SUMMARY_FORM_MAX_ROWS) throw new RejectedInput('too_large', `sheet "${sheet.name}" looks like a Biểu 06 summary form but has more than ${SUMMARY_FORM_MAX_ROWS} rows`);
       }
       return extractSummaryForm(head, file, ctx);
     }

@@ -51,7 +51,7 @@ export class WorkbookStream {
     const rels = rootRels ? relationships(await readZipText(bytes, rootRels, SMALL_PART_MAX), '') : new Map<string, Rel>();
     const workbookPath = [...rels.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
     const workbookEntry = part(workbookPath);
-    if (!workbookEntry) throw new RejectedInput(`corrupt workbook: no ${workbookPath} part`);
+    if (!workbookEntry) throw new RejectedInput('unreadable_workbook', `corrupt workbook: no ${workbookPath} part`);
     const dir = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);
     const wbRelsEntry = part(`${dir}_rels/${workbookPath.slice(dir.length)}.rels`);
     const wbRels = wbRelsEntry ? relationships(await readZipText(bytes, wbRelsEntry, SMALL_PART_MAX), dir) : new Map<string, Rel>();
@@ -92,7 +92,7 @@ export class WorkbookStream {
       } else if (name === 'c') {
         col = a.r ? columnIndex(a.r) : col + 1;
         // Past Excel's last column (XFD) a reference is garbage, and the row array would grow with it.
-        if (col > MAX_COLUMNS) throw new RejectedInput(`sheet '${sheet.name}' row ${line}: cell reference ${a.r ?? `column ${col}`} is beyond Excel's last column (XFD)`);
+        if (col > MAX_COLUMNS) throw new RejectedInput('unreadable_workbook', `sheet '${sheet.name}' row ${line}: cell reference ${a.r ?? `column ${col}`} is beyond Excel's last column (XFD)`);
         cell = { t: a.t ?? 'n', s: a.s ? Number(a.s) : 0, formula: false };
       } else if (cell) {
         if (name === 'f') cell.formula = true;
@@ -106,7 +106,7 @@ export class WorkbookStream {
     parser.on('text', (t) => {
       if (collecting && text !== undefined) {
         text += t;
-        if (text.length > MAX_CELL_CHARS) throw new RejectedInput(`sheet '${sheet.name}' row ${line}: a cell holds more than ${MAX_CELL_CHARS.toLocaleString('en')} characters (Excel holds 32,767)`);
+        if (text.length > MAX_CELL_CHARS) throw new RejectedInput('too_large', `sheet '${sheet.name}' row ${line}: a cell holds more than ${MAX_CELL_CHARS.toLocaleString('en')} characters (Excel holds 32,767)`);
       }
     });
     parser.on('closetag', (tag) => {
@@ -133,7 +133,7 @@ export class WorkbookStream {
       parser.write(decoder.end()).close();
     } catch (err) {
       if (err instanceof RejectedInput) throw err;
-      throw new RejectedInput(`unreadable workbook: sheet '${sheet.name}': ${(err as Error).message.split('\n')[0]}`);
+      throw new RejectedInput('unreadable_workbook', `unreadable workbook: sheet '${sheet.name}': ${(err as Error).message.split('\n')[0]}`);
     }
     yield* out;
   }
@@ -267,7 +267,7 @@ async function readSharedStrings(bytes: Buffer, entry: ZipEntry): Promise<Shared
       parts = undefined;
       // Each string also costs 12 bytes of offset table: fifty million empty ones are no small table.
       if (strings.textBytes + 12 * strings.count > SHARED_TEXT_MAX) {
-        throw new RejectedInput(`the workbook's shared strings hold more than ${mib(SHARED_TEXT_MAX)} of text (${strings.count.toLocaleString('en')} strings read of a ${mib(entry.size)} part): too large to read within the memory ceiling`);
+        throw new RejectedInput('too_large', `the workbook's shared strings hold more than ${mib(SHARED_TEXT_MAX)} of text (${strings.count.toLocaleString('en')} strings read of a ${mib(entry.size)} part): too large to read within the memory ceiling`);
       }
     }
   });
@@ -277,7 +277,7 @@ async function readSharedStrings(bytes: Buffer, entry: ZipEntry): Promise<Shared
     parser.write(decoder.end()).close();
   } catch (err) {
     if (err instanceof RejectedInput) throw err;
-    throw new RejectedInput(`unreadable workbook: shared strings: ${(err as Error).message.split('\n')[0]}`);
+    throw new RejectedInput('unreadable_workbook', `unreadable workbook: shared strings: ${(err as Error).message.split('\n')[0]}`);
   }
   return strings;
 }

@@ -83,19 +83,19 @@ export function openZipEntry(bytes: Buffer, entry: ZipEntry): Readable {
     for (let i = 0; i < data.length; i += SLICE) yield data.subarray(i, Math.min(i + SLICE, data.length));
   })();
   if (entry.method === 0) return Readable.from(slices, { objectMode: false });
-  if (entry.method !== 8) throw new RejectedInput(`workbook part ${entry.name} uses zip compression method ${entry.method} (only stored and deflated parts can be read)`);
+  if (entry.method !== 8) throw new RejectedInput('unreadable_workbook', `workbook part ${entry.name} uses zip compression method ${entry.method} (only stored and deflated parts can be read)`);
   return Readable.from(slices, { objectMode: false }).pipe(createInflateRaw({ chunkSize: SLICE }));
 }
 
 /** A small member read whole as text (workbook.xml, its relationships, styles.xml), refused above `max` bytes. */
 export async function readZipText(bytes: Buffer, entry: ZipEntry, max: number): Promise<string> {
-  if (entry.size > max) throw new RejectedInput(`workbook part ${entry.name} is ${entry.size} bytes (more than ${max} for a part read whole)`);
+  if (entry.size > max) throw new RejectedInput('too_large', `workbook part ${entry.name} is ${entry.size} bytes (more than ${max} for a part read whole)`);
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of openZipEntry(bytes, entry)) {
     total += (chunk as Buffer).length;
     // The declared size may lie: the bytes inflated are what counts.
-    if (total > max) throw new RejectedInput(`workbook part ${entry.name} inflates beyond ${max} bytes`);
+    if (total > max) throw new RejectedInput('too_large', `workbook part ${entry.name} inflates beyond ${max} bytes`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -112,5 +112,5 @@ function findEocd(bytes: Buffer): number {
 }
 
 function corrupt(what: string): RejectedInput {
-  return new RejectedInput(`corrupt or truncated workbook: ${what}`);
+  return new RejectedInput('unreadable_workbook', `corrupt or truncated workbook: ${what}`);
 }
