@@ -1,8 +1,8 @@
-import { recountFromWarehouse } from '../extract/onestop/recount.js';
+import { recountDossiers } from '../extract/onestop/index.js';
 import type { ExtractedDocument } from '../model/index.js';
 import { normalizeDocument, parsePeriodKey } from '../normalize/index.js';
 import type { TouchedKey } from '../reconcile/index.js';
-import type { Warehouse } from '../warehouse/index.js';
+import { type Warehouse, storedDossiers } from '../warehouse/index.js';
 import { pausePoint } from './test-hooks.js';
 
 /** Marks recounted figures in `observations.details` so that a later recount replaces them. */
@@ -54,10 +54,9 @@ export async function recountStatedWindows(wh: Warehouse, touched: readonly Touc
     // attached to the first of those exports (by content hash, so the result does not depend on
     // the order files arrived in).
     const host = sources[0]!.sha;
-    const figures = recountFromWarehouse(wh.sqlite, {
+    const figures = recountDossiers(storedDossiers(wh.sqlite, units), {
       period: r.period_key!,
       window: { start: r.stated_start!, end: r.stated_end! },
-      units,
       source: 'dossiers table',
     }).map((f) => ({ ...f, details: { ...f.details, [RECOUNT_MARK]: true } }));
     const doc: ExtractedDocument = { format: 'csv', kind: 'onestop', commune: { hints: [] }, figures, warnings: [] };

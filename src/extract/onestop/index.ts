@@ -104,4 +104,4 @@ function peekable<T>(source: AsyncIterable<T>): { peek(): Promise<T | undefined>
     },
   };
 }
-export { recountFromWarehouse, type RecountOptions } from './recount.js';
+export { recountDossiers, type RecountOptions, type StoredDossier } from './recount.js';
