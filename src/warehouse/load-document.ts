@@ -34,7 +34,7 @@ export async function loadDocument(wh: Pick<Warehouse, 'db' | 'sqlite'>, id: Doc
     const upsert = cached(sqlite, 'periods', PERIOD_UPSERT);
     for (const p of doc.periods) upsert.run(PERIOD_COLUMNS.map((c) => p[c] ?? null));
   }
-  await writeDocument(db, {
+  await writeDocument(sqlite, {
     sha256: id.sha256,
     path: id.path,
     file_name: id.fileName,
@@ -102,7 +102,7 @@ export function recordWarnings(sqlite: SQLite.Database, from: WarningSource, war
 
 /** Records a file that could not be loaded: a `documents` row with status rejected and its reason. */
 export async function recordRejection(db: Kysely<Database>, id: DocumentIdentity, format: string, reason: string): Promise<void> {
-  await writeDocument(db, {
+  const row: DocumentsTable = {
     sha256: id.sha256,
     path: id.path,
     file_name: id.fileName,
@@ -128,16 +128,27 @@ export async function recordRejection(db: Kysely<Database>, id: DocumentIdentity
     run_id: id.runId,
     loaded_at: id.at,
     observation_count: 0,
-  });
+  };
+  // Rare (one per bad file): through the query builder, in the caller's transaction like a load.
+  await db.deleteFrom('observations').where('document_sha256', '=', row.sha256).execute();
+  await db.insertInto('documents').values(row).onConflict((oc) => oc.column('sha256').doUpdateSet(row)).execute();
 }
 
 /**
  * Replaces a document's row and drops its observations: a document seen before (a rejected
- * attempt, or a load being redone) is written whole again.
+ * attempt, or a load being redone) is written whole again. Prepared once per connection and column set.
  */
-async function writeDocument(db: Kysely<Database>, row: DocumentsTable): Promise<void> {
-  await db.deleteFrom('observations').where('document_sha256', '=', row.sha256).execute();
-  await db.insertInto('documents').values(row).onConflict((oc) => oc.column('sha256').doUpdateSet(row)).execute();
+async function writeDocument(sqlite: SQLite.Database, row: DocumentsTable): Promise<void> {
+  cached(sqlite, 'observations-of-document', () => 'DELETE FROM observations WHERE document_sha256 = ?').run(row.sha256);
+  const columns = Object.keys(row) as (keyof DocumentsTable)[];
+  const upsert = cached(
+    sqlite,
+    `documents(${columns.join(',')})`,
+    () =>
+      `INSERT INTO documents (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+       ON CONFLICT(sha256) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  );
+  upsert.run(columns.map((c) => row[c] ?? null));
 }
 
 /** Keeps the `indicators` dimension equal to the catalogue (new wordings and rows appear on the next run). */
