@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { DossierBatch } from '../../src/extract/index.js';
 import { ExtractPool } from '../../src/pipeline/extract-pool.js';
 import { type PreparedFile, ingestPaths } from '../../src/pipeline/ingest.js';
 import { tempDir } from '../helpers.js';
@@ -104,7 +105,7 @@ describe('one-stop dossiers handed to the writer as plain data', () => {
       const prepare = async (file: { path: string; sha256: string }): Promise<PreparedFile | undefined> => {
         const prepared = await pool.prepare(file);
         // Every row the export holds comes back from the worker, repeated lines too (the writer judges them).
-        handed.push(prepared ? prepared.dossiers.reduce((n, batch) => n + batch.count, 0) : -1);
+        handed.push(prepared ? prepared.dossiers.reduce((n, batch) => n + DossierBatch.parse(batch).count, 0) : -1);
         return prepared;
       };
       await ingestPaths([a, b], { dbPath: there, config, prepare });

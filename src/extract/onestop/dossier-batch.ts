@@ -33,10 +33,12 @@ const Cell = z.union([z.string(), z.number(), z.null()]);
  * clone of objects costs about four times a clone of the same values in arrays (no keys to write
  * and read back per row; bench/backfill.ts).
  */
-export const DossierBatch = z.object({
-  count: z.number().int().nonnegative(),
-  columns: z.array(z.array(Cell)).length(DOSSIER_COLUMNS.length),
-});
+export const DossierBatch = z
+  .object({
+    count: z.number().int().nonnegative(),
+    columns: z.array(z.array(Cell)).length(DOSSIER_COLUMNS.length),
+  })
+  .refine((b) => b.columns.every((c) => c.length === b.count), { message: 'every column of a dossier batch holds `count` rows' });
 export type DossierBatch = z.infer<typeof DossierBatch>;
 
 /** Receives each batch as it fills; the last one, shorter, when the export ends. */
