@@ -38,16 +38,16 @@ export async function recountStatedWindows(wh: Warehouse, touched: readonly Touc
     .orderBy('stated_end')
     .execute();
   let written = 0;
+  // Prepared once for all the reports of the run, not once per report.
+  const exportsOf = wh.sqlite.prepare(
+    `SELECT DISTINCT o.document_sha256 AS sha, json_extract(o.details, '$.unit') AS unit
+     FROM observations o JOIN documents d ON d.sha256 = o.document_sha256
+     WHERE o.method = 'onestop' AND o.commune_code = ? AND d.status = 'loaded' AND json_extract(o.details, '$.unit') IS NOT NULL
+     ORDER BY 1, 2`,
+  );
   for (const r of reports) {
     if (!parsePeriodKey(r.period_key!)) continue;
-    const sources = wh.sqlite
-      .prepare(
-        `SELECT DISTINCT o.document_sha256 AS sha, json_extract(o.details, '$.unit') AS unit
-         FROM observations o JOIN documents d ON d.sha256 = o.document_sha256
-         WHERE o.method = 'onestop' AND o.commune_code = ? AND d.status = 'loaded' AND json_extract(o.details, '$.unit') IS NOT NULL
-         ORDER BY 1, 2`,
-      )
-      .all(r.commune_code) as { sha: string; unit: string }[];
+    const sources = exportsOf.all(r.commune_code) as { sha: string; unit: string }[];
     if (sources.length === 0) continue;
     const units = [...new Set(sources.map((s) => s.unit))].sort();
     // The dossiers table holds each dossier once, whichever export brought it: the recount is
