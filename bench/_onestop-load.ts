@@ -6,11 +6,10 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extractTextExport } from '../src/extract/onestop/index.js';
 import { normalizeDocument } from '../src/normalize/index.js';
-import { loadDocument, openWarehouse } from '../src/warehouse/index.js';
-import { createRecordWriter } from '../src/warehouse/records.js';
 import { indicatorCatalogue } from '../src/catalog/indicators.js';
 import { columnCatalogue, countingRules, vocabulary } from '../src/extract/onestop/index.js';
 import { communeRegistry } from '../src/normalize/commune/registry.js';
+import { createDossierLoader, loadDocument, openWarehouse } from '../src/warehouse/index.js';
 
 const [csvPath, dbPath] = process.argv.slice(2) as [string, string];
 let peak = 0;
@@ -35,11 +34,11 @@ const wh = await openWarehouse(dbPath);
 const sha256 = 'bench'.padEnd(64, '0');
 const runId = 'bench-run';
 wh.sqlite.exec('BEGIN IMMEDIATE');
-const writer = createRecordWriter(wh.sqlite, sha256, runId);
+const writer = createDossierLoader(wh.sqlite, sha256, runId);
 const stats: Record<string, unknown> = {};
-const doc = await extractTextExport(createReadStream(csvPath, { highWaterMark: 256 * 1024 }), { path: csvPath }, { config: { maxBytes: Infinity }, records: writer }, stats);
+const doc = await extractTextExport(createReadStream(csvPath, { highWaterMark: 256 * 1024 }), { path: csvPath }, { config: { maxBytes: Infinity }, dossiers: (batch) => writer.write(batch) }, stats);
 const normalized = normalizeDocument(doc, { path: csvPath, bytes: Buffer.alloc(0), sha256 });
-await loadDocument(wh.db, { sha256, path: csvPath, fileName: 'export.csv', sizeBytes: statSync(csvPath).size, runId, at: new Date().toISOString() }, normalized);
+await loadDocument(wh, { sha256, path: csvPath, fileName: 'export.csv', sizeBytes: statSync(csvPath).size, runId, at: new Date().toISOString() }, normalized);
 wh.sqlite.exec('COMMIT');
 await wh.close();
 const seconds = (performance.now() - t0) / 1000;
@@ -49,7 +48,7 @@ clearInterval(timer);
 tick();
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const mainCpuSeconds = main0 !== undefined && main1 !== undefined ? main1 - main0 : undefined;
-console.log(JSON.stringify({ seconds, cpuSeconds, mainCpuSeconds, setupSeconds, setupMainCpuSeconds: setupMain, peakRss: peak, maxRss: process.resourceUsage().maxRSS * 1024, rows: stats.rows, stored: writer.count, observations: normalized.observations.length, notCounted: stats.notCounted }));
+console.log(JSON.stringify({ seconds, cpuSeconds, mainCpuSeconds, setupSeconds, setupMainCpuSeconds: setupMain, peakRss: peak, maxRss: process.resourceUsage().maxRSS * 1024, rows: stats.rows, stored: writer.inserted, observations: normalized.observations.length, notCounted: stats.notCounted }));
 
 /**
  * CPU seconds this process's main thread has used (Linux: /proc/self/task/<pid>/stat, utime + stime

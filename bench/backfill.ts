@@ -5,21 +5,24 @@
  * workers. The reference in the same run is `--workers 0`: every file extracted by the writer itself,
  * as `cchc ingest` does.
  *
- *   npx tsx bench/backfill.ts [--files 5000] [--workers 0,1,2] [--keep]
+ *   npx tsx bench/backfill.ts [--files 5000] [--workers 0,1,2] [--keep] [--cpu-prof]
  *
  * The default corpus is about 1% of the national one (≈ 10,600 pre-2025 communes × 6 years × 8 files):
  * ≈ 5,000 files; `--files 300` is a quick run. The corpus is generated into a temporary folder.
+ * `--cpu-prof` profiles each run (node --cpu-prof) and prints where the writer thread's time went and
+ * how busy the workers were (the profiling itself slows the runs: compare figures without it).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { communesForFiles, generateCountry } from '../scripts/fixtures/country.js';
+import { timeByPart } from './_profile-summary.js';
 
-const { values } = parseArgs({ options: { files: { type: 'string', default: '5000' }, workers: { type: 'string', default: '0,1,2' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { files: { type: 'string', default: '5000' }, workers: { type: 'string', default: '0,1,2' }, keep: { type: 'boolean', default: false }, 'cpu-prof': { type: 'boolean', default: false } } });
 const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'cchc-bench-backfill-'));
 const tree = join(work, 'country');
@@ -51,7 +54,9 @@ for (const workers of values.workers.split(',').map(Number)) {
   const script = `process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));
     import(${JSON.stringify(main)}).then((m) => m.main(['node', 'cchc', 'backfill', ${JSON.stringify(tree)}, '--db', ${JSON.stringify(db)}, '--workers', '${workers}']));`;
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const profDir = join(work, `prof-w${workers}`);
+  const prof = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
+  const r = spawnSync(process.execPath, [...prof, '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
   const seconds = (performance.now() - started) / 1000;
   if (r.status !== 0 && r.status !== 3) throw new Error(`backfill with ${workers} workers failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const maxRss = Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 0);
@@ -60,6 +65,9 @@ for (const workers of values.workers.split(',').map(Number)) {
   const rows = count('observations') + count('dossiers');
   conn.close();
   console.log(r.stdout.trim().split('\n').at(-1));
+  // Other processes on the machine take cores from the run: say how loaded it was.
+  console.log(`  load average after the run: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  if (values['cpu-prof']) printProfiles(profDir);
   results.push({ workers, seconds, files: manifest.files.length, rows, maxRssMb: maxRss / 1024 });
 }
 
@@ -73,4 +81,18 @@ if (one && two) console.log(`speed-up 1 → 2 workers: ${(one.seconds / two.seco
 const best = Math.max(...results.map((r) => r.files / r.seconds));
 console.log(`the country (≈ 500,000 files) at the best rate here: ${(500_000 / best / 3600).toFixed(1)} h`);
 if (values.keep) console.log(`kept: ${work}`);
+
 else rmSync(work, { recursive: true, force: true });
+
+/** The main (writer) thread's time by part of the code, and each worker thread's busy share. */
+function printProfiles(dir: string): void {
+  // Node names profiles CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; thread 0 is the main one.
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()) {
+    const { totalMs, parts } = timeByPart(join(dir, name));
+    const thread = name.split('.')[4] === '0' ? 'writer thread' : `worker thread ${name.split('.')[4]}`;
+    const idle = parts.find(([p]) => p === 'idle')?.[1] ?? 0;
+    const busy = totalMs - idle;
+    const top = parts.filter(([p]) => p !== 'idle').slice(0, thread === 'writer thread' ? 10 : 4);
+    console.log(`  ${thread}: busy ${(busy / 1000).toFixed(1)} of ${(totalMs / 1000).toFixed(1)} s; ${top.map(([p, ms]) => `${p} ${((100 * ms) / Math.max(busy, 1)).toFixed(0)}%`).join(', ')}`);
+  }
+}

@@ -23,7 +23,7 @@ const files = process.argv.length > 2 ? process.argv.slice(2) : readdirSync(join
 if (process.argv.length <= 2) {
   for (const f of ['quang-bach-2023-docx-medium.pdf', 'tan-thanh-2024-h1-odf-frame.pdf', 'phong-quang-2025-q3-chromium-hairline.pdf']) files.push(join(root, 'fixtures/pdf/corpus', f));
 }
-const ctx: ExtractContext = { config: { maxBytes: 100_000_000 }, records: { write() {} } };
+const ctx: ExtractContext = { config: { maxBytes: 100_000_000 } };
 
 interface Subject {
   readonly name: string;

@@ -30,7 +30,7 @@ try {
   } else {
     let records = 0;
     const config = { maxBytes: 256 * 1024 * 1024, period: '2024', window: { start: '2023-12-01', end: '2024-11-20' } } as ExtractConfig;
-    const doc = await extractFile({ path, bytes, sha256: '0'.repeat(64) }, { config, records: { write: () => void records++ } });
+    const doc = await extractFile({ path, bytes, sha256: '0'.repeat(64) }, { config, dossiers: (b) => void (records += b.count) });
     const pick = (key: string) => doc.figures.find((f) => f.indicatorKey === key)?.number;
     Object.assign(out, { kind: doc.kind, records, received: pick('7.2.4.received'), online: pick('7.2.4.online'), early: pick('3.3.1.early'), warnings: doc.warnings.length });
   }

@@ -1,3 +1,4 @@
+import type { DossierSink } from './onestop/dossier-batch.js';
 import type { ExtractedDocument, SourceFile } from '../model/index.js';
 
 /** Settings an extractor may need; filled from the pipeline declaration and the command line. */
@@ -21,18 +22,15 @@ export interface ExtractConfig {
   readonly maxPages?: number;
 }
 
-/**
- * Rows that are too many to hold in memory (one-stop dossiers) are streamed by the extractor
- * straight into the load transaction that the pipeline holds open around it: if the document is
- * rejected later, they roll back with it.
- */
-export interface RecordWriter {
-  write(table: string, row: Readonly<Record<string, string | number | null>>): void;
-}
-
 export interface ExtractContext {
   readonly config: ExtractConfig;
-  readonly records: RecordWriter;
+  /**
+   * Receives the one-stop dossier rows an export holds, batch by batch as they are read (plain data;
+   * dossier-batch.ts): the extractor never writes anywhere itself. The pipeline's writer inserts them
+   * in the document's transaction (or a worker thread gathers them to send to it). Absent, the
+   * caller wants the figures only and the rows are not kept.
+   */
+  readonly dossiers?: DossierSink;
 }
 
 /**

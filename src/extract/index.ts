@@ -6,7 +6,8 @@ import type { ExtractContext } from './extractor.js';
 export { detectContainer, type Container } from './detect.js';
 export { extractTextStream as extractLargeText };
 export { NotThisKind, RejectedInput, isOutOfMemory, tooLargeToRead } from './errors.js';
-export type { ExtractConfig, ExtractContext, Extractor, RecordWriter } from './extractor.js';
+export type { ExtractConfig, ExtractContext, Extractor } from './extractor.js';
+export { DOSSIER_COLUMNS, DossierBatch, type DossierColumn, type DossierSink, TooManyDossiers, collectDossiers, dossierRow } from './onestop/dossier-batch.js';
 
 /**
  * Reads a large text export (one-stop dossier list) from disk as a stream, so that memory stays

@@ -4,18 +4,33 @@ import { resolve } from 'node:path';
 import { Piscina } from 'piscina';
 import { type ExtractConfig, detectContainer } from '../extract/index.js';
 import { CchcError } from '../model/index.js';
-import type { NormalizedDocument } from '../normalize/index.js';
 import type { ExtractResult, ExtractTask } from './extract-worker.js';
+import type { PreparedFile } from './ingest.js';
 
 /** Tells whether a file's content is already in the warehouse (a resumed backfill dispatches none of those). */
 export type IsLoaded = (sha256: string) => boolean;
 
 /**
+ * Text exports up to this size go to a worker, which hands their dossiers back whole (≈ 50,000 rows at
+ * 170 bytes a line, well under WORKER_MAX_DOSSIERS); larger ones the writer reads as a stream itself.
+ */
+export const WORKER_TEXT_MAX_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Files in flight per thread. The writer stops taking files while it reconciles a batch (seconds):
+ * a deep look-ahead keeps the workers extracting meanwhile. What waits is plain data, a few hundred
+ * rows a file; `HELD_DOSSIERS` caps the dossier rows waiting, whatever the files.
+ */
+const LOOKAHEAD_PER_THREAD = 16;
+const HELD_DOSSIERS = 400_000;
+
+/**
  * Worker threads that extract and normalise the files a backfill will load, ahead of the writer:
  * `prepare` (an `IngestOptions.prepare`) is asked for the files in the order the writer loads them,
  * and keeps the next `lookahead` of them in flight. Files are read and hashed here; a file already
- * loaded is not sent, nor is a text export (its dossiers stream into the writer's transaction). What a
- * worker hands back is checked against the hash the writer read: other bytes are done again by the writer.
+ * loaded is not sent, nor is a text export above `WORKER_TEXT_MAX_BYTES` (the writer streams its
+ * dossiers into the transaction batch by batch instead of holding them). What a worker hands back is
+ * checked against the hash the writer read: other bytes are done again by the writer.
  */
 export class ExtractPool {
   private readonly pool: Piscina<ExtractTask, ExtractResult>;
@@ -24,13 +39,15 @@ export class ExtractPool {
   private readonly position = new Map<string, number>();
   private next = 0;
   private readonly lookahead: number;
+  /** Dossier rows in results done but not yet taken by the writer. */
+  private held = 0;
 
   constructor(
     private readonly config: ExtractConfig,
     private readonly isLoaded: IsLoaded,
     threads: number,
   ) {
-    this.lookahead = threads * 4;
+    this.lookahead = threads * LOOKAHEAD_PER_THREAD;
     this.pool = new Piscina({ filename: workerEntry(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
   }
 
@@ -44,23 +61,29 @@ export class ExtractPool {
     this.fill(0);
   }
 
-  readonly prepare = async (file: { readonly path: string; readonly sha256: string }): Promise<NormalizedDocument | undefined> => {
+  readonly prepare = async (file: { readonly path: string; readonly sha256: string }): Promise<PreparedFile | undefined> => {
     const key = resolve(file.path);
     const at = this.position.get(key);
     if (at === undefined) return undefined;
     this.fill(at);
     const result = await this.pending.get(key);
     this.pending.delete(key);
+    this.release(result);
     if (!result || result.sha256 !== file.sha256) return undefined;
     if (result.kind === 'rejected') throw new CchcError(result.stage, result.code, result.message, result.location);
-    return result.kind === 'document' ? result.document : undefined;
+    return result.kind === 'document' ? { document: result.document, dossiers: result.dossiers } : undefined;
   };
 
   /** Sends the files from `at` on, up to the look-ahead; files the writer has passed are forgotten. */
   private fill(at: number): void {
-    for (const key of this.pending.keys()) if ((this.position.get(key) ?? 0) < at) this.pending.delete(key);
+    for (const [key, result] of this.pending) {
+      if ((this.position.get(key) ?? 0) >= at) continue;
+      this.pending.delete(key);
+      void result.then((r) => this.release(r));
+    }
     if (this.next < at) this.next = at;
-    while (this.next < this.order.length && this.next < at + this.lookahead) {
+    // The file the writer asks for is always sent, whatever is held.
+    while (this.next < this.order.length && this.next < at + this.lookahead && (this.held < HELD_DOSSIERS || this.next === at)) {
       const path = this.order[this.next++]!;
       this.pending.set(path, this.dispatch(path));
     }
@@ -77,19 +100,27 @@ export class ExtractPool {
     }
     if (bytes.length > this.config.maxBytes) return undefined;
     const container = detectContainer(bytes);
-    if (container !== 'pdf' && container !== 'xlsx') return undefined;
+    if (container !== 'pdf' && container !== 'xlsx' && !(container === 'text' && bytes.length <= WORKER_TEXT_MAX_BYTES)) return undefined;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (this.isLoaded(sha256)) return undefined;
     // A view of its own buffer, so that the bytes move to the worker instead of being copied.
     const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const own = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view : view.slice();
-    return this.pool.run({ path, sha256, bytes: own, config: this.config }, { transferList: [own.buffer as ArrayBuffer] }).catch(() => undefined);
+    const result = await this.pool.run({ path, sha256, bytes: own, config: this.config }, { transferList: [own.buffer as ArrayBuffer] }).catch(() => undefined);
+    if (result?.kind === 'document') this.held += rows(result.dossiers);
+    return result;
+  }
+
+  private release(result: ExtractResult | undefined): void {
+    if (result?.kind === 'document') this.held -= rows(result.dossiers);
   }
 
   async close(): Promise<void> {
     await this.pool.destroy();
   }
 }
+
+const rows = (batches: readonly { readonly count: number }[]) => batches.reduce((n, b) => n + b.count, 0);
 
 /**
  * The worker's file beside this one: compiled JavaScript under dist/, or a small ESM entry that loads

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
-import { type ExtractConfig, detectContainer, extractFile, extractLargeText } from '../extract/index.js';
+import { type DossierBatch, type ExtractConfig, detectContainer, extractFile, extractLargeText } from '../extract/index.js';
 import { CchcError, type ErrorCode, type Stage, UnreadableFile } from '../model/index.js';
 import { type NormalizedDocument, normalizeDocument, parsePeriodKey } from '../normalize/index.js';
 import type { ReconcileSettings } from '../reconcile/index.js';
@@ -10,10 +10,11 @@ import {
   type DocumentIdentity,
   type Warehouse,
   checkpointWal,
-  createRecordWriter,
+  createDossierLoader,
   loadDocument,
   openWarehouse,
   recordRejection,
+  recordWarnings,
 } from '../warehouse/index.js';
 import { linkBundles } from './bundles.js';
 import { syncIndicatorsIfChanged } from './catalogue-sync.js';
@@ -52,7 +53,13 @@ export interface IngestOptions {
    * Extracts and normalises a file elsewhere (the backfill's worker threads; pipeline/backfill.ts),
    * given the hash read here; undefined has it done here. Throws a `CchcError` (model/errors.ts) for a bad file.
    */
-  readonly prepare?: (file: { readonly path: string; readonly sha256: string }) => Promise<NormalizedDocument | undefined>;
+  readonly prepare?: (file: { readonly path: string; readonly sha256: string }) => Promise<PreparedFile | undefined>;
+}
+
+/** A file extracted and normalised elsewhere: the document and its one-stop dossier rows, plain data for the writer. */
+export interface PreparedFile {
+  readonly document: NormalizedDocument;
+  readonly dossiers: readonly DossierBatch[];
 }
 
 /** `failed`: a bug in cchc-etl met on the file (not the file's fault); the run fails, the file is read again next run. */
@@ -304,32 +311,33 @@ async function loadSource(
     return { path, status: 'skipped', sha256, observations: 0, warnings: 0, reason };
   }
 
-  // One transaction per document, held open while the extractor streams records into it.
+  // One transaction per document, held open while extraction hands over its dossier rows.
   let stage: Stage = 'extract';
   wh.sqlite.exec('BEGIN IMMEDIATE');
   try {
     if (file.size > config.maxBytes) throw new UnreadableFile('too_large', `file too large: ${file.size} bytes (limit ${config.maxBytes})`);
-    const records = createRecordWriter(wh.sqlite, sha256, runId);
+    const dossiers = createDossierLoader(wh.sqlite, sha256, runId);
     const prepared = file.streamed ? undefined : await prepare?.({ path, sha256 });
+    // Extracted here, a file's dossier batches are stored as they fill, so a long export is never held
+    // whole; a worker's come with its document.
+    const ctx = { config, dossiers: (batch: DossierBatch) => dossiers.write(batch) };
     // A name that is not UTF-8 is reopened through the descriptor already open on it.
     const streamPath = typeof source.fsPath === 'string' ? source.fsPath : `/proc/self/fd/${file.handle.fd}`;
-    const extracted = prepared
-      ? undefined
-      : file.streamed
-        ? await extractLargeText(streamPath, { config, records })
-        : await extractFile({ path, bytes, sha256 }, { config, records });
+    const extracted = prepared ? undefined : file.streamed ? await extractLargeText(streamPath, ctx) : await extractFile({ path, bytes, sha256 }, ctx);
+    for (const batch of prepared?.dossiers ?? []) dossiers.write(batch);
     // The streamed read is a second pass over the file: it must have read what was hashed.
     if (file.streamed) await assertUnchanged(source.fsPath, file.snapshot);
     stage = 'normalize';
-    const doc = prepared ?? normalizeDocument(extracted!, { path, bytes, sha256 }, { province: config.province, commune: config.commune, period, cutoffDay: config.cutoffDay });
+    const doc = prepared?.document ?? normalizeDocument(extracted!, { path, bytes, sha256 }, { province: config.province, commune: config.commune, period, cutoffDay: config.cutoffDay });
     stage = 'load';
-    await loadDocument(wh.db, id, doc);
-    for (const w of doc.warnings) await recordError(wh, runId, sha256, path, w.stage, null, w.where, w.message, 'warning');
+    await loadDocument(wh, id, doc);
+    const warnings = dossiers.warnings(doc.warnings);
+    recordWarnings(wh.sqlite, { runId, sha256, path, stage: 'load' }, warnings);
     markPending(wh, doc.observations, runId);
     markSeen(wh, path, file.snapshot, sha256, runId);
     await pausePoint('document');
     wh.sqlite.exec('COMMIT');
-    return { path, status: 'loaded', sha256, observations: doc.observations.length, warnings: doc.warnings.length };
+    return { path, status: 'loaded', sha256, observations: doc.observations.length, warnings: warnings.length };
   } catch (err) {
     if (wh.sqlite.inTransaction) wh.sqlite.exec('ROLLBACK');
     // Not a rejected document: the content hashed is not one the file ever held whole; next run retries.

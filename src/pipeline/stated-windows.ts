@@ -1,8 +1,8 @@
-import { recountFromWarehouse } from '../extract/onestop/recount.js';
+import { recountDossiers } from '../extract/onestop/index.js';
 import type { ExtractedDocument } from '../model/index.js';
 import { normalizeDocument, parsePeriodKey } from '../normalize/index.js';
 import type { TouchedKey } from '../reconcile/index.js';
-import type { Warehouse } from '../warehouse/index.js';
+import { type Warehouse, storedDossiers } from '../warehouse/index.js';
 import { pausePoint } from './test-hooks.js';
 
 /** Marks recounted figures in `observations.details` so that a later recount replaces them. */
@@ -38,26 +38,25 @@ export async function recountStatedWindows(wh: Warehouse, touched: readonly Touc
     .orderBy('stated_end')
     .execute();
   let written = 0;
+  // Prepared once for all the reports of the run, not once per report.
+  const exportsOf = wh.sqlite.prepare(
+    `SELECT DISTINCT o.document_sha256 AS sha, json_extract(o.details, '$.unit') AS unit
+     FROM observations o JOIN documents d ON d.sha256 = o.document_sha256
+     WHERE o.method = 'onestop' AND o.commune_code = ? AND d.status = 'loaded' AND json_extract(o.details, '$.unit') IS NOT NULL
+     ORDER BY 1, 2`,
+  );
   for (const r of reports) {
     if (!parsePeriodKey(r.period_key!)) continue;
-    const sources = wh.sqlite
-      .prepare(
-        `SELECT DISTINCT o.document_sha256 AS sha, json_extract(o.details, '$.unit') AS unit
-         FROM observations o JOIN documents d ON d.sha256 = o.document_sha256
-         WHERE o.method = 'onestop' AND o.commune_code = ? AND d.status = 'loaded' AND json_extract(o.details, '$.unit') IS NOT NULL
-         ORDER BY 1, 2`,
-      )
-      .all(r.commune_code) as { sha: string; unit: string }[];
+    const sources = exportsOf.all(r.commune_code) as { sha: string; unit: string }[];
     if (sources.length === 0) continue;
     const units = [...new Set(sources.map((s) => s.unit))].sort();
     // The dossiers table holds each dossier once, whichever export brought it: the recount is
     // attached to the first of those exports (by content hash, so the result does not depend on
     // the order files arrived in).
     const host = sources[0]!.sha;
-    const figures = recountFromWarehouse(wh.sqlite, {
+    const figures = recountDossiers(storedDossiers(wh.sqlite, units), {
       period: r.period_key!,
       window: { start: r.stated_start!, end: r.stated_end! },
-      units,
       source: 'dossiers table',
     }).map((f) => ({ ...f, details: { ...f.details, [RECOUNT_MARK]: true } }));
     const doc: ExtractedDocument = { format: 'csv', kind: 'onestop', commune: { hints: [] }, figures, warnings: [] };

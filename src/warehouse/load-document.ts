@@ -1,8 +1,10 @@
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { IndicatorCatalogue } from '../catalog/index.js';
 import type { NormalizedDocument } from '../normalize/index.js';
 import { writeCommunes } from './communes.js';
-import type { Database, DocumentsTable } from './schema.js';
+import type { Warehouse } from './open.js';
+import type { Database, DocumentsTable, PeriodsTable } from './schema.js';
 
 /** SQLite binds at most 32,766 variables per statement; 33 columns × 500 rows stays well under. */
 const BATCH = 500;
@@ -20,24 +22,19 @@ export interface DocumentIdentity {
  * Writes one normalised document: its dimensions, its `documents` row and every observation.
  * Runs inside the transaction the pipeline holds open, so a failure leaves nothing behind.
  * A document seen before (a rejected attempt) is replaced whole.
+ *
+ * The writer thread runs this for every file of a backfill, so the rows that come by the dozen
+ * (observations, periods) go through prepared statements kept per connection: through the query
+ * builder, each document cost an SQL text built, compiled and prepared again per statement.
  */
-export async function loadDocument(db: Kysely<Database>, id: DocumentIdentity, doc: NormalizedDocument): Promise<void> {
+export async function loadDocument(wh: Pick<Warehouse, 'db' | 'sqlite'>, id: DocumentIdentity, doc: NormalizedDocument): Promise<void> {
+  const { db, sqlite } = wh;
   await writeCommunes(db, doc.communes, doc.crosswalk);
-  for (const p of doc.periods) {
-    await db
-      .insertInto('periods')
-      .values(p)
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({
-          // The latest report to state a window for the period says what it covered.
-          reported_start: (eb) => eb.fn.coalesce('excluded.reported_start', 'periods.reported_start'),
-          reported_end: (eb) => eb.fn.coalesce('excluded.reported_end', 'periods.reported_end'),
-          is_estimate: (eb) => eb.ref('excluded.is_estimate'),
-        }),
-      )
-      .execute();
+  if (doc.periods.length) {
+    const upsert = cached(sqlite, 'periods', PERIOD_UPSERT);
+    for (const p of doc.periods) upsert.run(PERIOD_COLUMNS.map((c) => p[c] ?? null));
   }
-  await writeDocument(db, {
+  await writeDocument(sqlite, {
     sha256: id.sha256,
     path: id.path,
     file_name: id.fileName,
@@ -50,15 +47,63 @@ export async function loadDocument(db: Kysely<Database>, id: DocumentIdentity, d
     observation_count: doc.observations.length,
     bundle_key: null,
   });
-  for (let i = 0; i < doc.observations.length; i += BATCH) {
-    const rows = doc.observations.slice(i, i + BATCH).map((o) => ({ ...o, document_sha256: id.sha256, run_id: id.runId }));
-    await db.insertInto('observations').values(rows).execute();
+  const first = doc.observations[0];
+  if (!first) return;
+  // Every observation of a document has the same fields (normalize builds them so).
+  const columns = Object.keys(first) as (keyof typeof first)[];
+  const all = [...columns, 'document_sha256', 'run_id'];
+  const insert = cached(sqlite, `observations(${all.join(',')})`, () => `INSERT INTO observations (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`);
+  const values: unknown[] = new Array(all.length);
+  values[columns.length] = id.sha256;
+  values[columns.length + 1] = id.runId;
+  for (const o of doc.observations) {
+    for (let i = 0; i < columns.length; i++) values[i] = o[columns[i]!] ?? null;
+    insert.run(values);
   }
+}
+
+const PERIOD_COLUMNS = ['key', 'kind', 'number', 'year', 'start_date', 'end_date', 'reported_start', 'reported_end', 'is_estimate'] as const satisfies readonly (keyof PeriodsTable)[];
+// The latest report to state a window for the period says what it covered.
+const PERIOD_UPSERT = () =>
+  `INSERT INTO periods (${PERIOD_COLUMNS.join(', ')}) VALUES (${PERIOD_COLUMNS.map((c) => (c === 'is_estimate' ? 'coalesce(?, 0)' : '?')).join(', ')})
+   ON CONFLICT(key) DO UPDATE SET reported_start = coalesce(excluded.reported_start, periods.reported_start),
+     reported_end = coalesce(excluded.reported_end, periods.reported_end), is_estimate = excluded.is_estimate`;
+
+/** Statements prepared once per connection and shape (SQLite prepares them in tens of microseconds; a document has hundreds of rows). */
+const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+
+function cached(sqlite: SQLite.Database, key: string, sql: () => string): SQLite.Statement {
+  let byKey = statements.get(sqlite);
+  if (!byKey) statements.set(sqlite, (byKey = new Map()));
+  let s = byKey.get(key);
+  if (!s) byKey.set(key, (s = sqlite.prepare(sql())));
+  return s;
+}
+
+/** Where a document's warnings are recorded from. */
+export interface WarningSource {
+  readonly runId: string;
+  readonly sha256: string;
+  readonly path: string;
+  /** The stage of warnings that name none (the loader's own). */
+  readonly stage: string;
+}
+
+/** A document's warnings, one `ingest_errors` row each (severity warning), through one prepared statement. */
+export function recordWarnings(sqlite: SQLite.Database, from: WarningSource, warnings: readonly { readonly where: string; readonly message: string; readonly stage?: string }[]): void {
+  if (warnings.length === 0) return;
+  const insert = cached(
+    sqlite,
+    'ingest_errors',
+    () => "INSERT INTO ingest_errors (run_id, document_sha256, path, stage, severity, location, message, created_at) VALUES (?, ?, ?, ?, 'warning', ?, ?, ?)",
+  );
+  const at = new Date().toISOString();
+  for (const w of warnings) insert.run(from.runId, from.sha256, from.path, w.stage ?? from.stage, w.where, w.message, at);
 }
 
 /** Records a file that could not be loaded: a `documents` row with status rejected and its reason. */
 export async function recordRejection(db: Kysely<Database>, id: DocumentIdentity, format: string, reason: string): Promise<void> {
-  await writeDocument(db, {
+  const row: DocumentsTable = {
     sha256: id.sha256,
     path: id.path,
     file_name: id.fileName,
@@ -84,16 +129,27 @@ export async function recordRejection(db: Kysely<Database>, id: DocumentIdentity
     run_id: id.runId,
     loaded_at: id.at,
     observation_count: 0,
-  });
+  };
+  // Rare (one per bad file): through the query builder, in the caller's transaction like a load.
+  await db.deleteFrom('observations').where('document_sha256', '=', row.sha256).execute();
+  await db.insertInto('documents').values(row).onConflict((oc) => oc.column('sha256').doUpdateSet(row)).execute();
 }
 
 /**
  * Replaces a document's row and drops its observations: a document seen before (a rejected
- * attempt, or a load being redone) is written whole again.
+ * attempt, or a load being redone) is written whole again. Prepared once per connection and column set.
  */
-async function writeDocument(db: Kysely<Database>, row: DocumentsTable): Promise<void> {
-  await db.deleteFrom('observations').where('document_sha256', '=', row.sha256).execute();
-  await db.insertInto('documents').values(row).onConflict((oc) => oc.column('sha256').doUpdateSet(row)).execute();
+async function writeDocument(sqlite: SQLite.Database, row: DocumentsTable): Promise<void> {
+  cached(sqlite, 'observations-of-document', () => 'DELETE FROM observations WHERE document_sha256 = ?').run(row.sha256);
+  const columns = Object.keys(row) as (keyof DocumentsTable)[];
+  const upsert = cached(
+    sqlite,
+    `documents(${columns.join(',')})`,
+    () =>
+      `INSERT INTO documents (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+       ON CONFLICT(sha256) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  );
+  upsert.run(columns.map((c) => row[c] ?? null));
 }
 
 /** Keeps the `indicators` dimension equal to the catalogue (new wordings and rows appear on the next run). */

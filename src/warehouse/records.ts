@@ -1,103 +1,147 @@
 import type SQLite from 'better-sqlite3';
-import type { RecordWriter } from '../extract/index.js';
+import { DOSSIER_COLUMNS, type DossierBatch } from '../extract/index.js';
+import type { StoredDossier } from '../extract/onestop/index.js';
 
 /**
- * Tables whose rows are deduplicated on a natural key across overlapping exports: the first row
- * stored wins; a later row with the same key is a duplicate when its content is the same, and a
- * conflict (reported back to the extractor, which warns) when it differs.
- */
-const NATURAL_KEYS: Readonly<Record<string, string>> = { dossiers: 'code' };
-/**
- * Columns whose meaning two exports of one dossier must agree on. Text as printed (status words,
+ * Columns whose meaning two copies of one dossier must agree on. Text as printed (status words,
  * channel codes, unit names), times of day and provenance differ between vendors' layouts of the same
- * dossier and are not compared; a column one export lacks (null) does not conflict.
+ * dossier and are not compared; a column one copy lacks (null) does not conflict.
  */
-const COMPARED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  dossiers: ['channel', 'online_level', 'status_class', 'received_date', 'promised_date', 'finished_date', 'outcome', 'paid_online'],
-};
+const COMPARED_COLUMNS = ['channel', 'online_level', 'status_class', 'received_date', 'promised_date', 'finished_date', 'outcome', 'paid_online'] as const;
+const COMPARED_AT = COMPARED_COLUMNS.map((c) => DOSSIER_COLUMNS.indexOf(c));
+const CODE_AT = DOSSIER_COLUMNS.indexOf('code');
+const LINE_AT = DOSSIER_COLUMNS.indexOf('source_line');
 
-/** What `write` returns for deduplicated tables (void-compatible with RecordWriter). */
-export interface WriteOutcome {
-  readonly duplicate: boolean;
-  /** The row already stored came from the same document (a repeated line, not an overlapping export). */
-  readonly sameDocument?: boolean;
-  readonly conflict?: { readonly documentSha256: string; readonly line: number | null; readonly columns: readonly string[] };
+/** Conflicts listed one by one before the rest are only counted (an export that disagrees with another on every row). */
+const CONFLICTS_LISTED = 50;
+
+export interface Warning {
+  readonly where: string;
+  readonly message: string;
+  /** The stage that found it, when not the loader. */
+  readonly stage?: string;
 }
 
-const INSERTED: WriteOutcome = Object.freeze({ duplicate: false });
-
-type Row = Readonly<Record<string, string | number | null>>;
-
 /**
- * Streams extractor records (one-stop dossiers) into their table over the raw connection, inside the
- * transaction the pipeline holds open. One prepared statement per table and column set.
+ * Stores a document's dossier batches (plain data from extraction) in the `dossiers` table, inside
+ * the transaction the pipeline holds open for the document, and tells what it found there.
  */
-export function createRecordWriter(
-  sqlite: SQLite.Database,
-  documentSha256: string,
-  runId: string,
-): RecordWriter & { count: number; duplicates: number; readonly documentSha256: string } {
-  interface Prepared {
-    readonly table: string;
-    readonly keys: readonly string[];
-    readonly insert: SQLite.Statement;
-    readonly select?: SQLite.Statement;
+export interface DossierLoader {
+  write(batch: DossierBatch): void;
+  /** Rows stored, and rows whose code was already there (an earlier line of this file or another document). */
+  readonly inserted: number;
+  readonly duplicates: number;
+  /**
+   * The document's own warnings with the loader's placed among them by line: a dossier stored before
+   * with other content (the first row stored wins). No cell is quoted, only the code, line numbers and
+   * the names of the columns that differ.
+   */
+  warnings(own: readonly Warning[]): Warning[];
+}
+
+interface Statements {
+  readonly insert: SQLite.Statement;
+  readonly existing: SQLite.Statement;
+}
+
+/** One pair of prepared statements per connection, not per document: preparing costs more than a small export's rows. */
+const prepared = new WeakMap<SQLite.Database, Statements>();
+
+function statements(sqlite: SQLite.Database): Statements {
+  let s = prepared.get(sqlite);
+  if (!s) {
+    const columns = [...DOSSIER_COLUMNS, 'document_sha256', 'run_id'];
+    s = {
+      // The dossier's code is the natural key across overlapping exports: the first row stored wins.
+      insert: sqlite.prepare(`INSERT INTO dossiers (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT(code) DO NOTHING`),
+      existing: sqlite.prepare(`SELECT document_sha256, source_line, ${COMPARED_COLUMNS.join(', ')} FROM dossiers WHERE code = ?`),
+    };
+    prepared.set(sqlite, s);
   }
-  const statements = new Map<string, Prepared>();
-  // Extractors write rows of one shape a million times: check the last shape before building a key.
-  let last: Prepared | undefined;
-  const prepare = (table: string, keys: string[]): Prepared => {
-    const columns = [...keys, 'document_sha256', 'run_id'];
-    const id = `${table}(${columns.join(',')})`;
-    let p = statements.get(id);
-    if (!p) {
-      if (!/^[a-z_]+$/.test(table) || columns.some((c) => !/^[a-z_0-9]+$/.test(c))) throw new Error(`bad record target ${id}`);
-      const key = NATURAL_KEYS[table];
-      const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-      p = key
-        ? { table, keys, insert: sqlite.prepare(`${insert} ON CONFLICT(${key}) DO NOTHING`), select: sqlite.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE ${key} = ?`) }
-        : { table, keys, insert: sqlite.prepare(insert) };
-      statements.set(id, p);
-    }
-    return p;
+  return s;
+}
+
+export function createDossierLoader(sqlite: SQLite.Database, documentSha256: string, runId: string): DossierLoader {
+  const { insert, existing } = statements(sqlite);
+  const found: { line: number; message: string }[] = [];
+  let conflicts = 0;
+  let inserted = 0;
+  let duplicates = 0;
+  const values: (string | number | null)[] = new Array(DOSSIER_COLUMNS.length + 2);
+  values[DOSSIER_COLUMNS.length] = documentSha256;
+  values[DOSSIER_COLUMNS.length + 1] = runId;
+
+  const compare = (batch: DossierBatch, r: number) => {
+    const code = batch.columns[CODE_AT]![r];
+    const stored = existing.get(code) as Record<string, string | number | null>;
+    const differing = COMPARED_COLUMNS.filter((c, i) => {
+      const mine = batch.columns[COMPARED_AT[i]!]![r] ?? null;
+      return mine !== null && stored[c] !== null && stored[c] !== mine;
+    });
+    if (differing.length === 0) return;
+    if (++conflicts > CONFLICTS_LISTED) return;
+    const line = batch.columns[LINE_AT]![r];
+    const sameDocument = stored.document_sha256 === documentSha256;
+    const where = sameDocument ? 'this file' : `document ${String(stored.document_sha256).slice(0, 12)}`;
+    found.push({
+      line: typeof line === 'number' ? line : 0,
+      message: `dossier ${code} also at line ${stored.source_line ?? '?'} of ${where} with different ${differing.join(', ')}: the warehouse keeps the first${sameDocument ? ', this row is not counted' : ''}`,
+    });
   };
-  const sameShape = (p: Prepared | undefined, table: string, keys: string[]): p is Prepared => {
-    if (!p || p.table !== table || p.keys.length !== keys.length) return false;
-    for (let i = 0; i < keys.length; i++) if (p.keys[i] !== keys[i]) return false;
-    return true;
-  };
-  const writer = {
-    count: 0,
-    duplicates: 0,
-    documentSha256,
-    write(table: string, row: Row): WriteOutcome | undefined {
-      const keys = Object.keys(row);
-      const p = sameShape(last, table, keys) ? last : (last = prepare(table, keys));
-      const values: (string | number | null)[] = new Array(keys.length + 2);
-      for (let i = 0; i < keys.length; i++) values[i] = row[keys[i]!] ?? null;
-      values[keys.length] = documentSha256;
-      values[keys.length + 1] = runId;
-      const info = p.insert.run(values);
-      if (info.changes > 0 || !p.select) {
-        writer.count++;
-        return p.select ? INSERTED : undefined;
+
+  return {
+    get inserted() {
+      return inserted;
+    },
+    get duplicates() {
+      return duplicates;
+    },
+    write(batch) {
+      const cols = batch.columns;
+      for (let r = 0; r < batch.count; r++) {
+        for (let c = 0; c < DOSSIER_COLUMNS.length; c++) values[c] = cols[c]![r] ?? null;
+        if (insert.run(values).changes > 0) inserted++;
+        else {
+          duplicates++;
+          compare(batch, r);
+        }
       }
-      writer.duplicates++;
-      const key = NATURAL_KEYS[table]!;
-      const existing = p.select.get(row[key]) as Record<string, string | number | null>;
-      const sameDocument = existing.document_sha256 === documentSha256;
-      const differing = (COMPARED_COLUMNS[table] ?? []).filter((c) => c in row && existing[c] !== null && row[c] !== null && existing[c] !== row[c]);
-      if (differing.length === 0) return { duplicate: true, sameDocument };
-      return {
-        duplicate: true,
-        sameDocument,
-        conflict: {
-          documentSha256: String(existing.document_sha256),
-          line: typeof existing.source_line === 'number' ? existing.source_line : null,
-          columns: differing,
-        },
-      };
+    },
+    warnings(own) {
+      const mine: Warning[] = found.map((f) => ({ where: `line ${f.line}`, message: f.message }));
+      if (conflicts > CONFLICTS_LISTED) mine.push({ where: 'file', message: `${conflicts} dossiers stored before with different content (first ${CONFLICTS_LISTED} listed by line)` });
+      return mergeByLine(own, mine);
     },
   };
-  return writer;
+}
+
+/**
+ * Puts each of `mine` (in line order, 'file' ones last) before the first of `own` that comes after it:
+ * the extractor lists its row warnings by line, then its file-wide ones.
+ */
+function mergeByLine(own: readonly Warning[], mine: readonly Warning[]): Warning[] {
+  if (mine.length === 0) return [...own];
+  const lineOf = (w: Warning) => {
+    const m = /^line (\d+)$/.exec(w.where);
+    return m ? Number(m[1]) : Infinity;
+  };
+  const out: Warning[] = [];
+  let i = 0;
+  for (const w of mine) {
+    const at = lineOf(w);
+    while (i < own.length && lineOf(own[i]!) <= at) out.push(own[i++]!);
+    out.push(w);
+  }
+  while (i < own.length) out.push(own[i++]!);
+  return out;
+}
+
+/**
+ * The stored dossiers of some units (`unit_name` as printed; every unit when `units` is absent),
+ * streamed from SQLite: the input of a recount over a window known after loading (pipeline/stated-windows.ts).
+ */
+export function storedDossiers(sqlite: SQLite.Database, units?: readonly string[]): IterableIterator<StoredDossier> {
+  const where = units?.length ? `WHERE unit_name IN (${units.map(() => '?').join(', ')})` : '';
+  const stmt = sqlite.prepare(`SELECT code, source_line, unit_name, status_class, channel, received_date, promised_date, finished_date, paid_online FROM dossiers ${where}`);
+  return stmt.iterate(...(units ?? [])) as IterableIterator<StoredDossier>;
 }

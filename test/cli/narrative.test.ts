@@ -58,7 +58,7 @@ describe('cchc narrative', () => {
     const file = path.resolve(import.meta.dirname, '../../fixtures/pdf/ban-thi-2024-bao-cao.pdf');
     const out = await run(file);
     const bytes = readFileSync(file);
-    const doc = await extractPdf({ path: file, bytes, sha256: 'x' }, { config: { maxBytes: Infinity }, records: { write() {} } });
+    const doc = await extractPdf({ path: file, bytes, sha256: 'x' }, { config: { maxBytes: Infinity } });
     const narrative = doc.figures.filter((f) => f.method === 'narrative');
     expect(out.map((o) => [o.page, o.raw, o.indicator_key])).toEqual(narrative.map((f) => [f.provenance.page, f.raw, f.indicatorKey ?? null]));
     expect(out.filter((o) => o.indicator_key).length).toBeGreaterThanOrEqual(79);

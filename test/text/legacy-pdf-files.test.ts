@@ -5,7 +5,7 @@ import { extractFile } from '../../src/extract/index.js';
 import type { ExtractedDocument } from '../../src/model/index.js';
 import { fixture, readFixture, type SourceRow } from '../helpers.js';
 
-const ctx = { config: { maxBytes: 50 * 1024 * 1024 }, records: { write: () => {} } };
+const ctx = { config: { maxBytes: 50 * 1024 * 1024 } };
 const source = (name: string) => JSON.parse(readFileSync(fixture(`source/legacy-2019/${name}`), 'utf8')) as { rows: SourceRow[] };
 
 async function extract(rel: string): Promise<ExtractedDocument> {

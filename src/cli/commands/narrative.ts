@@ -35,7 +35,7 @@ export function register(program: Command): void {
           if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
             // The PDF path ingest uses: the same pages, the same extractor, the same figures.
             const sha256 = createHash('sha256').update(bytes).digest('hex');
-            const doc = await extractPdf({ path: file, bytes, sha256 }, { config: { maxBytes: Infinity }, records: { write() {} } });
+            const doc = await extractPdf({ path: file, bytes, sha256 }, { config: { maxBytes: Infinity } });
             lines = linesOf(file, doc.figures.filter((f) => f.method === 'narrative'));
           } else {
             lines = narrativeFigures(file, pagesOfTextLines(bytes.toString('utf8').split(/\r\n|\r|\n/)));

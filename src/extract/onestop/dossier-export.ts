@@ -4,6 +4,7 @@ import { clean } from '../../text/fold.js';
 import { RejectedInput } from '../errors.js';
 import type { ExtractContext } from '../extractor.js';
 import { columnCatalogue } from './columns.js';
+import { DossierBatcher } from './dossier-batch.js';
 import { parseRow, type RowContext, type RowProblem } from './dossier.js';
 import { findHeader, HEADER_SEARCH_ROWS, type HeaderMatch } from './header.js';
 import { PII_KEY_ENV, redactPersonal } from './personal.js';
@@ -14,14 +15,6 @@ import { namesCommuneUnit, unitClues } from './unit.js';
 import { vocabulary } from './vocabulary.js';
 import { exportSpan, planWindows, type OnestopSettings } from './windows.js';
 
-/** What `RecordWriter.write` may report back for a dossier (src/warehouse/records.ts). */
-export interface DossierWriteOutcome {
-  readonly duplicate: boolean;
-  readonly sameDocument?: boolean;
-  /** Same code, different content: the row already stored wins. */
-  readonly conflict?: { readonly documentSha256: string; readonly line: number | null; readonly columns: readonly string[] };
-}
-
 /** Row problems listed one by one before the rest are only counted. */
 const WARNINGS_PER_KIND = 50;
 
@@ -29,14 +22,15 @@ export interface DossierExportStats {
   rows: number;
   counted: number;
   notCounted: number;
+  /** Rows whose code an earlier line of the same export already had (not counted again). */
   duplicates: number;
-  conflicts: number;
 }
 
 /**
- * Reads a dossier-level export whose rows arrive one at a time (`push`), streams each dossier into
- * the `dossiers` table and counts the indicators per unit and window on the fly. The first rows are
- * held until the header is found among them; after that nothing is held per row.
+ * Reads a dossier-level export whose rows arrive one at a time (`push`), hands each dossier to the
+ * context's sink in batches (the pipeline's writer stores them) and counts the indicators per unit
+ * and window on the fly. The first rows are held until the header is found among them; after that
+ * nothing is held per row but the dossier's code, to tell a repeated line.
  */
 export class DossierExportReader {
   private readonly head: RawRow[] = [];
@@ -119,7 +113,11 @@ function countRows(
   let counted = 0;
   let notCounted = 0;
   let duplicates = 0;
-  let conflicts = 0;
+  // Codes seen in this export: a line repeated inside one export is counted once. Counting never
+  // asks the warehouse: an overlapping export counts its own rows, since its figures are what that
+  // file says; the writer tells which codes another document already brought, and whether they agree.
+  const seen = new Set<string>();
+  const batcher = new DossierBatcher(ctx.dossiers ?? (() => {}));
 
   const handle = (row: RawRow) => {
     if (row.line <= header.line) return;
@@ -147,21 +145,12 @@ function countRows(
       notCounted++;
       return;
     }
-    const outcome = ctx.records.write('dossiers', parsed.record) as unknown as DossierWriteOutcome | undefined;
-    if (outcome?.duplicate) {
+    batcher.add(parsed.record);
+    if (seen.has(parsed.dossier.code)) {
       duplicates++;
-      if (outcome.conflict) {
-        conflicts++;
-        const where = outcome.sameDocument ? 'this file' : `document ${outcome.conflict.documentSha256.slice(0, 12)}`;
-        warnings.push({
-          where: `line ${row.line}`,
-          message: detach(`dossier ${parsed.dossier.code} also at line ${outcome.conflict.line ?? '?'} of ${where} with different ${outcome.conflict.columns.join(', ')}: the warehouse keeps the first${outcome.sameDocument ? ', this row is not counted' : ''}`),
-        });
-      }
-      // A line repeated inside one export is counted once; an overlapping export still counts its own
-      // rows, since its figures are what that file says.
-      if (outcome.sameDocument) return;
+      return;
     }
+    seen.add(detach(parsed.dossier.code));
     counted++;
     if (units.size < 10_000 && !units.has(parsed.dossier.unit)) units.add(detach(parsed.dossier.unit));
     tally.add(parsed.dossier);
@@ -169,7 +158,8 @@ function countRows(
 
   const finish = (): ExtractedDocument => {
     if (rowCount === 0) throw new RejectedInput('no_dossier_rows', `no dossier rows below the header at line ${header.line}`);
-    if (counted === 0 && duplicates === 0) {
+    batcher.flush();
+    if (counted === 0) {
       throw new RejectedInput('uncountable_rows', `none of the ${rowCount} dossier rows could be counted: ${summary(problemCounts)}`);
     }
     for (const [kind, pc] of problemCounts) {
@@ -182,7 +172,7 @@ function countRows(
     const { period, ...span } = exportSpan(tally.plan, header.preamble, file.path, tally.dataStart, tally.lastReceived);
     const results = tally.results(span.dataEnd);
     const figures = results.flatMap((r) => figuresFor(r.unit, r.window, r.counts, { rules, file: file.path, payment, ...span }));
-    Object.assign(stats, { rows: rowCount, counted, notCounted, duplicates, conflicts } satisfies DossierExportStats);
+    Object.assign(stats, { rows: rowCount, counted, notCounted, duplicates } satisfies DossierExportStats);
 
     const onlyUnit = units.size === 1 ? [...units][0] : undefined;
     return {

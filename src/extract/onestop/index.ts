@@ -87,4 +87,4 @@ async function* chain<T>(head: readonly T[], rest: AsyncIterator<T>): AsyncGener
   yield* head;
   for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
 }
-export { recountFromWarehouse, type RecountOptions } from './recount.js';
+export { recountDossiers, type RecountOptions, type StoredDossier } from './recount.js';

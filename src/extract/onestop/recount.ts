@@ -1,4 +1,3 @@
-import type SQLite from 'better-sqlite3';
 import type { ExtractedFigure } from '../../model/index.js';
 import { dayOf } from './dates.js';
 import type { Dossier } from './dossier.js';
@@ -8,37 +7,35 @@ import type { Channel, StatusClass } from './vocabulary.js';
 import { planWindows, type OnestopSettings } from './windows.js';
 
 export interface RecountOptions extends OnestopSettings {
-  /** Only these units (dossiers.unit_name as printed); all units when absent. */
-  readonly units?: readonly string[];
   /** Recorded in each figure's details.file. */
   readonly source?: string;
 }
 
+/** A dossier as the `dossiers` table holds it: the fields the counting rules need, nothing personal. */
+export interface StoredDossier {
+  readonly code: string;
+  readonly source_line: number | null;
+  readonly unit_name: string | null;
+  readonly status_class: StatusClass;
+  readonly channel: Channel | null;
+  readonly received_date: string;
+  readonly promised_date: string | null;
+  readonly finished_date: string | null;
+  readonly paid_online: number | null;
+}
+
 /**
- * Counts the indicators again from the `dossiers` table, for a window known only after the export
- * was loaded: typically the window a report states ("từ ngày 01/12/2023 … đến ngày 20/11/2024"), read
- * when the report arrives. Same rules and tally as the extractor; rows are streamed from SQLite.
- * The table holds each dossier once whichever export brought it, so overlapping exports count once.
+ * Counts the indicators again from stored dossiers, for a window known only after the export was
+ * loaded: typically the window a report states ("từ ngày 01/12/2023 … đến ngày 20/11/2024"), read
+ * when the report arrives. Same rules and tally as the extractor, over rows the caller streams (the
+ * pipeline reads them from the warehouse, warehouse/records.ts `storedDossiers`). The table holds each
+ * dossier once whichever export brought it, so overlapping exports count once. Pure: reads nothing itself.
  */
-export function recountFromWarehouse(sqlite: SQLite.Database, options: RecountOptions): ExtractedFigure[] {
+export function recountDossiers(dossiers: Iterable<StoredDossier>, options: RecountOptions): ExtractedFigure[] {
   const rules = countingRules();
   const tally = new Tally(planWindows(options), rules);
-  const where = options.units?.length ? `WHERE unit_name IN (${options.units.map(() => '?').join(', ')})` : '';
-  const stmt = sqlite.prepare(
-    `SELECT code, source_line, unit_name, status_class, channel, received_date, promised_date, finished_date, paid_online FROM dossiers ${where}`,
-  );
   let payments = false;
-  for (const r of stmt.iterate(...(options.units ?? [])) as IterableIterator<{
-    code: string;
-    source_line: number | null;
-    unit_name: string | null;
-    status_class: StatusClass;
-    channel: Channel | null;
-    received_date: string;
-    promised_date: string | null;
-    finished_date: string | null;
-    paid_online: number | null;
-  }>) {
+  for (const r of dossiers) {
     const treatment = rules.status_classes[r.status_class] ?? 'in_progress';
     const finishes = treatment === 'by_dates' || treatment === 'on_time';
     if (r.paid_online !== null) payments = true;

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { extractFile } from '../../../src/extract/index.js';
-import type { ExtractConfig, RecordWriter } from '../../../src/extract/index.js';
+import { type DossierSink, type ExtractConfig, dossierRow } from '../../../src/extract/index.js';
 import type { ExtractedDocument, ExtractedFigure } from '../../../src/model/index.js';
 import type { OnestopSettings } from '../../../src/extract/onestop/index.js';
 import { migrations } from '../../../src/warehouse/migrations/index.js';
-import { createRecordWriter } from '../../../src/warehouse/records.js';
+import { createDossierLoader, type DossierLoader } from '../../../src/warehouse/records.js';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -20,21 +20,23 @@ export const LAYOUTS = [
   'onestop/ban-thi-2024-list.xlsx',
 ] as const;
 
-/** A writer that keeps rows in memory (no dedup), for extractor-only tests. */
-export function memoryWriter(): RecordWriter & { rows: Record<string, unknown>[] } {
-  const rows: Record<string, unknown>[] = [];
-  return { rows, write: (_t, r) => void rows.push({ ...r }) };
+/** A sink that keeps the dossier rows handed over, as objects (no dedup), for extractor-only tests. */
+export function memoryWriter(): DossierSink & { rows: Record<string, string | number | null>[] } {
+  const rows: Record<string, string | number | null>[] = [];
+  return Object.assign((batch: Parameters<DossierSink>[0]) => {
+    for (let r = 0; r < batch.count; r++) rows.push(dossierRow(batch, r));
+  }, { rows });
 }
 
-export async function extract(path: string, settings: OnestopSettings = {}, records: RecordWriter = memoryWriter()): Promise<ExtractedDocument> {
+export async function extract(path: string, settings: OnestopSettings = {}, dossiers: DossierSink = memoryWriter()): Promise<ExtractedDocument> {
   const bytes = readFileSync(fixture(path));
   const config = { maxBytes: 50 * 1024 * 1024, ...settings } as ExtractConfig;
-  return extractFile({ path: `fixtures/${path}`, bytes, sha256: createHash('sha256').update(bytes).digest('hex') }, { config, records });
+  return extractFile({ path: `fixtures/${path}`, bytes, sha256: createHash('sha256').update(bytes).digest('hex') }, { config, dossiers });
 }
 
-export async function extractBytes(bytes: Buffer, path = 'test.csv', settings: OnestopSettings = {}, records: RecordWriter = memoryWriter()): Promise<ExtractedDocument> {
+export async function extractBytes(bytes: Buffer, path = 'test.csv', settings: OnestopSettings = {}, dossiers: DossierSink = memoryWriter()): Promise<ExtractedDocument> {
   const config = { maxBytes: 50 * 1024 * 1024, ...settings } as ExtractConfig;
-  return extractFile({ path, bytes, sha256: createHash('sha256').update(bytes).digest('hex') }, { config, records });
+  return extractFile({ path, bytes, sha256: createHash('sha256').update(bytes).digest('hex') }, { config, dossiers });
 }
 
 /** indicatorKey → number for the figures of one period (first occurrence of each key). */
@@ -47,13 +49,20 @@ export function byKey(figures: readonly ExtractedFigure[], periodKey?: string): 
   return out;
 }
 
-/** An in-memory warehouse with the migrations applied, and a writer into it. */
-export async function memoryWarehouse(): Promise<{ sqlite: SQLite.Database; writer: (sha: string) => ReturnType<typeof createRecordWriter>; close: () => Promise<void> }> {
+/** The sink a pipeline hands an extractor: each batch into `loader` (the warehouse's dossier writer). */
+export type LoaderSink = DossierSink & { readonly loader: DossierLoader };
+
+/** An in-memory warehouse with the migrations applied, and a dossier writer into it for a document. */
+export async function memoryWarehouse(): Promise<{ sqlite: SQLite.Database; writer: (sha: string) => LoaderSink; close: () => Promise<void> }> {
   const sqlite = new SQLite(':memory:');
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
   const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
   if (error) throw error;
-  return { sqlite, writer: (sha) => createRecordWriter(sqlite, sha, 'test-run'), close: () => db.destroy() };
+  const writer = (sha: string): LoaderSink => {
+    const loader = createDossierLoader(sqlite, sha, 'test-run');
+    return Object.assign((batch: Parameters<DossierSink>[0]) => loader.write(batch), { loader });
+  };
+  return { sqlite, writer, close: () => db.destroy() };
 }
 
 export const STATED = { period: '2024', window: { start: '2023-12-01', end: '2024-11-20' } } as const;

@@ -61,7 +61,7 @@ describe('one-stop exports in TCVN3 and VNI (2019–2021 systems)', () => {
   ])('%s in %d-byte chunks gives the same result (VNI base and mark bytes cut apart)', async (path, size) => {
     const whole = await extract(path, STATED);
     const w = memoryWriter();
-    const streamed = await extractTextExport(chunks(readFileSync(fixture(path)), size), { path: `fixtures/${path}` }, { config: { maxBytes: 1e9, ...STATED } as unknown as ExtractConfig, records: w }, {});
+    const streamed = await extractTextExport(chunks(readFileSync(fixture(path)), size), { path: `fixtures/${path}` }, { config: { maxBytes: 1e9, ...STATED } as unknown as ExtractConfig, dossiers: w }, {});
     expect(byKey(streamed.figures)).toEqual(byKey(whole.figures));
     expect(w.rows.filter((r) => r.procedure === 'Chứng thực bản sao từ bản chính giấy tờ, văn bản')).toHaveLength(60);
   });
@@ -80,7 +80,7 @@ describe('one-stop exports in TCVN3 and VNI (2019–2021 systems)', () => {
     // Past the sampled head (64 KiB): the same rows twice, then the pasted line.
     const bytes = Buffer.concat([head, head, tail]);
     expect(bytes.length).toBeGreaterThan(65536);
-    const chunked = extractTextExport(chunks(bytes, 65536), { path: 'x.csv' }, { config: { maxBytes: 1e9, ...STATED } as unknown as ExtractConfig, records: memoryWriter() }, {});
+    const chunked = extractTextExport(chunks(bytes, 65536), { path: 'x.csv' }, { config: { maxBytes: 1e9, ...STATED } as unknown as ExtractConfig, dossiers: memoryWriter() }, {});
     await expect(chunked).rejects.toThrow(/^mixed encoding: TCVN3 text with UTF-8 bytes at byte \d+$/);
   });
 });

@@ -17,7 +17,7 @@ describe('streaming path: chunk boundaries never change the result', () => {
     const whole = await extract(path, STATED);
     const w = memoryWriter();
     const stats: Record<string, unknown> = {};
-    const streamed = await extractTextExport(chunks(readFileSync(fixture(path)), size), { path: `fixtures/${path}` }, { config: { maxBytes: 1e9, ...STATED } as unknown as ExtractConfig, records: w }, stats);
+    const streamed = await extractTextExport(chunks(readFileSync(fixture(path)), size), { path: `fixtures/${path}` }, { config: { maxBytes: 1e9, ...STATED } as unknown as ExtractConfig, dossiers: w }, stats);
     expect(byKey(streamed.figures)).toEqual(byKey(whole.figures));
     expect(w.rows).toHaveLength(196);
     // Stored NFC whatever the source (Windows-1258 decodes to combining tone marks).
@@ -29,7 +29,9 @@ describe('streaming path: chunk boundaries never change the result', () => {
 describe('recount from the dossiers table for a window known later', () => {
   it('gives the extractor figures for the report window, from the warehouse alone', async () => {
     const { memoryWarehouse } = await import('./helpers.js');
-    const { recountFromWarehouse } = await import('../../../src/extract/onestop/index.js');
+    const { recountDossiers } = await import('../../../src/extract/onestop/index.js');
+    const { storedDossiers } = await import('../../../src/warehouse/index.js');
+    const recountFromWarehouse = (sqlite: typeof wh.sqlite, { units, ...options }: typeof STATED & { units: string[] }) => recountDossiers(storedDossiers(sqlite, units), options);
     const wh = await memoryWarehouse();
     // Loaded without a period: figures per regulation year. The report comes later with its window.
     await extract('onestop/ban-thi-2024-vendor2.csv', {}, wh.writer('a'.repeat(64)));

@@ -6,7 +6,6 @@ import { extractFile } from '../../../src/extract/index.js';
 
 const ctx = (maxPages?: number): ExtractContext => ({
   config: { maxBytes: 50_000_000, ...(maxPages ? { maxPages } : {}) },
-  records: { write() {} },
 });
 const read = (path: string) => ({ path, bytes: readFileSync(path), sha256: '' });
 

@@ -10,7 +10,7 @@ import type { ExtractedDocument, ExtractedFigure } from '../../../src/model/inde
  * the table header repeated by CSS (`thead { display: table-header-group }`) and its borders drawn
  * as thin filled rectangles rather than stroked lines. It must read exactly like the LibreOffice one.
  */
-const ctx: ExtractContext = { config: { maxBytes: 50_000_000 }, records: { write() {} } };
+const ctx: ExtractContext = { config: { maxBytes: 50_000_000 } };
 const LIBREOFFICE = 'fixtures/pdf/ban-thi-2024-bao-cao.pdf';
 const CHROMIUM = 'fixtures/pdf/ban-thi-2024-bao-cao-chromium.pdf';
 

@@ -13,7 +13,7 @@ import { CORPUS_DIR } from './corpus-score.js';
  * legacy code characters, the reader gives Unicode, and the old template's wordings meet today's
  * indicators through the catalogue's aliases. (Every cell of every rendering: corpus.test.ts.)
  */
-const ctx: ExtractContext = { config: { maxBytes: 50_000_000 }, records: { write() {} } };
+const ctx: ExtractContext = { config: { maxBytes: 50_000_000 } };
 const PRODUCERS = ['docx', 'odf', 'chromium'] as const;
 
 async function rawText(file: string, page: number): Promise<string> {

@@ -45,7 +45,7 @@ export interface FileScore {
   readonly rejected?: string;
 }
 
-const ctx: ExtractContext = { config: { maxBytes: 50_000_000 }, records: { write() {} } };
+const ctx: ExtractContext = { config: { maxBytes: 50_000_000 } };
 
 export async function scoreFile(entry: CorpusEntry, root = '.'): Promise<FileScore> {
   const path = join(root, CORPUS_DIR, entry.file);

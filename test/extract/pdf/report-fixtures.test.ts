@@ -5,7 +5,7 @@ import { extractPdf, locateAppendix, readAppendixRows, readPageItems, rowFigure,
 import { openPdf } from '../../../src/extract/pdf/load.js';
 import type { ExtractedDocument, ExtractedFigure } from '../../../src/model/index.js';
 
-const ctx: ExtractContext = { config: { maxBytes: 50_000_000 }, records: { write() {} } };
+const ctx: ExtractContext = { config: { maxBytes: 50_000_000 } };
 const LAYOUTS = ['fixtures/pdf/ban-thi-2024-bao-cao.pdf', 'fixtures/pdf/ban-thi-2024-bao-cao-layout2.pdf'] as const;
 
 const docs = new Map<string, ExtractedDocument>();

@@ -5,7 +5,7 @@ import { appendixXlsxExtractor } from '../../../src/extract/xlsx/index.js';
 import type { ExtractedDocument } from '../../../src/model/index.js';
 import { appendixSource, fixture, readFixture } from '../../helpers.js';
 
-const ctx = { config: { maxBytes: 50 * 1024 * 1024 }, records: { write: () => {} } };
+const ctx = { config: { maxBytes: 50 * 1024 * 1024 } };
 
 async function extract(rel: string): Promise<ExtractedDocument> {
   const bytes = readFixture(rel);

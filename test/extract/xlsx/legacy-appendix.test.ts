@@ -9,7 +9,7 @@ import type { ExtractedDocument } from '../../../src/model/index.js';
 import { TableRowMatcher } from '../../../src/normalize/index.js';
 import { type SourceRow, fixture, readFixture } from '../../helpers.js';
 
-const ctx = { config: { maxBytes: 50 * 1024 * 1024 }, records: { write: () => {} } };
+const ctx = { config: { maxBytes: 50 * 1024 * 1024 } };
 
 interface LegacySource {
   meta: { title: string; subtitle: string };

@@ -88,7 +88,7 @@ describe('small workbooks keep their path', () => {
     const path = temp(`small-${strings}`);
     await writeLargeWorkbook({ path, kind: 'dossiers', rows: 2000, strings, compress });
     let records = 0;
-    const doc = await extractFile({ path, bytes: readFileSync(path), sha256: '0'.repeat(64) }, { config, records: { write: () => void records++ } });
+    const doc = await extractFile({ path, bytes: readFileSync(path), sha256: '0'.repeat(64) }, { config, dossiers: (b) => void (records += b.count) });
     expect(records).toBe(2000);
     const figure = (key: string) => doc.figures.find((f) => f.indicatorKey === key)?.number;
     expect([figure('7.2.4.received'), figure('7.2.4.online'), figure('3.3.1.early')]).toEqual([2000, 667, 2000]);
@@ -97,7 +97,7 @@ describe('small workbooks keep their path', () => {
   it('a grid under the ceiling is still tried as an appendix first, and refused by both readers', async () => {
     const path = temp('small-grid');
     await writeLargeWorkbook({ path, kind: 'grid', rows: 200, columns: 6, compress: true });
-    const run = extractFile({ path, bytes: readFileSync(path), sha256: '0'.repeat(64) }, { config, records: { write() {} } });
+    const run = extractFile({ path, bytes: readFileSync(path), sha256: '0'.repeat(64) }, { config });
     await expect(run).rejects.toThrow(RejectedInput);
     await expect(run).rejects.toThrow(/^workbook holds neither a CCHC appendix table nor a one-stop export: no sheet has an appendix table header/);
   });
