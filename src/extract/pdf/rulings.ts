@@ -1,4 +1,4 @@
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from './pdfjs.js';
 
 /**
  * The rulings a page draws: every straight horizontal or vertical mark a viewer shows as a line,
