@@ -29,8 +29,11 @@ const CLOSING = new Set(['s', 'b', 'b*']);
 /** Operators this reader cannot follow: a form or image drawn by name, an inline image's binary data. */
 const OPAQUE = new Set(['Do', 'BI', 'ID']);
 
-const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIMITERS = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
+/** Character classes of a content stream (read as Latin-1): 1 white space, 2 delimiter, 0 regular. */
+const CLASS = new Uint8Array(256);
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = 1;
+for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2;
+const regular = (c: number) => CLASS[c & 0xff] === 0;
 
 /**
  * The rulings of a page from its content stream (`PdfObjects.pageContent`), as `rulingsOf` finds
@@ -47,7 +50,7 @@ export function contentRulings(content: string): Rulings | undefined {
   let i = 0;
   while (i < n) {
     const c = content.charCodeAt(i);
-    if (WHITE.has(c)) {
+    if (CLASS[c & 0xff] === 1) {
       i++;
     } else if (c === 0x25 /* % */) {
       while (i < n && content.charCodeAt(i) !== 0x0a && content.charCodeAt(i) !== 0x0d) i++;
@@ -61,16 +64,21 @@ export function contentRulings(content: string): Rulings | undefined {
       nums.length = 0;
     } else if (c === 0x2f /* / */) {
       i++;
-      while (i < n && !WHITE.has(content.charCodeAt(i)) && !DELIMITERS.has(content.charCodeAt(i))) i++;
+      while (i < n && regular(content.charCodeAt(i))) i++;
       nums.length = 0;
     } else {
       const start = i;
-      while (i < n && !WHITE.has(content.charCodeAt(i)) && !DELIMITERS.has(content.charCodeAt(i))) i++;
-      const word = content.slice(start, i);
-      const num = NUMBER.test(word) ? Number(word) : Number.NaN;
-      if (!Number.isNaN(num)) {
-        nums.push(num);
+      while (i < n && regular(content.charCodeAt(i))) i++;
+      // Most words are numbers (text positions, path coordinates): told by their first character.
+      if ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e) {
+        const num = Number(content.slice(start, i));
+        if (!Number.isNaN(num)) nums.push(num);
         continue;
+      }
+      const word = content.slice(start, i);
+      if (!PATH_WORDS.has(word)) {
+        nums.length = 0;
+        continue; // text, colour and state operators
       }
       const a = nums.slice(-6);
       nums.length = 0;
@@ -138,7 +146,8 @@ export function contentRulings(content: string): Rulings | undefined {
   return pen.rulings();
 }
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+/** The operators this reader acts on. */
+const PATH_WORDS = new Set(['q', 'Q', 'cm', 'm', 'l', 'c', 'v', 'y', 'h', 're', ...OPAQUE, ...Object.keys(PAINT)]);
 
 /** The index after a literal string starting at `i` (nested parentheses, backslash escapes). */
 function skipString(s: string, i: number): number {
