@@ -22,9 +22,14 @@ export function joinCellLines(lines: readonly CellLineText[], innerRight: number
   return clean(out);
 }
 
+const DIGIT_LETTER = /^(?:\p{N}\p{L}|\p{L}\p{N})$/u;
+
 function cutWord(prev: CellLineText, next: CellLineText, innerRight: number | undefined): boolean {
   if (innerRight === undefined || prev.right === undefined || next.width === undefined) return false;
   if (/\s/.test(prev.text) || /[\p{P}]$/u.test(prev.text) || next.text.length === 0) return false;
+  // A number ends where letters start: "1441/1441" + "văn bản", "223/411" + "TTHC" are two words that
+  // happened to fill the line, not one word cut (a count is typed apart from its unit word).
+  if (DIGIT_LETTER.test(prev.text.slice(-1) + next.text[0])) return false;
   const firstChar = next.width / [...next.text].length;
   return prev.right + firstChar > innerRight + 0.5;
 }

@@ -6,7 +6,9 @@ import { extractNarrative } from '../narrative/index.js';
 import { type AppendixLocation, locateAppendix, readAppendixRows } from './appendix.js';
 import { missingTableReason } from './missing-table.js';
 import { openPdf } from './load.js';
-import { type Rulings, rulingsOf } from './rulings.js';
+import { pageRulings } from './content-rulings.js';
+import { PdfObjects } from './pdf-objects.js';
+import type { Rulings } from './rulings.js';
 import { rowFigure } from './table-rows.js';
 import { type TextItem, pageItemsOf, pageLines } from './text-items.js';
 
@@ -30,8 +32,8 @@ export const pdfExtractor: Extractor = {
 };
 
 /**
- * One pdf.js pass over the document: every page's text, then the drawing operators of the table's
- * pages only (their rulings), from the same open document.
+ * One pdf.js pass over the document: every page's text, then the rulings of the table's pages
+ * only, read from their content streams (pdf.js's operator list where the file is not plain).
  */
 export async function extractPdf(file: SourceFile, ctx: ExtractContext, options = { useGrid: true }): Promise<ExtractedDocument> {
   const doc = await openPdf(file.bytes, ctx.config.maxPages ?? DEFAULT_MAX_PAGES);
@@ -44,7 +46,8 @@ export async function extractPdf(file: SourceFile, ctx: ExtractContext, options 
     }
     location = locateAppendix(pages);
     if (location && options.useGrid) {
-      for (const { page: n } of location.pages) rulings.set(n, rulingsOf(await (await doc.getPage(n)).getOperatorList()));
+      const objects = new PdfObjects(file.bytes);
+      for (const { page: n } of location.pages) rulings.set(n, await pageRulings(await doc.getPage(n), objects));
     }
   } catch (err) {
     if (isOutOfMemory(err)) throw tooLargeToRead(err);

@@ -1,10 +1,25 @@
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument } from './pdfjs.js';
 import { RejectedInput, isOutOfMemory, tooLargeToRead } from '../errors.js';
 
 /** Where a whole PDF ends; a file cut short (an interrupted upload) lacks it. */
 const EOF_MARKER = '%%EOF';
 /** Writers may append a few bytes (line ends, padding) after the last %%EOF. */
 const EOF_SEARCH_BYTES = 2048;
+
+/*
+ * Why pdf.js directly and not pdf-parse (v2.4, in package.json): pdf-parse's `PDFParse` is a thin
+ * class over the same `pdfjs-dist/legacy` build (5.4.296) and adds nothing on the way in, so it
+ * would cost no speed, but it cannot give what the extractor reads:
+ *  - its document (`doc`) and `load()` are private; `getText()` returns each page as one string
+ *    joined by its own line and cell thresholds, without the runs' positions, widths or fonts that
+ *    the table rebuild, the column bands and the TCVN3/VNI font check need;
+ *  - `getTable()` runs `getOperatorList()` on every page (the cost `content-rulings.ts` avoids) and
+ *    keeps only stroked paths, each as its bounding box wider or taller than 5 pt: Chromium's filled
+ *    borders, a table drawn as one path, and one short segment per cell edge are lost;
+ *  - it sets `globalThis.pdfjs` and, for images and screenshots, loads @napi-rs/canvas.
+ * Reaching its private members would tie us to its internals for no gain.
+ */
 
 /**
  * Opens a PDF with pdf.js, turning its failures into one-line `RejectedInput` reasons.

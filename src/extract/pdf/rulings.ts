@@ -1,4 +1,4 @@
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from './pdfjs.js';
 
 /**
  * The rulings a page draws: every straight horizontal or vertical mark a viewer shows as a line,
@@ -26,7 +26,7 @@ const MIN_LENGTH = 1;
 /** How far a stroke may lean and still be horizontal or vertical (pt). */
 const SKEW = 0.5;
 
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 
 /** pdf.js's operator list of a page, as `PDFPageProxy.getOperatorList()` returns it. */
 export interface OperatorList {
@@ -35,34 +35,85 @@ export interface OperatorList {
 }
 
 /** pdf.js's path codes inside a constructPath's data (DrawOPS). */
-const MOVE = 0;
-const LINE = 1;
-const CURVE = 2;
-const CLOSE = 3;
+export const PATH = { move: 0, line: 1, curve: 2, close: 3 } as const;
+const { move: MOVE, line: LINE, curve: CURVE, close: CLOSE } = PATH;
 
 const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 const FILLS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 
 export function rulingsOf(ops: OperatorList): Rulings {
-  const horizontal: Segment[] = [];
-  const vertical: Segment[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
-  const addLine = (ax: number, ay: number, bx: number, by: number) => {
-    const [x0, y0] = apply(ctm, ax, ay);
-    const [x1, y1] = apply(ctm, bx, by);
+  const pen = new RulingPen();
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i]!;
+    const args = ops.argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) pen.save();
+    else if (fn === OPS.restore) pen.restore();
+    else if (fn === OPS.transform) pen.transform(args as unknown as Matrix);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      pen.save();
+      const m = args?.[0] as Matrix | null | undefined;
+      if (m) pen.transform(m);
+    } else if (fn === OPS.paintFormXObjectEnd) pen.restore();
+    else if (fn === OPS.constructPath && args) {
+      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+      if (!data || typeof data !== 'object' || !('length' in data)) continue;
+      pen.paint(args[0] as number, data);
+    }
+  }
+  return pen.rulings();
+}
+
+/**
+ * Follows a page's graphics state and turns its painted paths into segments. Fed by pdf.js's
+ * operator list (`rulingsOf`) or by the page's content stream read directly (`content-rulings.ts`);
+ * paths come in pdf.js's path codes (`PATH`), before the current transformation.
+ */
+export class RulingPen {
+  private readonly horizontal: Segment[] = [];
+  private readonly vertical: Segment[] = [];
+  private ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  private readonly stack: Matrix[] = [];
+
+  save(): void {
+    this.stack.push(this.ctm);
+  }
+
+  restore(): void {
+    this.ctm = this.stack.pop() ?? this.ctm;
+  }
+
+  transform(m: Matrix): void {
+    this.ctm = multiply(this.ctm, m);
+  }
+
+  /** A path painted with pdf.js's paint operator `op` (OPS.stroke, OPS.fill …). */
+  paint(op: number, data: ArrayLike<number>): void {
+    const stroke = STROKES.has(op);
+    const fill = FILLS.has(op);
+    if (!stroke && !fill) return; // clipping paths, endPath
+    walk(data, stroke ? this.addLine : undefined, fill ? this.addBox : undefined);
+  }
+
+  rulings(): Rulings {
+    return { horizontal: this.horizontal, vertical: this.vertical };
+  }
+
+  private readonly addLine = (ax: number, ay: number, bx: number, by: number) => {
+    const [x0, y0] = apply(this.ctm, ax, ay);
+    const [x1, y1] = apply(this.ctm, bx, by);
     if (Math.abs(y0 - y1) <= SKEW && Math.abs(x1 - x0) >= MIN_LENGTH) {
-      horizontal.push({ at: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) });
+      this.horizontal.push({ at: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) });
     } else if (Math.abs(x0 - x1) <= SKEW && Math.abs(y1 - y0) >= MIN_LENGTH) {
-      vertical.push({ at: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
+      this.vertical.push({ at: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
     }
   };
-  const addBox = (points: readonly number[]) => {
+
+  private readonly addBox = (points: readonly number[]) => {
     // A filled subpath: a thin axis-aligned box is a line along its middle.
     const xs: number[] = [];
     const ys: number[] = [];
     for (let i = 0; i < points.length; i += 2) {
-      const [x, y] = apply(ctm, points[i]!, points[i + 1]!);
+      const [x, y] = apply(this.ctm, points[i]!, points[i + 1]!);
       xs.push(x);
       ys.push(y);
     }
@@ -70,32 +121,9 @@ export function rulingsOf(ops: OperatorList): Rulings {
     // Every corner on the bounding box: a rectangle, not a glyph-like shape.
     if (!xs.every((x, i) => (Math.abs(x - x0) < SKEW || Math.abs(x - x1) < SKEW) && (Math.abs(ys[i]! - y0) < SKEW || Math.abs(ys[i]! - y1) < SKEW))) return;
     const [w, h] = [x1 - x0, y1 - y0];
-    if (h <= MAX_FILLED_THICKNESS && w >= MIN_LENGTH && w > h) horizontal.push({ at: (y0 + y1) / 2, from: x0, to: x1 });
-    else if (w <= MAX_FILLED_THICKNESS && h >= MIN_LENGTH && h > w) vertical.push({ at: (x0 + x1) / 2, from: y0, to: y1 });
+    if (h <= MAX_FILLED_THICKNESS && w >= MIN_LENGTH && w > h) this.horizontal.push({ at: (y0 + y1) / 2, from: x0, to: x1 });
+    else if (w <= MAX_FILLED_THICKNESS && h >= MIN_LENGTH && h > w) this.vertical.push({ at: (x0 + x1) / 2, from: y0, to: y1 });
   };
-
-  for (let i = 0; i < ops.fnArray.length; i++) {
-    const fn = ops.fnArray[i]!;
-    const args = ops.argsArray[i] as unknown[] | null;
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = multiply(ctm, args as unknown as Matrix);
-    else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push(ctm);
-      const m = args?.[0] as Matrix | null | undefined;
-      if (m) ctm = multiply(ctm, m);
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.constructPath && args) {
-      const paint = args[0] as number;
-      const stroke = STROKES.has(paint);
-      const fill = FILLS.has(paint);
-      if (!stroke && !fill) continue; // clipping paths, endPath
-      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
-      if (!data || typeof data !== 'object' || !('length' in data)) continue;
-      walk(data, stroke ? addLine : undefined, fill ? addBox : undefined);
-    }
-  }
-  return { horizontal, vertical };
 }
 
 /** Walks a path's data: straight pieces to `line`, each closed or finished subpath's points to `box`. */

@@ -1,6 +1,7 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { clean } from '../../text/index.js';
 import { pdfItemTexts, pdfRunFonts } from '../../text/legacy/index.js';
+import { rejoinMarks } from './marks.js';
 
 /** A run of text as pdf.js places it on a page: PDF user space, origin bottom-left, y grows upwards. */
 export interface TextItem {
@@ -49,7 +50,7 @@ export function textItemsOf(page: number, rawItems: readonly RawItem[], fonts: r
   const strs = pdfItemTexts(rawItems, fonts); // TCVN3/VNI runs without a ToUnicode map
   for (const [i, raw] of rawItems.entries()) {
     if (typeof raw.str !== 'string' || !raw.transform) continue;
-    const text = clean(strs[i]!);
+    const text = clean(rejoinMarks(strs[i]!));
     if (!text) continue;
     const [a = 0, b = 0, , , x = 0, y = 0] = raw.transform;
     items.push({ page, x, y, width: raw.width ?? 0, height: raw.height || Math.hypot(a, b) || 1, text });

@@ -15,3 +15,10 @@ describe('joining the lines of a wrapped cell', () => {
     expect(joinCellLines([{ text: '64/404TTH', right: 531, width: 52 }, { text: 'C', right: 486, width: 7 }], undefined)).toBe('64/404TTH C');
   });
 });
+
+describe('a number and the word after it', () => {
+  it('keeps them apart when a one-number line happens to reach the cell edge', () => {
+    expect(joinCellLines([{ text: '1441/1441', right: 531.8, width: 47 }, { text: 'văn bản đi', right: 530.5, width: 45.7 }], 532)).toBe('1441/1441 văn bản đi');
+    expect(joinCellLines([{ text: '223/411', right: 531.5, width: 37 }, { text: 'TTHC', right: 509, width: 24.4 }], 532)).toBe('223/411 TTHC');
+  });
+});

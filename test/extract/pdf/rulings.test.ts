@@ -1,4 +1,4 @@
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from '../../../src/extract/pdf/pdfjs.js';
 import { describe, expect, it } from 'vitest';
 import { mergeSegments, rulingsOf } from '../../../src/extract/pdf/rulings.js';
 import { readTablePage } from '../../../src/extract/pdf/table-rebuild.js';
