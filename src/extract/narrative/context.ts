@@ -176,9 +176,13 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const z = zones[i]!;
   const own = ownMentions(i);
   const t = l.tokens[i]!;
-  const noun = nounOf(l, i, own, lexicon);
+  let noun = nounOf(l, i, own, lexicon);
+  // "số lượt người nghe: 312 lượt": the unit after a labelled number is the label's measure word, shortened.
+  const labelMention = z.labelled ? own.find((m) => within(m, z.left) && lexicon.facetOf.get(m.concept) === 'noun') : undefined;
+  const unitMention = noun ? own.find((m) => m.start >= extent(l, i)[1] && m.concept === noun) : undefined;
+  if (labelMention && unitMention && labelMention.concept !== noun && shortens(unitMention.text, labelMention.text)) noun = labelMention.concept;
   // The predicate before a number weighs more than a relative clause after its noun ("02 văn bản do UBND xã ban hành").
-  for (const m of own) add(m, m.concept === noun ? WEIGHTS.noun : within(m, z.left) ? WEIGHTS.own : WEIGHTS.after, { strong: true, inherit: false, block: 'all' });
+  for (const m of own) if (m !== unitMention || noun === m.concept) add(m, m.concept === noun ? WEIGHTS.noun : within(m, z.left) ? WEIGHTS.own : WEIGHTS.after, { strong: true, inherit: false, block: 'all' });
   const unknownNoun = t.kind === 'percent' ? undefined : unknownWordAfter(l, extent(l, i)[1], own, lexicon);
   const ownFacets = new Set(own.map((m) => facet(m.concept)));
   for (const f of ownFacets) facets.add(f);
@@ -260,12 +264,21 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
     const f = facet(m.concept);
     if (!m.block && !facets.has(f) && sentenceFacets.has(f)) add(m, WEIGHTS.sentence, { strong: false, inherit: true, block: 'none' });
   }
+  // Whose figures a sentence gives is said once: "nhận 11 nhiệm vụ huyện giao, …; 02 nhiệm vụ hoàn thành chậm".
+  if (!facets.has('subject')) for (const m of earlierClauses) if (!m.block && !l.aside.has(m) && facet(m.concept) === 'subject') add(m, WEIGHTS.sentence, { strong: false, inherit: true, block: 'none' });
   for (const m of heading) {
     if (!facets.has(facet(m.concept)) && sentenceFacets.has(facet(m.concept))) add(m, WEIGHTS.heading, { strong: false, inherit: true, block: 'none' });
   }
   const head = headCut && !subtype && headOf !== undefined && l.tokens[headOf]!.other !== i ? headOf : undefined;
   const labelNoun = own.find((m) => within(m, z.left) && lexicon.facetOf.get(m.concept) === 'noun')?.concept;
   return { weights, strong, blocks, ...(noun ? { noun } : {}), ...(labelNoun ? { labelNoun } : {}), ...(unknownNoun ? { unknownNoun } : {}), ...(head !== undefined ? { head } : {}), evidence };
+}
+
+/** Whether a unit word is the first word(s) of a longer measure word ("lượt" of "lượt người nghe"). */
+function shortens(unit: string, label: string): boolean {
+  const u = unit.toLowerCase().normalize('NFC');
+  const w = label.toLowerCase().normalize('NFC');
+  return w.length > u.length && w.startsWith(u) && /\s/u.test(w[u.length] ?? '');
 }
 
 /** The measure word printed right after number `i` ("312 hồ sơ"), if any. */

@@ -11,6 +11,12 @@ export interface IndicatorDescription {
   readonly wordings: readonly (readonly string[])[];
   /** The measure nouns a count of this indicator may be printed with (from its unit and wordings). */
   readonly nouns: ReadonlySet<string>;
+  /**
+   * Concepts a figure may state without counting against this indicator though no wording has them:
+   * whose parts it adds up (the subjects of its sub-rows: "nhiệm vụ được UBND tỉnh và UBND huyện giao")
+   * and what its group row says of all its rows ("Thực hiện nhiệm vụ … giao" above "đã hoàn thành đúng hạn").
+   */
+  readonly explained: ReadonlySet<string>;
 }
 
 // Facets that never describe an indicator on their own.
@@ -53,9 +59,9 @@ export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexic
       const first = lexicon.mentions(withoutRemarks(t)).find((m) => m.facet === 'noun');
       if (first) nouns.add(first.concept);
     }
-    out.push({ indicator, wordings: dedupe(wordings), nouns });
+    out.push({ indicator, wordings: dedupe(wordings), nouns, explained: new Set() });
   }
-  return distinguishTwins(out, catalogue, lexicon);
+  return explainParts(distinguishTwins(out, catalogue, lexicon), catalogue, lexicon);
 }
 
 /**
@@ -84,6 +90,21 @@ function distinguishTwins(out: IndicatorDescription[], catalogue: IndicatorCatal
     if (bySubject) extra = extra.filter(isSubject);
     if (!extra.length) return d;
     return { ...d, wordings: dedupe(d.wordings.map((w) => [...new Set([...w, ...extra])])) };
+  });
+}
+
+/** Fills `explained`: the subjects of an indicator's sub-rows, and the concepts of the group rows above it. */
+function explainParts(out: IndicatorDescription[], catalogue: IndicatorCatalogue, lexicon: Lexicon): IndicatorDescription[] {
+  return out.map((d) => {
+    const explained = new Set<string>();
+    for (const child of out) {
+      if (child.indicator.parent !== d.indicator.key) continue;
+      for (const c of child.wordings.flat()) if (lexicon.facetOf.get(c) === 'subject') explained.add(c);
+    }
+    for (let p = d.indicator.parent ? catalogue.get(d.indicator.parent) : undefined; p && p.type === 'group'; p = p.parent ? catalogue.get(p.parent) : undefined) {
+      for (const t of [p.name, ...p.aliases]) for (const m of lexicon.mentions(withoutRemarks(t))) if (m.facet !== 'noun' && m.facet !== 'subject') explained.add(m.concept);
+    }
+    return { ...d, explained };
   });
 }
 

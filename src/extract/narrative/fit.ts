@@ -41,6 +41,12 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
   if (ctx.unknownNoun) return undefined;
   let best: Fit | undefined;
   for (const wording of desc.wordings) {
+    // Whose figure it is decides a sub-row ("UBND huyện" under the tasks assigned): a figure that names
+    // no such subject is not that sub-row's, however well the rest fits.
+    // Nor is one that names several ("nhiệm vụ được UBND tỉnh … và UBND huyện … giao là 21"): that is the total.
+    const subjectOf = (c: string) => lexicon.facetOf.get(c) === 'subject';
+    const named = (c: string) => (ctx.weights.get(c) ?? 0) > 0 && ![...ctx.weights].some(([o, w]) => o !== c && subjectOf(o) && !wording.includes(o) && w >= ctx.weights.get(c)!);
+    if (wording.some((c) => subjectOf(c) && !named(c))) continue;
     let score = 0;
     const words: string[] = [];
     for (const c of wording) {
@@ -54,11 +60,16 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
       if (wording.includes(c) || SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')) continue;
       // The measure word of the indicator's own unit ("11 người" of a count of people) is explained by it.
       if (c === ctx.noun && desc.nouns.has(c)) continue;
+      if (desc.explained.has(c)) continue;
       score -= (lexicon.facetOf.get(c) === 'action' ? FIT.unexplainedAction : FIT.unexplained) * (ctx.weights.get(c) ?? 0);
     }
     // The measure word alone ("02 nhiệm vụ") says what is counted, not which count it is; a kind of the
     // indicator's unit ("14 người hoạt động không chuyên trách" of a count of people) does.
-    if (!words.some((c) => !['noun', 'generic'].includes(lexicon.facetOf.get(c) ?? '') || kindsOfUnit(desc, lexicon).has(c))) continue;
+    // An indicator that is only a count of a thing ("Tổng số thôn trên địa bàn") is named by its measure
+    // word, where the figure says nothing was done to it ("gồm 11 ấp", "có 12 thôn").
+    const onlyCounts = wording.every((c) => ['noun', 'generic'].includes(lexicon.facetOf.get(c) ?? ''));
+    const plainCount = onlyCounts && !!ctx.noun && words.includes(ctx.noun) && ![...ctx.strong].some((c) => lexicon.facetOf.get(c) === 'action');
+    if (!plainCount && !words.some((c) => !['noun', 'generic'].includes(lexicon.facetOf.get(c) ?? '') || kindsOfUnit(desc, lexicon).has(c))) continue;
     if (section && section !== 'any') score += section === desc.indicator.section ? FIT.section : 0;
     if (!best || score > best.score) best = { key: desc.indicator.key, score, words };
   }

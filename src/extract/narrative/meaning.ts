@@ -1,7 +1,7 @@
 import { indicatorCatalogue, type IndicatorCatalogue, type ValueType } from '../../catalog/index.js';
 import { figureContext, layout, zonesOf, WEIGHTS, type FigureContext, type SentenceLayout } from './context.js';
 import { describeIndicators, type IndicatorDescription } from './description.js';
-import { decide, fitOf, type Fit } from './fit.js';
+import { decide, FIT, fitOf, type Fit } from './fit.js';
 import { narrativeLexicon, type Lexicon, type Mention } from './lexicon.js';
 import { numberTokens, type NumberKind, type NumberToken } from './numbers.js';
 import { parseNumber } from '../../normalize/parse-value.js';
@@ -136,7 +136,7 @@ export function readSentence(text: string, headings: readonly string[], skip: re
       .filter((d) => d.indicator.type === type && !m.denominatorOnly.has(d.indicator.key))
       .map((d) => fitOf(d, contexts[i]!, m.lexicon, section))
       .filter((f): f is Fit => !!f);
-    const { best, runnerUp } = baseOverNumerator(decide(fits), contexts[i]!, section, m);
+    const { best, runnerUp } = baseOverNumerator(decideSpecific(fits, m), contexts[i]!, section, m);
     const candidates = [...fits].sort((a, b) => b.score - a.score).slice(0, 2).map((f) => f.key);
     out[i] = {
       start: t.start,
@@ -253,6 +253,23 @@ function rateOfCounts(l: SentenceLayout, tokens: readonly NumberToken[], out: (R
 }
 
 /** Families are compared by their score, but two families with the same numerator are one choice. */
+/**
+ * The most specific key the wording states: a sub-row that fits at least as well as its parent, with
+ * every word of the parent's fit and more ("02 nhiệm vụ hoàn thành chậm" after "nhiệm vụ huyện giao"),
+ * takes the figure when it is clearly ahead of every other indicator.
+ */
+function decideSpecific(fits: readonly Fit[], m: Model): { best?: Fit; runnerUp?: Fit } {
+  const d = decide(fits);
+  if (d.best || !d.runnerUp) return d;
+  const sorted = [...fits].sort((a, b) => b.score - a.score);
+  const [first, second] = sorted;
+  if (!first || !second || first.score < FIT.minimum) return d;
+  const [child, parent] = m.byKey.get(first.key)?.indicator.parent === second.key ? [first, second] : [undefined, undefined];
+  if (!child || !parent || !parent.words.every((w) => child.words.includes(w)) || child.words.length <= parent.words.length) return d;
+  const rest = decide([child, ...sorted.slice(2)]);
+  return rest.best ? { best: child, runnerUp: parent } : d;
+}
+
 function decideDistinct(fits: readonly (Fit & { ratio: number })[]): { best?: Fit; runnerUp?: Fit } {
   const seen = new Set<string>();
   const unique = [...fits].sort((a, b) => b.score - a.score).filter((f) => (seen.has(f.key) ? false : (seen.add(f.key), true)));

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { indicatorCatalogue } from '../../../src/catalog/index.js';
+import { extractNarrative, pagesOfTextLines } from '../../../src/extract/narrative/index.js';
+import type { ExtractedFigure } from '../../../src/model/index.js';
+import { parseFigure } from '../../../src/normalize/normalize-document.js';
+
+// One test per kind of miss the meaning-based mapper was taught to read (issue 9); every sentence
+// is written for these tests.
+const under = (heading: string, text: string): ExtractedFigure[] => extractNarrative(pagesOfTextLines([heading, text]));
+const TASKS = 'I.3. Thực hiện nhiệm vụ được UBND tỉnh, UBND huyện giao';
+const PLAN = 'I.1. Về xây dựng, triển khai kế hoạch CCHC';
+const COMMUNICATION = 'I.2. Công tác thông tin, tuyên truyền CCHC';
+
+function values(figures: readonly ExtractedFigure[]): Record<string, number | boolean | string | null> {
+  const out: Record<string, number | boolean | string | null> = {};
+  for (const f of figures) {
+    if (!f.indicatorKey) continue;
+    const indicator = indicatorCatalogue().get(f.indicatorKey)!;
+    const parsed = parseFigure(f, indicator.type, indicator);
+    out[f.indicatorKey] = indicator.type === 'boolean' ? parsed.num === 1 : indicator.type === 'text' ? parsed.text : parsed.num;
+  }
+  return out;
+}
+
+describe('a fraction in words: "a trên (tổng số) b"', () => {
+  it('gives the numerator and the base, and the rate beside them', () => {
+    expect(values(under(PLAN, 'Đến cuối quý, xã đã hoàn thành 21 trên tổng số 28 nhiệm vụ của kế hoạch CCHC, đạt 75%.'))).toEqual({
+      '1.2.2': 21,
+      '1.2.1': 28,
+      '1.2': 75,
+    });
+  });
+
+  it('"trên" after a noun is a place, not a fraction', () => {
+    const figures = under('II.2. Cải cách thủ tục hành chính', 'Bộ phận một cửa tiếp nhận 640 hồ sơ trên 15 lĩnh vực.');
+    expect(values(figures)).toEqual({ '7.2.4.received': 640 });
+  });
+});
+
+describe('a count named by its measure word alone', () => {
+  it('"có 14 thôn" is the number of villages', () => {
+    expect(values(under('Mở đầu', 'Xã Tân Hòa có 14 thôn với 2.950 hộ dân.'))).toEqual({ '1.villages.total': 14 });
+  });
+
+  it('not where something was done to them', () => {
+    expect(values(under('II.3. Cải cách tổ chức bộ máy hành chính nhà nước', 'Xã đã tổ chức bầu trưởng thôn của 14 thôn.'))).toEqual({});
+  });
+});
+
+describe('a labelled number whose unit shortens the label', () => {
+  it('"số lượt người tham dự: 275 lượt" counts listeners, not broadcasts', () => {
+    expect(values(under(COMMUNICATION, 'Số buổi tuyên truyền: 06 buổi; số lượt người nghe: 275 lượt.'))).toEqual({
+      '1.communication.sessions': 6,
+      '1.communication.listeners': 275,
+    });
+  });
+});
+
+describe('whose figure: the subject decides a sub-row', () => {
+  it('a count that names no subject is the total, not the province part', () => {
+    expect(values(under(TASKS, 'Kết quả thực hiện nhiệm vụ được giao: 15/16 nhiệm vụ hoàn thành đúng hạn.'))).toEqual({
+      '1.4.2': 15,
+      '1.4.1': 16,
+    });
+  });
+
+  it('a count that names both subjects is the total', () => {
+    expect(values(under(TASKS, 'Số nhiệm vụ được UBND tỉnh và UBND huyện giao là 17 nhiệm vụ.'))).toEqual({ '1.4.1': 17 });
+  });
+
+  it('a subject said once holds for the later clauses, and "chậm so với thời hạn" is no earlier period', () => {
+    expect(values(under(TASKS, 'Năm nay xã nhận 8 nhiệm vụ do UBND huyện giao, đã hoàn thành 6 nhiệm vụ đúng hạn; 2 nhiệm vụ hoàn thành chậm so với thời hạn quy định.'))).toEqual({
+      '1.4.1.district': 8,
+      '1.4.2.district': 6,
+      '1.4.3.district': 2,
+    });
+  });
+});
