@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorCatalogue } from '../../../src/catalog/index.js';
 import { extractNarrative, pagesOfTextLines } from '../../../src/extract/narrative/index.js';
 import type { ExtractedFigure } from '../../../src/model/index.js';
-import { parseFigure } from '../../../src/normalize/normalize-document.js';
+import { values } from './helpers.js';
 
 // One test per kind of miss the meaning-based mapper was taught to read (issue 9); every sentence
 // is written for these tests.
@@ -11,16 +10,6 @@ const TASKS = 'I.3. Thực hiện nhiệm vụ được UBND tỉnh, UBND huyệ
 const PLAN = 'I.1. Về xây dựng, triển khai kế hoạch CCHC';
 const COMMUNICATION = 'I.2. Công tác thông tin, tuyên truyền CCHC';
 
-function values(figures: readonly ExtractedFigure[]): Record<string, number | boolean | string | null> {
-  const out: Record<string, number | boolean | string | null> = {};
-  for (const f of figures) {
-    if (!f.indicatorKey) continue;
-    const indicator = indicatorCatalogue().get(f.indicatorKey)!;
-    const parsed = parseFigure(f, indicator.type, indicator);
-    out[f.indicatorKey] = indicator.type === 'boolean' ? parsed.num === 1 : indicator.type === 'text' ? parsed.text : parsed.num;
-  }
-  return out;
-}
 
 describe('a fraction in words: "a trên (tổng số) b"', () => {
   it('gives the numerator and the base, and the rate beside them', () => {
