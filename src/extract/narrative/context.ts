@@ -49,6 +49,8 @@ export interface SentenceLayout {
   readonly negations: readonly { readonly start: number; readonly end: number }[];
   /** Mentions in brackets or in a negated phrase: they speak for themselves, not for the clause. */
   readonly aside: ReadonlySet<Mention>;
+  /** Relative words ("do", "mà"), found once. */
+  readonly relatives: readonly { readonly start: number; readonly end: number }[];
 }
 
 /** Where the sentence's boundaries are; a boundary inside a lexicon phrase ("tiếp nhận và giải quyết") is none. */
@@ -75,7 +77,7 @@ export function layout(text: string, tokens: readonly NumberToken[], lexicon: Le
     const clauseStart = cuts.filter((d) => d.kind === 'clause' && d.end <= c.at).at(-1)?.end ?? 0;
     return tokens.some((t) => t.end <= c.at && t.start >= clauseStart);
   });
-  const l = { text, mentions, tokens, cuts: kept, negations, aside: new Set<Mention>() };
+  const l = { text, mentions, tokens, cuts: kept, negations, aside: new Set<Mention>(), relatives: lexicon.relativeWords(text) };
   for (const m of mentions) if (openParen(l, m.start) !== undefined || negated(l, m)) l.aside.add(m);
   return l;
 }
@@ -180,9 +182,29 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   // "số lượt người nghe: 312 lượt": the unit after a labelled number is the label's measure word, shortened.
   const labelMention = z.labelled ? own.find((m) => within(m, z.left) && lexicon.facetOf.get(m.concept) === 'noun') : undefined;
   const unitMention = noun ? own.find((m) => m.start >= extent(l, i)[1] && m.concept === noun) : undefined;
+  let restated: Mention | undefined;
   if (labelMention && unitMention && labelMention.concept !== noun && shortens(unitMention.text, labelMention.text)) noun = labelMention.concept;
+  else if (unitMention) {
+    // "rà soát 06 VBQPPL …; có 02 văn bản cần sửa đổi": a general measure word restates the kind printed before it.
+    const kinds = lexicon.file.restated[unitMention.concept] ?? [];
+    const said = l.mentions.filter((m) => m.end <= unitMention.start && kinds.includes(m.concept)).at(-1);
+    if (said) {
+      noun = said.concept;
+      restated = { ...unitMention, concept: said.concept, facet: said.facet };
+    }
+  }
   // The predicate before a number weighs more than a relative clause after its noun ("02 văn bản do UBND xã ban hành").
-  for (const m of own) if (m !== unitMention || noun === m.concept) add(m, m.concept === noun ? WEIGHTS.noun : within(m, z.left) ? WEIGHTS.own : WEIGHTS.after, { strong: true, inherit: false, block: 'all' });
+  // Words after a relative word behind the measure word ("02 văn bản QPPL do UBND xã ban hành", "… chậm do
+  // nội dung phức tạp") describe what is counted or why: they add their weight and count against nothing.
+  const relative = l.relatives.find((r) => r.start >= extent(l, i)[1] && r.end <= z.right[1]);
+  for (const m of own.map((x) => (x === unitMention && restated ? restated : x))) {
+    if (m === unitMention && noun !== m.concept) continue;
+    if (relative && m.start >= relative.end) {
+      if (!m.block && lexicon.facetOf.get(m.concept) !== 'measure') add(m, WEIGHTS.after, { strong: false, inherit: false, block: 'none' });
+      continue;
+    }
+    add(m, m.concept === noun ? WEIGHTS.noun : within(m, z.left) ? WEIGHTS.own : WEIGHTS.after, { strong: true, inherit: false, block: 'all' });
+  }
   const unknownNoun = t.kind === 'percent' ? undefined : unknownWordAfter(l, extent(l, i)[1], own, lexicon);
   const ownFacets = new Set(own.map((m) => facet(m.concept)));
   for (const f of ownFacets) facets.add(f);
@@ -263,6 +285,11 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   for (const m of [...sentenceFree, ...earlierClauses]) {
     const f = facet(m.concept);
     if (!m.block && !facets.has(f) && sentenceFacets.has(f)) add(m, WEIGHTS.sentence, { strong: false, inherit: true, block: 'none' });
+  }
+  // What was done first frames what follows it: the figures after "rà soát 06 văn bản …" are results of that review.
+  for (const f of lexicon.file.follows) {
+    const before = l.mentions.find((m) => m.concept === f.concept && m.end <= t.start);
+    if (before && !weights.has(f.gives)) add({ ...before, concept: f.gives, facet: facet(f.gives) }, WEIGHTS.clause, { strong: false, inherit: true, block: 'none' });
   }
   // Whose figures a sentence gives is said once: "nhận 11 nhiệm vụ huyện giao, …; 02 nhiệm vụ hoàn thành chậm".
   if (!facets.has('subject')) for (const m of earlierClauses) if (!m.block && !l.aside.has(m) && facet(m.concept) === 'subject') add(m, WEIGHTS.sentence, { strong: false, inherit: true, block: 'none' });

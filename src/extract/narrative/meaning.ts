@@ -88,6 +88,7 @@ export function readSentence(text: string, headings: readonly string[], skip: re
   const heading = headings.length ? m.lexicon.mentions(headings.at(-1)!) : [];
   const contexts = tokens.map((_, i) => figureContext(l, i, m.lexicon, heading, zones));
   const out: (ReadNumber | undefined)[] = tokens.map(() => undefined);
+  const fitsOf: (readonly Fit[])[] = tokens.map(() => []);
 
   // "a/b": the pair of counts of one rate, decided together; a percentage beside it equal to a/b is its rate.
   for (const [n, t] of tokens.entries()) {
@@ -138,6 +139,7 @@ export function readSentence(text: string, headings: readonly string[], skip: re
       .filter((f): f is Fit => !!f);
     const { best, runnerUp } = baseOverNumerator(decideSpecific(fits, m), contexts[i]!, section, m);
     const candidates = [...fits].sort((a, b) => b.score - a.score).slice(0, 2).map((f) => f.key);
+    fitsOf[i] = fits;
     out[i] = {
       start: t.start,
       end: t.end,
@@ -161,6 +163,13 @@ export function readSentence(text: string, headings: readonly string[], skip: re
     );
     const headKey = head?.key ?? (ownWords ? undefined : head?.candidates?.[0]);
     if (!headKey) continue;
+    // A part left between two readings is a sub-row of its head's indicator when one of those fits by
+    // the margin: "02 nhiệm vụ quá hạn nhưng chưa hoàn thành (01 nhiệm vụ tỉnh giao, 01 … huyện giao)".
+    const sub = !out[i]!.key && head?.key ? decide(fitsOf[i]!.filter((f) => m.byKey.get(f.key)?.indicator.parent === head.key)).best : undefined;
+    if (sub) {
+      out[i] = { ...out[i]!, key: sub.key, why: whyOf('meaning', sub, undefined, c) };
+      continue;
+    }
     if (out[i]!.key === headKey) out[i] = { start: out[i]!.start, end: out[i]!.end, kind: out[i]!.kind, blocked: [`part of ${headKey}`] };
     else if (head?.key) out[i] = { ...out[i]!, partOf: headKey };
   }
@@ -326,6 +335,12 @@ function phrases(l: SentenceLayout, section: string | undefined, heading: readon
     }
     // A zero counts something: "chưa hoàn thành" alone is a state, not a count.
     if (!own.some((x) => x.facet === 'noun')) continue;
+    // "rà soát 03 VBQPPL, không phát hiện văn bản cần xử lý": the measure word restates the kind printed before it.
+    own = own.map((x) => {
+      const kinds = m.lexicon.file.restated[x.concept] ?? [];
+      const said = l.mentions.filter((y) => y.end <= p.start && kinds.includes(y.concept)).at(-1);
+      return said ? { ...x, concept: said.concept } : x;
+    });
     // The phrase is read like a number's own words; the clause and heading add their weight.
     const weights = new Map<string, number>();
     const evidence: { text: string; concept: string; weight: number }[] = [];
@@ -338,6 +353,10 @@ function phrases(l: SentenceLayout, section: string | undefined, heading: readon
       }
     }
     const strong = new Set(weights.keys());
+    for (const f of m.lexicon.file.follows) {
+      const before = l.mentions.find((x) => x.concept === f.concept && x.end <= p.start);
+      if (before && !weights.has(f.gives)) weights.set(f.gives, WEIGHTS.clause);
+    }
     const facets = new Set(own.map((x) => x.facet));
     const lent = new Set(m.lexicon.file.sentence_facets);
     for (const x of heading) if (lent.has(x.facet) && !facets.has(x.facet) && !weights.has(x.concept)) weights.set(x.concept, WEIGHTS.heading);

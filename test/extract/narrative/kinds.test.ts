@@ -65,3 +65,47 @@ describe('whose figure: the subject decides a sub-row', () => {
     });
   });
 });
+
+const INSTITUTIONS = 'II.1. Cải cách thể chế';
+
+describe('a part of a list is a sub-row of its head', () => {
+  it('the parts of an overdue count by who assigned them', () => {
+    expect(values(under(TASKS, 'Còn 03 nhiệm vụ quá hạn nhưng chưa hoàn thành (02 nhiệm vụ tỉnh giao về chuyển đổi số, 01 nhiệm vụ huyện giao về đất đai).'))).toEqual({
+      '1.4.4': 3,
+      '1.4.4.province': 2,
+      '1.4.4.district': 1,
+    });
+  });
+});
+
+describe('a general measure word restates the kind printed before it', () => {
+  it('"văn bản" after "VBQPPL" counts legal documents', () => {
+    expect(values(under(INSTITUTIONS, 'Năm nay xã rà soát 09 VBQPPL thuộc thẩm quyền; có 03 văn bản cần bãi bỏ, đã xử lý xong 03/03 văn bản.'))).toEqual({
+      '2.3.1': 9,
+      '2.3.2.total': 3,
+      '2.3.2.done': 3,
+    });
+  });
+});
+
+describe('what was done first frames the numbers after it', () => {
+  it('after an inspection, the documents to handle are those of the inspection', () => {
+    expect(values(under(INSTITUTIONS, 'Tự kiểm tra 04 VBQPPL theo thẩm quyền, phát hiện 01 văn bản cần sửa đổi, bổ sung.'))).toEqual({
+      '2.2': 4,
+      '2.2.1.total': 1,
+    });
+  });
+
+  it('and a zero in words after a review', () => {
+    expect(values(under(INSTITUTIONS, 'Qua rà soát 07 văn bản QPPL thuộc thẩm quyền, không phát hiện văn bản phải xử lý.'))).toEqual({
+      '2.3.1': 7,
+      '2.3.2.total': 0,
+    });
+  });
+});
+
+describe('a relative clause after the measure word describes, it does not act', () => {
+  it('"do HĐND xã ban hành" does not make checked documents issued ones', () => {
+    expect(values(under(INSTITUTIONS, 'Tự kiểm tra 05 văn bản QPPL do HĐND, UBND xã ban hành trong năm.'))).toEqual({ '2.2': 5 });
+  });
+});
