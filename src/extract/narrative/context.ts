@@ -143,13 +143,26 @@ export interface Zones {
   readonly mentions: readonly (readonly Mention[])[];
   /** Mentions that belong to some number. */
   readonly owned: ReadonlySet<Mention>;
+  /** Mentions in a relative clause after a number's measure word ("… TTHC thuộc thẩm quyền của cấp xã"): they describe that number only. */
+  readonly described: ReadonlySet<Mention>;
 }
 
 /** Every number's own words, computed once per sentence. */
 export function zonesOf(l: SentenceLayout): Zones {
   const of = l.tokens.map((_, j) => ownZone(l, j));
   const mentions = of.map((z) => l.mentions.filter((m) => within(m, z.left) || within(m, z.right)));
-  return { of, mentions, owned: new Set(mentions.flat()) };
+  const described = new Set<Mention>();
+  for (const [j, z] of of.entries()) {
+    const r = relativeAfter(l, j, z);
+    // (Whose figure it is still speaks for the clause: "11 nhiệm vụ do UBND tỉnh giao, đã hoàn thành 09".)
+    if (r) for (const m of mentions[j]!) if (m.start >= r.start && m.facet !== 'subject') described.add(m);
+  }
+  return { of, mentions, owned: new Set(mentions.flat()), described };
+}
+
+/** The first relative word after number `j`'s measure word, within its own words. */
+function relativeAfter(l: SentenceLayout, j: number, z: ReturnType<typeof ownZone>): { start: number; end: number } | undefined {
+  return l.relatives.find((r) => r.start >= extent(l, j)[1] && r.end <= z.right[1]);
 }
 
 export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, heading: readonly Mention[], zs: Zones = zonesOf(l)): FigureContext {
@@ -196,11 +209,11 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   // The predicate before a number weighs more than a relative clause after its noun ("02 văn bản do UBND xã ban hành").
   // Words after a relative word behind the measure word ("02 văn bản QPPL do UBND xã ban hành", "… chậm do
   // nội dung phức tạp") describe what is counted or why: they add their weight and count against nothing.
-  const relative = l.relatives.find((r) => r.start >= extent(l, i)[1] && r.end <= z.right[1]);
   for (const m of own.map((x) => (x === unitMention && restated ? restated : x))) {
     if (m === unitMention && noun !== m.concept) continue;
-    if (relative && m.start >= relative.end) {
-      if (!m.block && lexicon.facetOf.get(m.concept) !== 'measure') add(m, WEIGHTS.after, { strong: false, inherit: false, block: 'none' });
+    if (zs.described.has(m)) {
+      // (Another body, a target or a subset named there still keeps the number out: "36 TTHC thuộc thẩm quyền của cơ quan ngành dọc".)
+      if (lexicon.facetOf.get(m.concept) !== 'measure') add(m, WEIGHTS.after, { strong: false, inherit: false, block: 'all' });
       continue;
     }
     add(m, m.concept === noun ? WEIGHTS.noun : within(m, z.left) ? WEIGHTS.own : WEIGHTS.after, { strong: true, inherit: false, block: 'all' });
@@ -208,7 +221,8 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const unknownNoun = t.kind === 'percent' ? undefined : unknownWordAfter(l, extent(l, i)[1], own, lexicon);
   const ownFacets = new Set(own.map((m) => facet(m.concept)));
   for (const f of ownFacets) facets.add(f);
-  const inheritFrom = (ms: readonly Mention[], weight: number, isStrong: boolean, block: 'all' | 'clause' | 'none') => {
+  const inheritFrom = (all: readonly Mention[], weight: number, isStrong: boolean, block: 'all' | 'clause' | 'none') => {
+    const ms = all.filter((m) => !zs.described.has(m));
     const before = new Set(facets);
     for (const m of ms) if (!before.has(facet(m.concept))) add(m, weight, { strong: isStrong, inherit: true, block });
     for (const m of ms) facets.add(facet(m.concept));

@@ -60,7 +60,7 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
       if (wording.includes(c) || SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')) continue;
       // The measure word of the indicator's own unit ("11 người" of a count of people) is explained by it.
       if (c === ctx.noun && desc.nouns.has(c)) continue;
-      if (desc.explained.has(c)) continue;
+      if (desc.explained.has(c) || lexicon.file.unmarked.includes(c)) continue;
       score -= (lexicon.facetOf.get(c) === 'action' ? FIT.unexplainedAction : FIT.unexplained) * (ctx.weights.get(c) ?? 0);
     }
     // The measure word alone ("02 nhiệm vụ") says what is counted, not which count it is; a kind of the

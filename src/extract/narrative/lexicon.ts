@@ -25,6 +25,10 @@ export const LexiconFile = z
     /** Words after a number's measure word that open a relative clause or a cause ("do UBND xã ban hành"): what follows describes, it does not say what was done. */
     relative_words: z.array(z.string().min(1)).default([]),
     not_stated: z.array(z.string()).default([]),
+    /** Indicators read only as a part of their parent's figure (after its "trong đó", in its bracket). */
+    parts_only: z.array(z.string()).default([]),
+    /** Concepts that state what every figure of the report is about (its own level, "cấp xã"): never held against an indicator. */
+    unmarked: z.array(z.string()).default([]),
     sentence_facets: z.array(z.string()).default([]),
     compositions: z.array(z.object({ parts: z.array(z.string()).min(2), means: z.string() }).strict()).default([]),
     /** Unit noun → nouns that are kinds of it: "14 người hoạt động không chuyên trách" says which count of people. */
@@ -157,6 +161,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
       tables.ascii.add(wordsOf(word, true).map((w) => w.form), entry);
     }
   }
+  for (const c of file.unmarked) if (!facetOf.has(c)) fail(`unmarked: unknown concept "${c}"`);
   for (const f of file.follows) for (const c of [f.concept, f.gives]) if (!facetOf.has(c)) fail(`follows: unknown concept "${c}"`);
   for (const [unit, kinds] of [...Object.entries(file.kinds), ...Object.entries(file.restated)]) {
     for (const c of [unit, ...kinds]) if (facetOf.get(c) !== 'noun') fail(`kinds, restated: "${c}" is no concept of facet noun`);

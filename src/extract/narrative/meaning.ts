@@ -50,6 +50,7 @@ interface Model {
   readonly descriptions: readonly IndicatorDescription[];
   readonly byKey: ReadonlyMap<string, IndicatorDescription>;
   readonly denominatorOnly: ReadonlySet<string>;
+  readonly partsOnly: ReadonlySet<string>;
   readonly ratios: readonly { rate?: string; numerator: string; denominator: string }[];
 }
 
@@ -71,7 +72,8 @@ function model(): Model {
   const denominatorOnly = new Set(
     lexicon.file.ratios.map((r) => r.denominator).filter((k) => !lexicon.file.ratios.some((r) => r.numerator === k) && /mẫu số/u.test(byKey.get(k)!.indicator.name)),
   );
-  cached = { lexicon, catalogue, descriptions, byKey, denominatorOnly, ratios: lexicon.file.ratios };
+  for (const k of lexicon.file.parts_only) if (!byKey.has(k)) throw new Error(`catalog/narrative-lexicon.yaml: parts_only: unknown indicator key "${k}"`);
+  cached = { lexicon, catalogue, descriptions, byKey, denominatorOnly, partsOnly: new Set(lexicon.file.parts_only), ratios: lexicon.file.ratios };
   return cached;
 }
 
@@ -133,13 +135,15 @@ export function readSentence(text: string, headings: readonly string[], skip: re
   for (const [i, t] of tokens.entries()) {
     if (out[i]) continue;
     const type = TYPES[t.kind];
-    const fits = m.descriptions
+    const all = m.descriptions
       .filter((d) => d.indicator.type === type && !m.denominatorOnly.has(d.indicator.key))
       .map((d) => fitOf(d, contexts[i]!, m.lexicon, section))
       .filter((f): f is Fit => !!f);
+    // A row that is only ever a part of its parent's figure ("trong đó TTHC cấp xã 116") is read only as such a part.
+    const fits = all.filter((f) => !m.partsOnly.has(f.key));
     const { best, runnerUp } = baseOverNumerator(decideSpecific(fits, m), contexts[i]!, section, m);
     const candidates = [...fits].sort((a, b) => b.score - a.score).slice(0, 2).map((f) => f.key);
-    fitsOf[i] = fits;
+    fitsOf[i] = all;
     out[i] = {
       start: t.start,
       end: t.end,
@@ -163,9 +167,9 @@ export function readSentence(text: string, headings: readonly string[], skip: re
     );
     const headKey = head?.key ?? (ownWords ? undefined : head?.candidates?.[0]);
     if (!headKey) continue;
-    // A part left between two readings is a sub-row of its head's indicator when one of those fits by
-    // the margin: "02 nhiệm vụ quá hạn nhưng chưa hoàn thành (01 nhiệm vụ tỉnh giao, 01 … huyện giao)".
-    const sub = !out[i]!.key && head?.key ? decide(fitsOf[i]!.filter((f) => m.byKey.get(f.key)?.indicator.parent === head.key)).best : undefined;
+    // A part left between two readings, or read as its head, is a sub-row of its head's indicator when
+    // one of those fits by the margin: "02 nhiệm vụ quá hạn nhưng chưa hoàn thành (01 nhiệm vụ tỉnh giao, 01 … huyện giao)".
+    const sub = (!out[i]!.key || out[i]!.key === headKey) && head?.key ? decide(fitsOf[i]!.filter((f) => m.byKey.get(f.key)?.indicator.parent === head.key)).best : undefined;
     if (sub) {
       out[i] = { ...out[i]!, key: sub.key, why: whyOf('meaning', sub, undefined, c) };
       continue;

@@ -109,3 +109,27 @@ describe('a relative clause after the measure word describes, it does not act', 
     expect(values(under(INSTITUTIONS, 'Tự kiểm tra 05 văn bản QPPL do HĐND, UBND xã ban hành trong năm.'))).toEqual({ '2.2': 5 });
   });
 });
+
+const TTHC = 'II.2. Cải cách thủ tục hành chính';
+
+describe('a row read only as a part of its parent', () => {
+  it('"TTHC cấp xã" is the commune share only where the total is split', () => {
+    expect(values(under(TTHC, 'Tổng số TTHC thuộc thẩm quyền giải quyết của xã là 241 thủ tục, trong đó 219 TTHC cấp xã, 22 TTHC của cơ quan ngành dọc.'))).toEqual({
+      '3.1.4': 241,
+      '3.1.4.commune': 219,
+    });
+  });
+
+  it('a plain count of the procedures under the competence is the total', () => {
+    expect(values(under(TTHC, 'Số TTHC cấp xã thuộc thẩm quyền giải quyết: 207 thủ tục.'))).toEqual({ '3.1.4': 207 });
+  });
+});
+
+describe('"thuộc", "theo" after the measure word describe what is counted', () => {
+  it('abolished procedures of the commune level are still abolished ones', () => {
+    expect(values(under(TTHC, 'Chủ tịch UBND tỉnh công bố mới 09 TTHC, bãi bỏ 04 TTHC thuộc thẩm quyền của cấp xã theo quyết định công bố.'))).toEqual({
+      '3.1.2': 9,
+      '3.1.3': 4,
+    });
+  });
+});
