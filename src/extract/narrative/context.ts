@@ -251,12 +251,15 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const headOf = headCut ? (earlier.filter((j) => l.tokens[j]!.end <= headCut.at).at(-1) ?? previous) : undefined;
   // "gồm: 01 kế hoạch, 03 quyết định": a part counted in another measure word is another thing, not the head's kind.
   const headNoun = headOf !== undefined ? nounOf(l, headOf, ownMentions(headOf), lexicon) : undefined;
-  const subtype = noun !== undefined && headNoun !== undefined && noun !== headNoun;
+  // (A kind of the head's measure word is no other thing: "20 người (10 cán bộ, 10 công chức)".)
+  const subtype = noun !== undefined && headNoun !== undefined && noun !== headNoun && !(lexicon.file.kinds[headNoun] ?? []).includes(noun);
   if (headCut && !subtype) {
     const head = headOf;
     if (head !== undefined) inheritFrom(ownMentions(head), WEIGHTS.head, true, 'all');
     // The words just before the bracket name what is broken down ("tiếp nhận (…)").
-    const lead = l.mentions.filter((m) => m.end <= headCut.at && m.start >= Math.max(cs, l.cuts.filter((c) => c.end <= headCut.at && c.kind !== 'comma').at(-1)?.end ?? 0));
+    // (Not past the number before the head: "Biên chế giao 19, thực có 18 người (10 cán bộ, …)".)
+    const beforeHead = head !== undefined ? l.tokens.filter((tt) => tt.end <= extent(l, head)[0]).at(-1)?.end ?? 0 : 0;
+    const lead = l.mentions.filter((m) => m.end <= headCut.at && m.start >= Math.max(cs, beforeHead, l.cuts.filter((c) => c.end <= headCut.at && c.kind !== 'comma').at(-1)?.end ?? 0));
     inheritFrom(lead, WEIGHTS.head, true, 'all');
   }
   // Words of the clause that belong to no number, then the clause's first number.

@@ -133,3 +133,20 @@ describe('"thuộc", "theo" after the measure word describe what is counted', ()
     });
   });
 });
+
+const ORGANISATION = 'II.3. Cải cách tổ chức bộ máy hành chính nhà nước';
+
+describe('a bracket of kinds of people breaks down the people before it', () => {
+  it('cán bộ and công chức present, after the quota', () => {
+    expect(values(under(ORGANISATION, 'Biên chế được giao 22 người, hiện có mặt 21 người (11 cán bộ, 10 công chức).'))).toEqual({
+      '4.staff.quota': 22,
+      '4.staff.present': 21,
+      '4.1.1': 11,
+      '4.2.1': 10,
+    });
+  });
+
+  it('a civil servant counted for another purpose is no staff figure', () => {
+    expect(values(under(TTHC, 'Phân công 03 công chức trực tại Bộ phận một cửa vào tất cả các ngày làm việc.'))).toEqual({});
+  });
+});
