@@ -31,7 +31,8 @@ export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexic
   for (const indicator of catalogue.all) {
     if (indicator.type === 'section' || indicator.type === 'group' || indicator.key.includes('.check_')) continue;
     // A name's bracketed remark ("(cả trực tiếp, bưu chính công ích và trực tuyến)") explains, it does not describe.
-    const texts = [indicator.name, ...indicator.aliases].concat(lexicon.file.describe[indicator.key] ?? []);
+    const own = lexicon.file.describe[indicator.key] ?? [];
+    const texts = [indicator.name, ...indicator.aliases].concat(own);
     // Two rows of one parent printed alike ("giải quyết đúng hạn" and "… đúng hạn (đúng ngày hẹn)") differ by the remark.
     const plain = withoutRemarks(indicator.name).toLowerCase();
     const remarkDecides = catalogue.all.some((o) => o !== indicator && o.parent === indicator.parent && withoutRemarks(o.name).toLowerCase() === plain && o.name !== indicator.name);
@@ -48,7 +49,9 @@ export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexic
     const unitNouns = parent?.type === 'count' ? new Set(lexicon.mentions(indicator.unit ?? '').map((m) => m.concept)) : new Set<string>();
     if (parent && wordings.every((w) => !w.some((c) => lexicon.facetOf.get(c) === 'noun' && !unitNouns.has(c)))) {
       const inherited = [parent.name, ...parent.aliases].map(concepts);
-      wordings = wordings.flatMap((w) => inherited.map((p) => [...new Set([...p, ...w])]));
+      // (A `describe` line of the lexicon already says it all: "kế hoạch vốn đầu tư công được giao" is no disbursement.)
+      const printed = wordings.slice(0, texts.length - own.length);
+      wordings = printed.flatMap((w) => inherited.map((p) => [...new Set([...p, ...w])])).concat(wordings.slice(printed.length));
     }
     wordings = wordings.filter((w) => w.some((c) => !SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')));
     // What a count is printed with: its unit's measure word and the first measure word of each wording

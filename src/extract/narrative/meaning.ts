@@ -4,7 +4,7 @@ import { describeIndicators, type IndicatorDescription } from './description.js'
 import { decide, FIT, fitOf, type Fit } from './fit.js';
 import { narrativeLexicon, type Lexicon, type Mention } from './lexicon.js';
 import { numberTokens, type NumberKind, type NumberToken } from './numbers.js';
-import { parseNumber } from '../../normalize/parse-value.js';
+import { parseNumber, parseValue } from '../../normalize/parse-value.js';
 
 /**
  * The meaning-based mapper: every printed number of a sentence, and every zero or "no" written in
@@ -153,6 +153,7 @@ export function readSentence(text: string, headings: readonly string[], skip: re
     };
   }
   rateOfCounts(l, tokens, out, m);
+  baseOfRate(l, tokens, out, m);
   // A part of a list ("25 tin bài (… 20 tin bài, … 05 tin bài)", "11 văn bản, trong đó 08 văn bản còn hiệu lực")
   // read as its head's indicator is a part of that figure, not the figure.
   for (const [i, c] of contexts.entries()) {
@@ -262,6 +263,40 @@ function rateOfCounts(l: SentenceLayout, tokens: readonly NumberToken[], out: (R
       out[p] = { ...read, key: r.rate, ...(why ? { why: { ...why, rule: 'rate-of-fraction' } } : {}) };
       break;
     }
+  }
+}
+
+/**
+ * The base of a rate whose numerator and rate the words gave: an amount left open that makes the
+ * arithmetic come out ("thu 1,25 tỷ đồng, bằng 125% kế hoạch (kế hoạch 1 tỷ đồng)") is the base, even
+ * where a comparison word stands beside it ("so với kế hoạch (1.000.000.000 đồng)"); another body's is not.
+ */
+function baseOfRate(l: SentenceLayout, tokens: readonly NumberToken[], out: (ReadNumber | undefined)[], m: Model): void {
+  const valueOf = (i: number) => {
+    const raw = l.text.slice(tokens[i]!.start, tokens[i]!.end);
+    return tokens[i]!.kind === 'money' ? parseValue(raw, { type: 'money', unit: 'đồng' }).num : parseNumber(raw.replace(/\s?%$/, ''), tokens[i]!.kind === 'percent' ? 'percent' : 'count');
+  };
+  const otherBody = (r: ReadNumber) => (r.blocked ?? []).some((b) => m.lexicon.file.concepts.find((c) => c.concept === b)?.block === 'clause');
+  for (const r of m.ratios) {
+    if (!r.rate || out.some((x) => x?.key === r.denominator)) continue;
+    const a = out.findIndex((x) => x?.key === r.numerator);
+    if (a < 0) continue;
+    const num = valueOf(a);
+    const p = out.findIndex((x, j) => tokens[j]!.kind === 'percent' && (x?.key === r.rate || (!!x && !x.key && !x.blocked && !!x.candidates?.includes(r.rate!))));
+    if (num === null || p < 0) continue;
+    const pct = valueOf(p);
+    if (pct === null) continue;
+    const x = tokens.findIndex((t, j) => {
+      if (j === a || t.kind !== tokens[a]!.kind || out[j]?.key || otherBody(out[j]!) || t.part !== undefined) return false;
+      const base = valueOf(j);
+      return !!base && Math.abs((100 * num) / base - pct) < 0.05;
+    });
+    if (x < 0) continue;
+    const why = out[a]!.why;
+    const derived = why ? { why: { ...why, rule: 'rate-of-fraction' as const } } : {};
+    const { blocked: _b, ...rest } = out[x]!;
+    out[x] = { ...rest, key: r.denominator, ...derived };
+    if (!out[p]!.key) out[p] = { ...out[p]!, key: r.rate, ...derived };
   }
 }
 

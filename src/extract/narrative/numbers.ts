@@ -21,7 +21,8 @@ export interface NumberToken {
 const START = String.raw`(?<![\p{L}\d.,/-])`;
 const NUM = String.raw`\d+(?:[.,]\d+)*`;
 const MONEY_UNIT = String.raw`\s?(?:trieu dong|ty dong|nghin dong|ngan dong|dong|trieu|ty|vnd|d)(?![\p{L}\d])`;
-const MONEY = new RegExp(`${START}${NUM}${MONEY_UNIT}`, 'gu');
+// An amount may follow a slash after another amount's unit: "945.287.000đ/1.200.000.000đ".
+const MONEY = new RegExp(String.raw`(?:${START}|(?<=\p{L}\s?/\s?))${NUM}${MONEY_UNIT}`, 'gu');
 const PERCENT = new RegExp(String.raw`${START}\d+(?:[.,]\d+)?\s?%`, 'gu');
 // Unit words may stand between the numerator and the slash: "61 hồ sơ/196", "1101 văn bản/1101".
 // "14 trên tổng số 40 nhiệm vụ", "14 trên 40": the same pair in words ("trên" alone only right after the

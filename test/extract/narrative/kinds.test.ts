@@ -150,3 +150,32 @@ describe('a bracket of kinds of people breaks down the people before it', () => 
     expect(values(under(TTHC, 'Phân công 03 công chức trực tại Bộ phận một cửa vào tất cả các ngày làm việc.'))).toEqual({});
   });
 });
+
+const FINANCE = 'II.5. Cải cách tài chính công';
+
+describe('the base of a rate, by the arithmetic', () => {
+  it('the plan in brackets after the rate', () => {
+    expect(values(under(FINANCE, 'Thu ngân sách nhà nước trên địa bàn đạt 1,8 tỷ đồng, bằng 120% kế hoạch được giao (1,5 tỷ đồng).'))).toEqual({
+      '6.revenue.collected': 1800000000,
+      '6.revenue.rate': 120,
+      '6.revenue.plan': 1500000000,
+    });
+  });
+
+  it('no base where the arithmetic does not come out', () => {
+    const figures = values(under(FINANCE, 'Thu ngân sách nhà nước trên địa bàn đạt 1,8 tỷ đồng, bằng 120% kế hoạch; chi thường xuyên 1,2 tỷ đồng.'));
+    expect(figures['6.revenue.plan']).toBeUndefined();
+  });
+
+  it('an amount after a slash and its unit is the planned amount of the spent one', () => {
+    expect(values(under(FINANCE, 'Vốn đầu tư công đã giải ngân 450.000.000đ/600.000.000đ kế hoạch, đạt 75%.'))).toEqual({
+      '6.1.2': 450000000,
+      '6.1.1': 600000000,
+      '6.1': 75,
+    });
+  });
+
+  it('a describe line of the lexicon is not merged with the parent row: the plan is no disbursement', () => {
+    expect(values(under(FINANCE, 'Kế hoạch vốn đầu tư công được giao năm nay là 3,2 tỷ đồng.'))).toEqual({ '6.1.1': 3200000000 });
+  });
+});
