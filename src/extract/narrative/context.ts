@@ -197,8 +197,9 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const unitMention = noun ? own.find((m) => m.start >= extent(l, i)[1] && m.concept === noun) : undefined;
   let restated: Mention | undefined;
   if (labelMention && unitMention && labelMention.concept !== noun && shortens(unitMention.text, labelMention.text)) noun = labelMention.concept;
-  else if (unitMention) {
-    // "rà soát 06 VBQPPL …; có 02 văn bản cần sửa đổi": a general measure word restates the kind printed before it.
+  else if (unitMention && !own.some((m) => m !== unitMention && lexicon.facetOf.get(m.concept) === 'noun')) {
+    // "rà soát 06 VBQPPL …; có 02 văn bản cần sửa đổi": a general measure word restates the kind printed before it
+    // (unless the number's own words name what it counts: "số người làm việc theo hợp đồng lao động là 03 người").
     const kinds = lexicon.file.restated[unitMention.concept] ?? [];
     const said = l.mentions.filter((m) => m.end <= unitMention.start && kinds.includes(m.concept)).at(-1);
     if (said) {

@@ -179,3 +179,39 @@ describe('the base of a rate, by the arithmetic', () => {
     expect(values(under(FINANCE, 'Kế hoạch vốn đầu tư công được giao năm nay là 3,2 tỷ đồng.'))).toEqual({ '6.1.1': 3200000000 });
   });
 });
+
+const CIVIL_SERVICE = 'II.4. Cải cách chế độ công vụ';
+const DIGITAL = 'II.6. Xây dựng và phát triển chính quyền điện tử, chính quyền số';
+
+describe('"người" restates the kind of people printed before it', () => {
+  it('qualified staff out of all staff', () => {
+    expect(values(under(CIVIL_SERVICE, 'Tỷ lệ CBCC đạt chuẩn về trình độ chuyên môn: 91,3% (21/23 người).'))).toEqual({
+      '5.qualified.rate': 91.3,
+      '5.qualified.count': 21,
+      '5.qualified.staff': 23,
+    });
+  });
+
+  it('not where the number names its own kind', () => {
+    expect(values(under(ORGANISATION, 'Biên chế cán bộ, công chức được giao 20 người; số người làm việc theo hợp đồng lao động là 02 người.'))).toEqual({
+      '4.staff.quota': 20,
+      '4.2.2': 2,
+    });
+  });
+});
+
+describe('synonyms in the catalogue', () => {
+  it('online services by level are procedures provided online at that level', () => {
+    expect(values(under(DIGITAL, 'Xã đang cung cấp 40 dịch vụ công trực tuyến toàn trình và 15 dịch vụ công trực tuyến một phần.'))).toEqual({
+      '7.2.2.provided': 40,
+      '7.2.1.provided': 15,
+    });
+  });
+
+  it('sent through the document software is sent electronically', () => {
+    expect(values(under(DIGITAL, 'Trong năm, UBND xã gửi 640 văn bản đi qua phần mềm quản lý văn bản, đạt 95,5% tổng số văn bản đi.'))).toEqual({
+      '7.1.electronic_count': 640,
+      '7.1.electronic': 95.5,
+    });
+  });
+});
