@@ -271,10 +271,14 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const clauseHead = earlier[0];
   if (clauseHead !== undefined && !subtype) inheritFrom(ownMentions(clauseHead), WEIGHTS.clause, true, 'clause');
   // "Hồ sơ trả kết quả sớm hẹn: 2.031; đúng hẹn: 118": a clause that names no noun and no action continues the one before.
-  if (clauseHead === undefined && cs > 1 && !facets.has('action') && !facets.has('noun')) {
+  // "Số TTHC đủ điều kiện cung cấp trực tuyến một phần: 18; đang cung cấp: 18": one that names an action but
+  // no noun continues only what is counted and at which level (`continued_facets`), not the rest of the label.
+  if (clauseHead === undefined && cs > 1 && !facets.has('noun')) {
     const [ps, pe] = clauseOf(l, cs - 2);
     const firstOfPrev = l.tokens.findIndex((tt) => tt.start >= ps && tt.end <= pe);
-    if (firstOfPrev >= 0) inheritFrom(ownMentions(firstOfPrev), WEIGHTS.clause, false, 'none');
+    const continued = new Set(lexicon.file.continued_facets);
+    const from = firstOfPrev < 0 ? [] : facets.has('action') ? ownMentions(firstOfPrev).filter((m) => continued.has(facet(m.concept))) : ownMentions(firstOfPrev);
+    inheritFrom(from, WEIGHTS.clause, false, 'none');
   }
   // "20 người (10 cán bộ, 10 công chức)": the bracket right after the number names what it is made of.
   const [, selfEnd] = extent(l, i);

@@ -30,6 +30,8 @@ export const LexiconFile = z
     /** Concepts that state what every figure of the report is about (its own level, "cấp xã"): never held against an indicator. */
     unmarked: z.array(z.string()).default([]),
     sentence_facets: z.array(z.string()).default([]),
+    /** What a clause that names an action but no noun takes from the clause before ("…: 18; đang cung cấp: 18"). */
+    continued_facets: z.array(z.string()).default([]),
     compositions: z.array(z.object({ parts: z.array(z.string()).min(2), means: z.string() }).strict()).default([]),
     /** Unit noun → nouns that are kinds of it: "14 người hoạt động không chuyên trách" says which count of people. */
     kinds: z.record(z.string(), z.array(z.string()).min(1)).default({}),

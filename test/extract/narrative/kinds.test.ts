@@ -215,3 +215,12 @@ describe('synonyms in the catalogue', () => {
     });
   });
 });
+
+describe('a labelled list continues what the clause before counts', () => {
+  it('"một phần: 18" is a level and a count, and "đang cung cấp: 17" the provided ones of that level', () => {
+    expect(values(under(DIGITAL, 'Số TTHC đủ điều kiện cung cấp trực tuyến một phần: 19; đang cung cấp: 17.'))).toEqual({
+      '7.2.1.eligible': 19,
+      '7.2.1.provided': 17,
+    });
+  });
+});
