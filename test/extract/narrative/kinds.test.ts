@@ -224,3 +224,15 @@ describe('a labelled list continues what the clause before counts', () => {
     });
   });
 });
+
+describe('the one-stop form\'s own column names (Biểu 06) as aliases', () => {
+  it('received, carried over, newly received online and directly', () => {
+    expect(values(under(DIGITAL, 'Số hồ sơ nhận giải quyết: 710 (từ kỳ trước: 12; mới tiếp nhận: 698, gồm trực tuyến 450, trực tiếp 248).'))).toEqual({
+      '7.2.4.received': 710,
+      '7.2.4.carried_over': 12,
+      '7.2.4.new': 698,
+      '7.2.4.online': 450,
+      '7.2.4.direct': 248,
+    });
+  });
+});
