@@ -236,3 +236,17 @@ describe('the one-stop form\'s own column names (Biểu 06) as aliases', () => {
     });
   });
 });
+
+describe('more synonyms of the staff', () => {
+  it('"đội ngũ" is the staff, and "người" after it restates them', () => {
+    expect(values(under(CIVIL_SERVICE, 'Về chất lượng đội ngũ: đạt chuẩn 22/24 người (91,67%).'))).toEqual({
+      '5.qualified.count': 22,
+      '5.qualified.staff': 24,
+      '5.qualified.rate': 91.67,
+    });
+  });
+
+  it('the share of civil servants with a computer', () => {
+    expect(values(under(DIGITAL, 'Có 100% công chức được trang bị máy tính phục vụ công việc.'))).toEqual({ '7.infrastructure.computers.rate': 100 });
+  });
+});
