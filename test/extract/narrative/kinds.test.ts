@@ -250,3 +250,9 @@ describe('more synonyms of the staff', () => {
     expect(values(under(DIGITAL, 'Có 100% công chức được trang bị máy tính phục vụ công việc.'))).toEqual({ '7.infrastructure.computers.rate': 100 });
   });
 });
+
+describe('a dialogue counted in "lần"', () => {
+  it('is the number of dialogues', () => {
+    expect(values(under('I.4. Khảo sát sự hài lòng; đối thoại với Nhân dân', 'Trong năm, Chủ tịch UBND xã đối thoại với Nhân dân 02 lần.'))).toEqual({ '1.6.count': 2 });
+  });
+});
