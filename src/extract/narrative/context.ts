@@ -49,6 +49,8 @@ export interface SentenceLayout {
   readonly negations: readonly { readonly start: number; readonly end: number }[];
   /** Mentions in brackets or in a negated phrase: they speak for themselves, not for the clause. */
   readonly aside: ReadonlySet<Mention>;
+  /** Relative words ("do", "mà"), found once. */
+  readonly relatives: readonly { readonly start: number; readonly end: number }[];
 }
 
 /** Where the sentence's boundaries are; a boundary inside a lexicon phrase ("tiếp nhận và giải quyết") is none. */
@@ -75,7 +77,7 @@ export function layout(text: string, tokens: readonly NumberToken[], lexicon: Le
     const clauseStart = cuts.filter((d) => d.kind === 'clause' && d.end <= c.at).at(-1)?.end ?? 0;
     return tokens.some((t) => t.end <= c.at && t.start >= clauseStart);
   });
-  const l = { text, mentions, tokens, cuts: kept, negations, aside: new Set<Mention>() };
+  const l = { text, mentions, tokens, cuts: kept, negations, aside: new Set<Mention>(), relatives: lexicon.relativeWords(text) };
   for (const m of mentions) if (openParen(l, m.start) !== undefined || negated(l, m)) l.aside.add(m);
   return l;
 }
@@ -141,13 +143,26 @@ export interface Zones {
   readonly mentions: readonly (readonly Mention[])[];
   /** Mentions that belong to some number. */
   readonly owned: ReadonlySet<Mention>;
+  /** Mentions in a relative clause after a number's measure word ("… TTHC thuộc thẩm quyền của cấp xã"): they describe that number only. */
+  readonly described: ReadonlySet<Mention>;
 }
 
 /** Every number's own words, computed once per sentence. */
 export function zonesOf(l: SentenceLayout): Zones {
   const of = l.tokens.map((_, j) => ownZone(l, j));
   const mentions = of.map((z) => l.mentions.filter((m) => within(m, z.left) || within(m, z.right)));
-  return { of, mentions, owned: new Set(mentions.flat()) };
+  const described = new Set<Mention>();
+  for (const [j, z] of of.entries()) {
+    const r = relativeAfter(l, j, z);
+    // (Whose figure it is still speaks for the clause: "11 nhiệm vụ do UBND tỉnh giao, đã hoàn thành 09".)
+    if (r) for (const m of mentions[j]!) if (m.start >= r.start && m.facet !== 'subject') described.add(m);
+  }
+  return { of, mentions, owned: new Set(mentions.flat()), described };
+}
+
+/** The first relative word after number `j`'s measure word, within its own words. */
+function relativeAfter(l: SentenceLayout, j: number, z: ReturnType<typeof ownZone>): { start: number; end: number } | undefined {
+  return l.relatives.find((r) => r.start >= extent(l, j)[1] && r.end <= z.right[1]);
 }
 
 export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, heading: readonly Mention[], zs: Zones = zonesOf(l)): FigureContext {
@@ -176,13 +191,39 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const z = zones[i]!;
   const own = ownMentions(i);
   const t = l.tokens[i]!;
-  const noun = nounOf(l, i, own, lexicon);
+  let noun = nounOf(l, i, own, lexicon);
+  // "số lượt người nghe: 312 lượt": the unit after a labelled number is the label's measure word, shortened.
+  const labelMention = z.labelled ? own.find((m) => within(m, z.left) && lexicon.facetOf.get(m.concept) === 'noun') : undefined;
+  const unitMention = noun ? own.find((m) => m.start >= extent(l, i)[1] && m.concept === noun) : undefined;
+  let restated: Mention | undefined;
+  if (labelMention && unitMention && labelMention.concept !== noun && shortens(unitMention.text, labelMention.text)) noun = labelMention.concept;
+  else if (unitMention && !own.some((m) => m !== unitMention && lexicon.facetOf.get(m.concept) === 'noun')) {
+    // "rà soát 06 VBQPPL …; có 02 văn bản cần sửa đổi": a general measure word restates the kind printed before it
+    // (unless the number's own words name what it counts: "số người làm việc theo hợp đồng lao động là 03 người").
+    const kinds = lexicon.file.restated[unitMention.concept] ?? [];
+    const said = l.mentions.filter((m) => m.end <= unitMention.start && kinds.includes(m.concept)).at(-1);
+    if (said) {
+      noun = said.concept;
+      restated = { ...unitMention, concept: said.concept, facet: said.facet };
+    }
+  }
   // The predicate before a number weighs more than a relative clause after its noun ("02 văn bản do UBND xã ban hành").
-  for (const m of own) add(m, m.concept === noun ? WEIGHTS.noun : within(m, z.left) ? WEIGHTS.own : WEIGHTS.after, { strong: true, inherit: false, block: 'all' });
+  // Words after a relative word behind the measure word ("02 văn bản QPPL do UBND xã ban hành", "… chậm do
+  // nội dung phức tạp") describe what is counted or why: they add their weight and count against nothing.
+  for (const m of own.map((x) => (x === unitMention && restated ? restated : x))) {
+    if (m === unitMention && noun !== m.concept) continue;
+    if (zs.described.has(m)) {
+      // (Another body, a target or a subset named there still keeps the number out: "36 TTHC thuộc thẩm quyền của cơ quan ngành dọc".)
+      if (lexicon.facetOf.get(m.concept) !== 'measure') add(m, WEIGHTS.after, { strong: false, inherit: false, block: 'all' });
+      continue;
+    }
+    add(m, m.concept === noun ? WEIGHTS.noun : within(m, z.left) ? WEIGHTS.own : WEIGHTS.after, { strong: true, inherit: false, block: 'all' });
+  }
   const unknownNoun = t.kind === 'percent' ? undefined : unknownWordAfter(l, extent(l, i)[1], own, lexicon);
   const ownFacets = new Set(own.map((m) => facet(m.concept)));
   for (const f of ownFacets) facets.add(f);
-  const inheritFrom = (ms: readonly Mention[], weight: number, isStrong: boolean, block: 'all' | 'clause' | 'none') => {
+  const inheritFrom = (all: readonly Mention[], weight: number, isStrong: boolean, block: 'all' | 'clause' | 'none') => {
+    const ms = all.filter((m) => !zs.described.has(m));
     const before = new Set(facets);
     for (const m of ms) if (!before.has(facet(m.concept))) add(m, weight, { strong: isStrong, inherit: true, block });
     for (const m of ms) facets.add(facet(m.concept));
@@ -211,12 +252,15 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const headOf = headCut ? (earlier.filter((j) => l.tokens[j]!.end <= headCut.at).at(-1) ?? previous) : undefined;
   // "gồm: 01 kế hoạch, 03 quyết định": a part counted in another measure word is another thing, not the head's kind.
   const headNoun = headOf !== undefined ? nounOf(l, headOf, ownMentions(headOf), lexicon) : undefined;
-  const subtype = noun !== undefined && headNoun !== undefined && noun !== headNoun;
+  // (A kind of the head's measure word is no other thing: "20 người (10 cán bộ, 10 công chức)".)
+  const subtype = noun !== undefined && headNoun !== undefined && noun !== headNoun && !(lexicon.file.kinds[headNoun] ?? []).includes(noun);
   if (headCut && !subtype) {
     const head = headOf;
     if (head !== undefined) inheritFrom(ownMentions(head), WEIGHTS.head, true, 'all');
     // The words just before the bracket name what is broken down ("tiếp nhận (…)").
-    const lead = l.mentions.filter((m) => m.end <= headCut.at && m.start >= Math.max(cs, l.cuts.filter((c) => c.end <= headCut.at && c.kind !== 'comma').at(-1)?.end ?? 0));
+    // (Not past the number before the head: "Biên chế giao 19, thực có 18 người (10 cán bộ, …)".)
+    const beforeHead = head !== undefined ? l.tokens.filter((tt) => tt.end <= extent(l, head)[0]).at(-1)?.end ?? 0 : 0;
+    const lead = l.mentions.filter((m) => m.end <= headCut.at && m.start >= Math.max(cs, beforeHead, l.cuts.filter((c) => c.end <= headCut.at && c.kind !== 'comma').at(-1)?.end ?? 0));
     inheritFrom(lead, WEIGHTS.head, true, 'all');
   }
   // Words of the clause that belong to no number, then the clause's first number.
@@ -227,10 +271,14 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const clauseHead = earlier[0];
   if (clauseHead !== undefined && !subtype) inheritFrom(ownMentions(clauseHead), WEIGHTS.clause, true, 'clause');
   // "Hồ sơ trả kết quả sớm hẹn: 2.031; đúng hẹn: 118": a clause that names no noun and no action continues the one before.
-  if (clauseHead === undefined && cs > 1 && !facets.has('action') && !facets.has('noun')) {
+  // "Số TTHC đủ điều kiện cung cấp trực tuyến một phần: 18; đang cung cấp: 18": one that names an action but
+  // no noun continues only what is counted and at which level (`continued_facets`), not the rest of the label.
+  if (clauseHead === undefined && cs > 1 && !facets.has('noun')) {
     const [ps, pe] = clauseOf(l, cs - 2);
     const firstOfPrev = l.tokens.findIndex((tt) => tt.start >= ps && tt.end <= pe);
-    if (firstOfPrev >= 0) inheritFrom(ownMentions(firstOfPrev), WEIGHTS.clause, false, 'none');
+    const continued = new Set(lexicon.file.continued_facets);
+    const from = firstOfPrev < 0 ? [] : facets.has('action') ? ownMentions(firstOfPrev).filter((m) => continued.has(facet(m.concept))) : ownMentions(firstOfPrev);
+    inheritFrom(from, WEIGHTS.clause, false, 'none');
   }
   // "20 người (10 cán bộ, 10 công chức)": the bracket right after the number names what it is made of.
   const [, selfEnd] = extent(l, i);
@@ -260,12 +308,26 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
     const f = facet(m.concept);
     if (!m.block && !facets.has(f) && sentenceFacets.has(f)) add(m, WEIGHTS.sentence, { strong: false, inherit: true, block: 'none' });
   }
+  // What was done first frames what follows it: the figures after "rà soát 06 văn bản …" are results of that review.
+  for (const f of lexicon.file.follows) {
+    const before = l.mentions.find((m) => m.concept === f.concept && m.end <= t.start);
+    if (before && !weights.has(f.gives)) add({ ...before, concept: f.gives, facet: facet(f.gives) }, WEIGHTS.clause, { strong: false, inherit: true, block: 'none' });
+  }
+  // Whose figures a sentence gives is said once: "nhận 11 nhiệm vụ huyện giao, …; 02 nhiệm vụ hoàn thành chậm".
+  if (!facets.has('subject')) for (const m of earlierClauses) if (!m.block && !l.aside.has(m) && facet(m.concept) === 'subject') add(m, WEIGHTS.sentence, { strong: false, inherit: true, block: 'none' });
   for (const m of heading) {
     if (!facets.has(facet(m.concept)) && sentenceFacets.has(facet(m.concept))) add(m, WEIGHTS.heading, { strong: false, inherit: true, block: 'none' });
   }
   const head = headCut && !subtype && headOf !== undefined && l.tokens[headOf]!.other !== i ? headOf : undefined;
   const labelNoun = own.find((m) => within(m, z.left) && lexicon.facetOf.get(m.concept) === 'noun')?.concept;
   return { weights, strong, blocks, ...(noun ? { noun } : {}), ...(labelNoun ? { labelNoun } : {}), ...(unknownNoun ? { unknownNoun } : {}), ...(head !== undefined ? { head } : {}), evidence };
+}
+
+/** Whether a unit word is the first word(s) of a longer measure word ("lượt" of "lượt người nghe"). */
+function shortens(unit: string, label: string): boolean {
+  const u = unit.toLowerCase().normalize('NFC');
+  const w = label.toLowerCase().normalize('NFC');
+  return w.length > u.length && w.startsWith(u) && /\s/u.test(w[u.length] ?? '');
 }
 
 /** The measure word printed right after number `i` ("312 hồ sơ"), if any. */

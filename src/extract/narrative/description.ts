@@ -11,6 +11,12 @@ export interface IndicatorDescription {
   readonly wordings: readonly (readonly string[])[];
   /** The measure nouns a count of this indicator may be printed with (from its unit and wordings). */
   readonly nouns: ReadonlySet<string>;
+  /**
+   * Concepts a figure may state without counting against this indicator though no wording has them:
+   * whose parts it adds up (the subjects of its sub-rows: "nhiệm vụ được UBND tỉnh và UBND huyện giao")
+   * and what its group row says of all its rows ("Thực hiện nhiệm vụ … giao" above "đã hoàn thành đúng hạn").
+   */
+  readonly explained: ReadonlySet<string>;
 }
 
 // Facets that never describe an indicator on their own.
@@ -25,7 +31,8 @@ export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexic
   for (const indicator of catalogue.all) {
     if (indicator.type === 'section' || indicator.type === 'group' || indicator.key.includes('.check_')) continue;
     // A name's bracketed remark ("(cả trực tiếp, bưu chính công ích và trực tuyến)") explains, it does not describe.
-    const texts = [indicator.name, ...indicator.aliases].concat(lexicon.file.describe[indicator.key] ?? []);
+    const own = lexicon.file.describe[indicator.key] ?? [];
+    const texts = [indicator.name, ...indicator.aliases].concat(own);
     // Two rows of one parent printed alike ("giải quyết đúng hạn" and "… đúng hạn (đúng ngày hẹn)") differ by the remark.
     const plain = withoutRemarks(indicator.name).toLowerCase();
     const remarkDecides = catalogue.all.some((o) => o !== indicator && o.parent === indicator.parent && withoutRemarks(o.name).toLowerCase() === plain && o.name !== indicator.name);
@@ -42,7 +49,9 @@ export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexic
     const unitNouns = parent?.type === 'count' ? new Set(lexicon.mentions(indicator.unit ?? '').map((m) => m.concept)) : new Set<string>();
     if (parent && wordings.every((w) => !w.some((c) => lexicon.facetOf.get(c) === 'noun' && !unitNouns.has(c)))) {
       const inherited = [parent.name, ...parent.aliases].map(concepts);
-      wordings = wordings.flatMap((w) => inherited.map((p) => [...new Set([...p, ...w])]));
+      // (A `describe` line of the lexicon already says it all: "kế hoạch vốn đầu tư công được giao" is no disbursement.)
+      const printed = wordings.slice(0, texts.length - own.length);
+      wordings = printed.flatMap((w) => inherited.map((p) => [...new Set([...p, ...w])])).concat(wordings.slice(printed.length));
     }
     wordings = wordings.filter((w) => w.some((c) => !SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')));
     // What a count is printed with: its unit's measure word and the first measure word of each wording
@@ -53,9 +62,9 @@ export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexic
       const first = lexicon.mentions(withoutRemarks(t)).find((m) => m.facet === 'noun');
       if (first) nouns.add(first.concept);
     }
-    out.push({ indicator, wordings: dedupe(wordings), nouns });
+    out.push({ indicator, wordings: dedupe(wordings), nouns, explained: new Set() });
   }
-  return distinguishTwins(out, catalogue, lexicon);
+  return explainParts(distinguishTwins(out, catalogue, lexicon), catalogue, lexicon);
 }
 
 /**
@@ -84,6 +93,21 @@ function distinguishTwins(out: IndicatorDescription[], catalogue: IndicatorCatal
     if (bySubject) extra = extra.filter(isSubject);
     if (!extra.length) return d;
     return { ...d, wordings: dedupe(d.wordings.map((w) => [...new Set([...w, ...extra])])) };
+  });
+}
+
+/** Fills `explained`: the subjects of an indicator's sub-rows, and the concepts of the group rows above it. */
+function explainParts(out: IndicatorDescription[], catalogue: IndicatorCatalogue, lexicon: Lexicon): IndicatorDescription[] {
+  return out.map((d) => {
+    const explained = new Set<string>();
+    for (const child of out) {
+      if (child.indicator.parent !== d.indicator.key) continue;
+      for (const c of child.wordings.flat()) if (lexicon.facetOf.get(c) === 'subject') explained.add(c);
+    }
+    for (let p = d.indicator.parent ? catalogue.get(d.indicator.parent) : undefined; p && p.type === 'group'; p = p.parent ? catalogue.get(p.parent) : undefined) {
+      for (const t of [p.name, ...p.aliases]) for (const m of lexicon.mentions(withoutRemarks(t))) if (m.facet !== 'noun' && m.facet !== 'subject') explained.add(m.concept);
+    }
+    return { ...d, explained };
   });
 }
 

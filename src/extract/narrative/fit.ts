@@ -31,16 +31,27 @@ export const FIT = {
   section: 0.5,
 } as const;
 
+/** Facets that say what was done or what state is counted ("có mặt"): missing one costs `missingAction`. */
+const HEART = new Set(['action', 'state']);
+
 export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: Lexicon, section: string | undefined): Fit | undefined {
   // Another body's figure, a target, a comparison, a subset: only an indicator about that very thing
   // (that concept, or another of its facet: "liên thông … cùng cấp") may take it.
   const concepts = new Set(desc.wordings.flat());
   const facets = new Set([...concepts].map((c) => lexicon.facetOf.get(c)));
   for (const b of ctx.blocks) if (!concepts.has(b) && !facets.has(lexicon.facetOf.get(b))) return undefined;
-  if (ctx.noun && !desc.nouns.has(ctx.noun) && !(ctx.labelNoun && desc.nouns.has(ctx.labelNoun))) return undefined;
+  // A kind of the indicator's unit noun that a wording names is its measure word too ("10 công chức" of the civil servants present).
+  const nounOk = (n: string) => desc.nouns.has(n) || (concepts.has(n) && kindsOfUnit(desc, lexicon).has(n));
+  if (ctx.noun && !nounOk(ctx.noun) && !(ctx.labelNoun && desc.nouns.has(ctx.labelNoun))) return undefined;
   if (ctx.unknownNoun) return undefined;
   let best: Fit | undefined;
   for (const wording of desc.wordings) {
+    // Whose figure it is decides a sub-row ("UBND huyện" under the tasks assigned): a figure that names
+    // no such subject is not that sub-row's, however well the rest fits.
+    // Nor is one that names several ("nhiệm vụ được UBND tỉnh … và UBND huyện … giao là 21"): that is the total.
+    const subjectOf = (c: string) => lexicon.facetOf.get(c) === 'subject';
+    const named = (c: string) => (ctx.weights.get(c) ?? 0) > 0 && ![...ctx.weights].some(([o, w]) => o !== c && subjectOf(o) && !wording.includes(o) && w >= ctx.weights.get(c)!);
+    if (wording.some((c) => subjectOf(c) && !named(c))) continue;
     let score = 0;
     const words: string[] = [];
     for (const c of wording) {
@@ -48,17 +59,25 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
       if (w > 0) {
         score += w;
         words.push(c);
-      } else if (!SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')) score -= lexicon.facetOf.get(c) === 'action' ? FIT.missingAction : FIT.missing;
+      } else if (!SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')) score -= HEART.has(lexicon.facetOf.get(c) ?? '') ? FIT.missingAction : FIT.missing;
     }
     for (const c of ctx.strong) {
       if (wording.includes(c) || SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')) continue;
       // The measure word of the indicator's own unit ("11 người" of a count of people) is explained by it.
       if (c === ctx.noun && desc.nouns.has(c)) continue;
+      if (desc.explained.has(c) || lexicon.file.unmarked.includes(c)) continue;
       score -= (lexicon.facetOf.get(c) === 'action' ? FIT.unexplainedAction : FIT.unexplained) * (ctx.weights.get(c) ?? 0);
     }
     // The measure word alone ("02 nhiệm vụ") says what is counted, not which count it is; a kind of the
     // indicator's unit ("14 người hoạt động không chuyên trách" of a count of people) does.
-    if (!words.some((c) => !['noun', 'generic'].includes(lexicon.facetOf.get(c) ?? '') || kindsOfUnit(desc, lexicon).has(c))) continue;
+    // An indicator that is only a count of a thing ("Tổng số thôn trên địa bàn") is named by its measure
+    // word, where the figure says nothing was done to it ("gồm 11 ấp", "có 12 thôn").
+    const onlyCounts = wording.every((c) => ['noun', 'generic'].includes(lexicon.facetOf.get(c) ?? ''));
+    const acted = [...ctx.strong].some((c) => lexicon.facetOf.get(c) === 'action');
+    const kindOfUnit = words.some((c) => kindsOfUnit(desc, lexicon).has(c));
+    if (onlyCounts) {
+      if (acted || !((!!ctx.noun && words.includes(ctx.noun)) || kindOfUnit)) continue;
+    } else if (!kindOfUnit && !words.some((c) => !['noun', 'generic'].includes(lexicon.facetOf.get(c) ?? ''))) continue;
     if (section && section !== 'any') score += section === desc.indicator.section ? FIT.section : 0;
     if (!best || score > best.score) best = { key: desc.indicator.key, score, words };
   }

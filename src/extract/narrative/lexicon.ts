@@ -22,11 +22,23 @@ export const LexiconFile = z
     function_words: z.array(z.string().min(1)),
     list_words: z.array(z.string().min(1)),
     breakdown_words: z.array(z.string().min(1)),
+    /** Words after a number's measure word that open a relative clause or a cause ("do UBND xã ban hành"): what follows describes, it does not say what was done. */
+    relative_words: z.array(z.string().min(1)).default([]),
     not_stated: z.array(z.string()).default([]),
+    /** Indicators read only as a part of their parent's figure (after its "trong đó", in its bracket). */
+    parts_only: z.array(z.string()).default([]),
+    /** Concepts that state what every figure of the report is about (its own level, "cấp xã"): never held against an indicator. */
+    unmarked: z.array(z.string()).default([]),
     sentence_facets: z.array(z.string()).default([]),
+    /** What a clause that names an action but no noun takes from the clause before ("…: 18; đang cung cấp: 18"). */
+    continued_facets: z.array(z.string()).default([]),
     compositions: z.array(z.object({ parts: z.array(z.string()).min(2), means: z.string() }).strict()).default([]),
     /** Unit noun → nouns that are kinds of it: "14 người hoạt động không chuyên trách" says which count of people. */
     kinds: z.record(z.string(), z.array(z.string()).min(1)).default({}),
+    /** General measure word → the kinds of it it restates after one of them is printed ("văn bản" after "VBQPPL"). */
+    restated: z.record(z.string(), z.array(z.string()).min(1)).default({}),
+    /** A concept printed before a number frames it: `gives` is added to the numbers after it ("rà soát" → after a review). */
+    follows: z.array(z.object({ concept: z.string(), gives: z.string() }).strict()).default([]),
     contrasts: z.array(z.object({ concept: z.string(), beside: z.string(), adds: z.string() }).strict()).default([]),
     negations: z.array(z.string().min(1)),
     affirmations: z.array(z.string().min(1)),
@@ -70,6 +82,8 @@ export interface Lexicon {
   polarity(text: string): { start: number; end: number; negative: boolean }[];
   /** Words that end a number's own words: list items and breakdowns ("trong đó"), with their spans. */
   listWords(text: string): { start: number; end: number; breakdown: boolean }[];
+  /** Where the relative words of a text ("do", "mà") stand. */
+  relativeWords(text: string): { start: number; end: number }[];
   /** Whether the words at `start` of the text are function words (they say nothing of what a number counts). */
   functionWordAt(text: string, start: number): boolean;
   /** The catalogue section a heading covers (`any`, `none`), or undefined. */
@@ -149,8 +163,10 @@ export function compileLexicon(file: LexiconFile): Lexicon {
       tables.ascii.add(wordsOf(word, true).map((w) => w.form), entry);
     }
   }
-  for (const [unit, kinds] of Object.entries(file.kinds)) {
-    for (const c of [unit, ...kinds]) if (facetOf.get(c) !== 'noun') fail(`kinds: "${c}" is no concept of facet noun`);
+  for (const c of file.unmarked) if (!facetOf.has(c)) fail(`unmarked: unknown concept "${c}"`);
+  for (const f of file.follows) for (const c of [f.concept, f.gives]) if (!facetOf.has(c)) fail(`follows: unknown concept "${c}"`);
+  for (const [unit, kinds] of [...Object.entries(file.kinds), ...Object.entries(file.restated)]) {
+    for (const c of [unit, ...kinds]) if (facetOf.get(c) !== 'noun') fail(`kinds, restated: "${c}" is no concept of facet noun`);
   }
   const polarity = new PhraseTable<boolean>();
   for (const w of file.negations) polarity.add(wordsOf(w, false).map((x) => x.form), true);
@@ -161,6 +177,11 @@ export function compileLexicon(file: LexiconFile): Lexicon {
   const asciiListWords = new PhraseTable<boolean>();
   for (const w of file.list_words) asciiListWords.add(wordsOf(w, true).map((x) => x.form), false);
   for (const w of file.breakdown_words) asciiListWords.add(wordsOf(w, true).map((x) => x.form), true);
+  const relatives = { accents: new PhraseTable<true>(), ascii: new PhraseTable<true>() };
+  for (const w of file.relative_words) {
+    relatives.accents.add(wordsOf(w, false).map((x) => x.form), true);
+    relatives.ascii.add(wordsOf(w, true).map((x) => x.form), true);
+  }
   const functionWords = new PhraseTable<true>();
   for (const w of file.function_words) functionWords.add(wordsOf(w, false).map((x) => x.form), true);
   const asciiFunctionWords = new PhraseTable<true>();
@@ -211,6 +232,16 @@ export function compileLexicon(file: LexiconFile): Lexicon {
         if (!hit) continue;
         out.push({ start: words[i]!.start, end: words[i + hit.length - 1]!.end, breakdown: hit.value });
         i += hit.length - 1;
+      }
+      return out;
+    },
+    relativeWords(text) {
+      const ascii = isAscii(text);
+      const words = wordsOf(text, ascii);
+      const out: { start: number; end: number }[] = [];
+      for (let i = 0; i < words.length; i++) {
+        const hit = (ascii ? relatives.ascii : relatives.accents).at(words, i, text);
+        if (hit) out.push({ start: words[i]!.start, end: words[i + hit.length - 1]!.end });
       }
       return out;
     },

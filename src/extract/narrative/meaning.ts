@@ -1,10 +1,10 @@
 import { indicatorCatalogue, type IndicatorCatalogue, type ValueType } from '../../catalog/index.js';
 import { figureContext, layout, zonesOf, WEIGHTS, type FigureContext, type SentenceLayout } from './context.js';
 import { describeIndicators, type IndicatorDescription } from './description.js';
-import { decide, fitOf, type Fit } from './fit.js';
+import { decide, FIT, fitOf, type Fit } from './fit.js';
 import { narrativeLexicon, type Lexicon, type Mention } from './lexicon.js';
 import { numberTokens, type NumberKind, type NumberToken } from './numbers.js';
-import { parseNumber } from '../../normalize/parse-value.js';
+import { parseNumber, parseValue } from '../../normalize/parse-value.js';
 
 /**
  * The meaning-based mapper: every printed number of a sentence, and every zero or "no" written in
@@ -50,6 +50,7 @@ interface Model {
   readonly descriptions: readonly IndicatorDescription[];
   readonly byKey: ReadonlyMap<string, IndicatorDescription>;
   readonly denominatorOnly: ReadonlySet<string>;
+  readonly partsOnly: ReadonlySet<string>;
   readonly ratios: readonly { rate?: string; numerator: string; denominator: string }[];
 }
 
@@ -71,7 +72,8 @@ function model(): Model {
   const denominatorOnly = new Set(
     lexicon.file.ratios.map((r) => r.denominator).filter((k) => !lexicon.file.ratios.some((r) => r.numerator === k) && /mẫu số/u.test(byKey.get(k)!.indicator.name)),
   );
-  cached = { lexicon, catalogue, descriptions, byKey, denominatorOnly, ratios: lexicon.file.ratios };
+  for (const k of lexicon.file.parts_only) if (!byKey.has(k)) throw new Error(`catalog/narrative-lexicon.yaml: parts_only: unknown indicator key "${k}"`);
+  cached = { lexicon, catalogue, descriptions, byKey, denominatorOnly, partsOnly: new Set(lexicon.file.parts_only), ratios: lexicon.file.ratios };
   return cached;
 }
 
@@ -88,6 +90,7 @@ export function readSentence(text: string, headings: readonly string[], skip: re
   const heading = headings.length ? m.lexicon.mentions(headings.at(-1)!) : [];
   const contexts = tokens.map((_, i) => figureContext(l, i, m.lexicon, heading, zones));
   const out: (ReadNumber | undefined)[] = tokens.map(() => undefined);
+  const fitsOf: (readonly Fit[])[] = tokens.map(() => []);
 
   // "a/b": the pair of counts of one rate, decided together; a percentage beside it equal to a/b is its rate.
   for (const [n, t] of tokens.entries()) {
@@ -132,12 +135,15 @@ export function readSentence(text: string, headings: readonly string[], skip: re
   for (const [i, t] of tokens.entries()) {
     if (out[i]) continue;
     const type = TYPES[t.kind];
-    const fits = m.descriptions
+    const all = m.descriptions
       .filter((d) => d.indicator.type === type && !m.denominatorOnly.has(d.indicator.key))
       .map((d) => fitOf(d, contexts[i]!, m.lexicon, section))
       .filter((f): f is Fit => !!f);
-    const { best, runnerUp } = baseOverNumerator(decide(fits), contexts[i]!, section, m);
+    // A row that is only ever a part of its parent's figure ("trong đó TTHC cấp xã 116") is read only as such a part.
+    const fits = all.filter((f) => !m.partsOnly.has(f.key));
+    const { best, runnerUp } = baseOverNumerator(decideSpecific(fits, m), contexts[i]!, section, m);
     const candidates = [...fits].sort((a, b) => b.score - a.score).slice(0, 2).map((f) => f.key);
+    fitsOf[i] = all;
     out[i] = {
       start: t.start,
       end: t.end,
@@ -147,6 +153,7 @@ export function readSentence(text: string, headings: readonly string[], skip: re
     };
   }
   rateOfCounts(l, tokens, out, m);
+  baseOfRate(l, tokens, out, m);
   // A part of a list ("25 tin bài (… 20 tin bài, … 05 tin bài)", "11 văn bản, trong đó 08 văn bản còn hiệu lực")
   // read as its head's indicator is a part of that figure, not the figure.
   for (const [i, c] of contexts.entries()) {
@@ -161,6 +168,13 @@ export function readSentence(text: string, headings: readonly string[], skip: re
     );
     const headKey = head?.key ?? (ownWords ? undefined : head?.candidates?.[0]);
     if (!headKey) continue;
+    // A part left between two readings, or read as its head, is a sub-row of its head's indicator when
+    // one of those fits by the margin: "02 nhiệm vụ quá hạn nhưng chưa hoàn thành (01 nhiệm vụ tỉnh giao, 01 … huyện giao)".
+    const sub = (!out[i]!.key || out[i]!.key === headKey) && head?.key ? decide(fitsOf[i]!.filter((f) => m.byKey.get(f.key)?.indicator.parent === head.key)).best : undefined;
+    if (sub) {
+      out[i] = { ...out[i]!, key: sub.key, why: whyOf('meaning', sub, undefined, c) };
+      continue;
+    }
     if (out[i]!.key === headKey) out[i] = { start: out[i]!.start, end: out[i]!.end, kind: out[i]!.kind, blocked: [`part of ${headKey}`] };
     else if (head?.key) out[i] = { ...out[i]!, partOf: headKey };
   }
@@ -252,7 +266,58 @@ function rateOfCounts(l: SentenceLayout, tokens: readonly NumberToken[], out: (R
   }
 }
 
+/**
+ * The base of a rate whose numerator and rate the words gave: an amount left open that makes the
+ * arithmetic come out ("thu 1,25 tỷ đồng, bằng 125% kế hoạch (kế hoạch 1 tỷ đồng)") is the base, even
+ * where a comparison word stands beside it ("so với kế hoạch (1.000.000.000 đồng)"); another body's is not.
+ */
+function baseOfRate(l: SentenceLayout, tokens: readonly NumberToken[], out: (ReadNumber | undefined)[], m: Model): void {
+  const valueOf = (i: number) => {
+    const raw = l.text.slice(tokens[i]!.start, tokens[i]!.end);
+    return tokens[i]!.kind === 'money' ? parseValue(raw, { type: 'money', unit: 'đồng' }).num : parseNumber(raw.replace(/\s?%$/, ''), tokens[i]!.kind === 'percent' ? 'percent' : 'count');
+  };
+  const otherBody = (r: ReadNumber) => (r.blocked ?? []).some((b) => m.lexicon.file.concepts.find((c) => c.concept === b)?.block === 'clause');
+  for (const r of m.ratios) {
+    if (!r.rate || out.some((x) => x?.key === r.denominator)) continue;
+    const a = out.findIndex((x) => x?.key === r.numerator);
+    if (a < 0) continue;
+    const num = valueOf(a);
+    const p = out.findIndex((x, j) => tokens[j]!.kind === 'percent' && (x?.key === r.rate || (!!x && !x.key && !x.blocked && !!x.candidates?.includes(r.rate!))));
+    if (num === null || p < 0) continue;
+    const pct = valueOf(p);
+    if (pct === null) continue;
+    const x = tokens.findIndex((t, j) => {
+      if (j === a || t.kind !== tokens[a]!.kind || out[j]?.key || otherBody(out[j]!) || t.part !== undefined) return false;
+      const base = valueOf(j);
+      return !!base && Math.abs((100 * num) / base - pct) < 0.05;
+    });
+    if (x < 0) continue;
+    const why = out[a]!.why;
+    const derived = why ? { why: { ...why, rule: 'rate-of-fraction' as const } } : {};
+    const { blocked: _b, ...rest } = out[x]!;
+    out[x] = { ...rest, key: r.denominator, ...derived };
+    if (!out[p]!.key) out[p] = { ...out[p]!, key: r.rate, ...derived };
+  }
+}
+
 /** Families are compared by their score, but two families with the same numerator are one choice. */
+/**
+ * The most specific key the wording states: a sub-row that fits at least as well as its parent, with
+ * every word of the parent's fit and more ("02 nhiệm vụ hoàn thành chậm" after "nhiệm vụ huyện giao"),
+ * takes the figure when it is clearly ahead of every other indicator.
+ */
+function decideSpecific(fits: readonly Fit[], m: Model): { best?: Fit; runnerUp?: Fit } {
+  const d = decide(fits);
+  if (d.best || !d.runnerUp) return d;
+  const sorted = [...fits].sort((a, b) => b.score - a.score);
+  const [first, second] = sorted;
+  if (!first || !second || first.score < FIT.minimum) return d;
+  const [child, parent] = m.byKey.get(first.key)?.indicator.parent === second.key ? [first, second] : [undefined, undefined];
+  if (!child || !parent || !parent.words.every((w) => child.words.includes(w)) || child.words.length <= parent.words.length) return d;
+  const rest = decide([child, ...sorted.slice(2)]);
+  return rest.best ? { best: child, runnerUp: parent } : d;
+}
+
 function decideDistinct(fits: readonly (Fit & { ratio: number })[]): { best?: Fit; runnerUp?: Fit } {
   const seen = new Set<string>();
   const unique = [...fits].sort((a, b) => b.score - a.score).filter((f) => (seen.has(f.key) ? false : (seen.add(f.key), true)));
@@ -309,6 +374,12 @@ function phrases(l: SentenceLayout, section: string | undefined, heading: readon
     }
     // A zero counts something: "chưa hoàn thành" alone is a state, not a count.
     if (!own.some((x) => x.facet === 'noun')) continue;
+    // "rà soát 03 VBQPPL, không phát hiện văn bản cần xử lý": the measure word restates the kind printed before it.
+    own = own.map((x) => {
+      const kinds = m.lexicon.file.restated[x.concept] ?? [];
+      const said = l.mentions.filter((y) => y.end <= p.start && kinds.includes(y.concept)).at(-1);
+      return said ? { ...x, concept: said.concept } : x;
+    });
     // The phrase is read like a number's own words; the clause and heading add their weight.
     const weights = new Map<string, number>();
     const evidence: { text: string; concept: string; weight: number }[] = [];
@@ -321,6 +392,10 @@ function phrases(l: SentenceLayout, section: string | undefined, heading: readon
       }
     }
     const strong = new Set(weights.keys());
+    for (const f of m.lexicon.file.follows) {
+      const before = l.mentions.find((x) => x.concept === f.concept && x.end <= p.start);
+      if (before && !weights.has(f.gives)) weights.set(f.gives, WEIGHTS.clause);
+    }
     const facets = new Set(own.map((x) => x.facet));
     const lent = new Set(m.lexicon.file.sentence_facets);
     for (const x of heading) if (lent.has(x.facet) && !facets.has(x.facet) && !weights.has(x.concept)) weights.set(x.concept, WEIGHTS.heading);

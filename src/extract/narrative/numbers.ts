@@ -22,10 +22,16 @@ export interface NumberToken {
 const START = String.raw`(?<![\p{L}\d.,/-])`;
 const NUM = String.raw`\d+(?:[.,]\d+)*`;
 const MONEY_UNIT = String.raw`\s?(?:${moneyUnitWords()})(?![\p{L}\d])`;
-const MONEY = new RegExp(`${START}${NUM}${MONEY_UNIT}`, 'gu');
+// An amount may follow a slash after another amount's unit: "945.287.000đ/1.200.000.000đ".
+const MONEY = new RegExp(String.raw`(?:${START}|(?<=\p{L}\s?/\s?))${NUM}${MONEY_UNIT}`, 'gu');
 const PERCENT = new RegExp(String.raw`${START}\d+(?:[.,]\d+)?\s?%`, 'gu');
 // Unit words may stand between the numerator and the slash: "61 hồ sơ/196", "1101 văn bản/1101".
-const FRACTION = new RegExp(String.raw`${START}(${NUM})((?:\s?[a-z]+){0,3})\s?/\s?(${NUM})(?![\d%/]|[.,]\d|\s?/)`, 'gdu');
+// "14 trên tổng số 40 nhiệm vụ", "14 trên 40": the same pair in words ("trên" alone only right after the
+// number: "500 hồ sơ trên 12 lĩnh vực" is no fraction).
+const FRACTION = new RegExp(
+  String.raw`${START}(${NUM})((?:\s?[a-z]+){0,3})(?:\s?/\s?|(?<=\d)\stren\s|\stren tong(?: so)?\s)(${NUM})(?![\d%/]|[.,]\d|\s?/)`,
+  'gdu',
+);
 // A count may follow a slash after words ("09 công chức chuyên môn/06 chức danh"), not after digits (a date).
 const COUNT = new RegExp(`(?<![\\p{L}\\d.,-])(?<!\\d\\s?/\\s?)${NUM}(?![\\d%]|[.,]\\d|\\s?/\\s?\\d)`, 'gu');
 

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { indicatorCatalogue } from '../../../src/catalog/index.js';
 import { extractNarrative } from '../../../src/extract/narrative/index.js';
+import { parseFigure } from '../../../src/normalize/normalize-document.js';
 import type { ExtractedFigure } from '../../../src/model/index.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -39,3 +41,15 @@ export function figure(figures: readonly ExtractedFigure[], key: string, raw: st
 }
 
 export const unmapped = (figures: readonly ExtractedFigure[]): ExtractedFigure[] => figures.filter((f) => !f.indicatorKey);
+
+/** `key → value` as ingest stores it (the normaliser's reading of each mapped figure). */
+export function values(figures: readonly ExtractedFigure[]): Record<string, number | boolean | string | null> {
+  const out: Record<string, number | boolean | string | null> = {};
+  for (const f of figures) {
+    if (!f.indicatorKey) continue;
+    const indicator = indicatorCatalogue().get(f.indicatorKey)!;
+    const parsed = parseFigure(f, indicator.type, indicator);
+    out[f.indicatorKey] = indicator.type === 'boolean' ? parsed.num === 1 : indicator.type === 'text' ? parsed.text : parsed.num;
+  }
+  return out;
+}

@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorCatalogue } from '../../../src/catalog/index.js';
 import { extractNarrative, pagesOfTextLines } from '../../../src/extract/narrative/index.js';
 import type { ExtractedFigure } from '../../../src/model/index.js';
-import { parseFigure } from '../../../src/normalize/normalize-document.js';
+import { values } from './helpers.js';
 
 // Sentences written for these tests, in the ways commune offices phrase their figures.
 const read = (lines: string[]): ExtractedFigure[] => extractNarrative(pagesOfTextLines(lines));
 const under = (heading: string, text: string) => read([heading, text]);
 const TTHC = 'II.2. Cải cách thủ tục hành chính';
 
-/** `key → value` as ingest stores it (the normaliser's reading of each mapped figure). */
-function values(figures: readonly ExtractedFigure[]): Record<string, number | boolean | string | null> {
-  const out: Record<string, number | boolean | string | null> = {};
-  for (const f of figures) {
-    if (!f.indicatorKey) continue;
-    const indicator = indicatorCatalogue().get(f.indicatorKey)!;
-    const parsed = parseFigure(f, indicator.type, indicator);
-    out[f.indicatorKey] = indicator.type === 'boolean' ? parsed.num === 1 : indicator.type === 'text' ? parsed.text : parsed.num;
-  }
-  return out;
-}
 
 describe('word orders: the same fact however it is phrased', () => {
   it.each([
