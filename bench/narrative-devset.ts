@@ -140,7 +140,7 @@ const pct = (a: number, b: number) => (b === 0 ? '   -  ' : `${((100 * a) / b).t
 console.log(`narrative devset: ${records.length} records from ${path}`);
 console.log(`recall    ${pct(overall.hit, overall.gold)}  (${overall.hit}/${overall.gold} gold pairs)`);
 console.log(`precision ${pct(overall.correct, overall.predicted)}  (${overall.correct}/${overall.predicted} predicted pairs)`);
-console.log(`recall without the text indicators (not read by the mapper) ${pct(numeric.hit, numeric.gold)}  (${numeric.hit}/${numeric.gold})`);
+console.log(`recall without the two text indicators (1.5.2, 5.1.1)${pct(numeric.hit, numeric.gold)}  (${numeric.hit}/${numeric.gold})`);
 console.log(`null numbers mapped: ${nullsMapped} of ${nullsTotal}`);
 console.log('\nper section                                                          recall   precision  gold  pred');
 for (const [section, t] of bySection) {

@@ -214,7 +214,7 @@ export function parseFigure(figure: ExtractedFigure, type: ValueType, indicator:
     const warning = type === 'count' && !Number.isInteger(figure.number) ? 'a count that is not a whole number' : undefined;
     return { kind: 'number', num: scaled, text: null, ...(warning ? { warning } : {}) };
   }
-  return parseValue(figure.raw, { type, unit });
+  return parseValue(figure.raw, { type, unit, values: indicator?.values });
 }
 
 /**

@@ -32,6 +32,8 @@ export interface ValueHint {
   readonly type: ValueType;
   /** The unit as printed or catalogued; money units scale to đồng. */
   readonly unit?: string | undefined;
+  /** A text indicator's catalogued answers ("Phù hợp", "Chưa phù hợp"): the printed text is stored as the one it states. */
+  readonly values?: readonly string[] | undefined;
 }
 
 const BLANK = /^[-–—_.…]*$/;
@@ -84,8 +86,28 @@ export function parseValue(raw: string | null | undefined, hint: ValueHint): Par
     }
   }
 
-  if (hint.type === 'text') return { kind: 'text', num: null, text: s };
+  if (hint.type === 'text') return { kind: 'text', num: null, text: (hint.values && catalogued(s, hint.values)) ?? s };
   return { kind: 'note', num: null, text: s };
+}
+
+/**
+ * The catalogued answer a text states, whatever its case, accents or the words around it: the one
+ * named first ("kết hợp (phát phiếu và trực tuyến)" → Kết hợp), the longest at one place ("chưa phù
+ * hợp" → Chưa phù hợp, not Phù hợp). None named, or one negated ("không phù hợp"): the text stays as printed.
+ */
+function catalogued(text: string, values: readonly string[]): string | undefined {
+  const f = ` ${foldAscii(text).replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  let best: { at: number; length: number; value: string } | undefined;
+  for (const value of values) {
+    const v = foldAscii(value).replace(/[^a-z0-9]+/g, ' ').trim();
+    const at = f.indexOf(` ${v} `);
+    if (at < 0) continue;
+    // "không phù hợp" does not state Phù hợp: a no-word (catalog/value-words.yaml) right before it negates it.
+    const before = f.slice(0, at).trim().split(' ').pop() ?? '';
+    if (before && valueWords().yesNo(before) === false) continue;
+    if (!best || at < best.at || (at === best.at && v.length > best.length)) best = { at, length: v.length, value };
+  }
+  return best?.value;
 }
 
 /** Parses a number written the Vietnamese way, or the English way where that is unambiguous. */

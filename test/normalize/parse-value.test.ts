@@ -69,3 +69,17 @@ describe('parseValue: every way the seed report writes a figure', () => {
     expect(parseNumber('1.2.3', 'count')).toBe(123);
   });
 });
+
+describe('a text indicator with catalogued answers', () => {
+  const values = ['Phù hợp', 'Chưa phù hợp'];
+  it('stores the answer the text states, whatever its case and the words around it', () => {
+    expect(parseValue('phù hợp', { type: 'text', values }).text).toBe('Phù hợp');
+    expect(parseValue('Cơ bản phù hợp với chức danh', { type: 'text', values }).text).toBe('Phù hợp');
+    expect(parseValue('CHƯA PHÙ HỢP', { type: 'text', values }).text).toBe('Chưa phù hợp');
+    expect(parseValue('kết hợp (phát phiếu và trực tuyến)', { type: 'text', values: ['Trực tuyến', 'Phát phiếu', 'Kết hợp'] }).text).toBe('Kết hợp');
+  });
+  it('keeps the printed text when no answer is named, or one is negated', () => {
+    expect(parseValue('Đang rà soát', { type: 'text', values }).text).toBe('Đang rà soát');
+    expect(parseValue('không phù hợp', { type: 'text', values }).text).toBe('không phù hợp');
+  });
+});

@@ -3,6 +3,7 @@ import { figureContext, layout, zonesOf, WEIGHTS, type FigureContext, type Sente
 import { describeIndicators, type IndicatorDescription } from './description.js';
 import { decide, FIT, fitOf, type Fit } from './fit.js';
 import { narrativeLexicon, type Lexicon, type Mention } from './lexicon.js';
+import { textAnswers } from './answers.js';
 import { numberTokens, type NumberKind, type NumberToken } from './numbers.js';
 import { parseNumber, parseValue } from '../../normalize/parse-value.js';
 
@@ -15,8 +16,8 @@ export interface ReadNumber {
   readonly end: number;
   readonly kind: NumberKind | 'phrase';
   readonly key?: string;
-  /** For a phrase: the value it states (0, false, true). */
-  readonly value?: number | boolean;
+  /** For a phrase: the value it states (0, false, true, or a text indicator's answer). */
+  readonly value?: number | boolean | string;
   readonly why?: Why;
   /** Why no indicator may take this number (a target, another body, section IV): overrides the patterns too. */
   readonly blocked?: readonly string[];
@@ -185,7 +186,7 @@ export function readSentence(text: string, headings: readonly string[], skip: re
   for (const [i, c] of contexts.entries()) {
     if (c.blocks.size && !out[i]!.key) out[i] = { ...out[i]!, blocked: [...c.blocks] };
   }
-  const all = [...out.filter((x): x is ReadNumber => !!x), ...phrases(l, section, heading, m)].sort((a, b) => a.start - b.start);
+  const all = [...out.filter((x): x is ReadNumber => !!x), ...phrases(l, section, heading, m), ...textAnswers(text, section, m.catalogue)].sort((a, b) => a.start - b.start);
   return firstValueWins(all, text);
 }
 

@@ -1,0 +1,90 @@
+import type { IndicatorCatalogue } from '../../catalog/index.js';
+import { valueWords } from '../../catalog/index.js';
+import { foldAscii } from '../../text/index.js';
+import type { ReadNumber } from './meaning.js';
+
+/**
+ * The answers of text indicators (`type: text` with `values` in catalog/indicators.yaml: "Hình thức
+ * khảo sát" → Trực tuyến / Phát phiếu / Kết hợp), stated in words: "khảo sát … bằng hình thức phát
+ * phiếu", "Vị trí việc làm của cán bộ, công chức: chưa phù hợp". An answer is read when every word of
+ * the indicator's name (or of one of its aliases) is printed before it in the sentence, under a
+ * heading of the indicator's section or of none known; the first answer named is the one stated
+ * ("kết hợp (phát phiếu và trực tuyến)" → Kết hợp), and a no-word right before it negates it ("không
+ * phù hợp" states none of the answers). `raw` is the answer as printed; normalise stores the catalogue's.
+ */
+export function textAnswers(text: string, section: string | undefined, catalogue: IndicatorCatalogue): ReadNumber[] {
+  const folded = foldPositions(text);
+  const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.length === 0) return [];
+  const out: ReadNumber[] = [];
+  for (const ind of answerIndicators(catalogue)) {
+    if (section && /^\d$/.test(section) && section !== ind.section) continue;
+    let best: { start: number; end: number; value: string; named: string[] } | undefined;
+    for (const value of ind.values) {
+      const v = foldAscii(value).replace(/[^a-z0-9]+/g, ' ').trim();
+      for (let at = folded.indexOf(v); at >= 0; at = folded.indexOf(v, at + 1)) {
+        const end = at + v.length;
+        if (!isWordAt(folded, at, end)) continue;
+        const before = folded.slice(0, at);
+        const named = ind.wordings.find((w) => w.every((x) => new RegExp(`(^|[^a-z0-9])${x}([^a-z0-9]|$)`).test(before)));
+        if (!named) continue;
+        const previous = before.trim().split(/[^a-z0-9]+/).pop() ?? '';
+        if (previous && valueWords().yesNo(previous) === false) continue;
+        if (!best || at < best.start || (at === best.start && end > best.end)) best = { start: at, end, value, named };
+        break;
+      }
+    }
+    if (best) {
+      out.push({
+        start: best.start,
+        end: best.end,
+        kind: 'phrase',
+        key: ind.key,
+        value: best.value,
+        why: { rule: 'words', score: best.named.length, margin: null, words: best.named },
+      });
+    }
+  }
+  return out;
+}
+
+interface AnswerIndicator {
+  readonly key: string;
+  readonly section: string;
+  readonly values: readonly string[];
+  /** The name's and each alias's words, folded. */
+  readonly wordings: readonly string[][];
+}
+
+const byCatalogue = new WeakMap<IndicatorCatalogue, AnswerIndicator[]>();
+
+function answerIndicators(catalogue: IndicatorCatalogue): AnswerIndicator[] {
+  let list = byCatalogue.get(catalogue);
+  if (!list) {
+    list = catalogue.all
+      .filter((i) => i.type === 'text' && i.values?.length)
+      .map((i) => ({
+        key: i.key,
+        section: i.section,
+        values: i.values!,
+        wordings: [i.name, ...i.aliases].map((w) => foldAscii(w).split(/[^a-z0-9]+/).filter(Boolean)),
+      }));
+    byCatalogue.set(catalogue, list);
+  }
+  return list;
+}
+
+/** The text folded to ASCII lower case letter by letter, so that an index in it is one in the text. */
+function foldPositions(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const f = foldAscii(text[i]!);
+    out += f.length === 1 ? f : ' ';
+  }
+  return out;
+}
+
+function isWordAt(folded: string, start: number, end: number): boolean {
+  const edge = (c: string | undefined) => c === undefined || !/[a-z0-9]/.test(c);
+  return edge(folded[start - 1]) && edge(folded[end]);
+}
