@@ -78,11 +78,19 @@ function answerIndicators(catalogue: IndicatorCatalogue): AnswerIndicator[] {
 function foldPositions(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
-    const f = foldAscii(text[i]!);
-    out += f.length === 1 ? f : ' ';
+    const c = text[i]!;
+    let f = letters.get(c);
+    if (f === undefined) {
+      const a = foldAscii(c);
+      letters.set(c, (f = a.length === 1 ? a : ' '));
+    }
+    out += f;
   }
   return out;
 }
+
+/** Each letter's fold, computed once: a sentence is folded letter by letter. */
+const letters = new Map<string, string>();
 
 function isWordAt(folded: string, start: number, end: number): boolean {
   const edge = (c: string | undefined) => c === undefined || !/[a-z0-9]/.test(c);

@@ -24,8 +24,11 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
   const headings = sentence.headings ?? [];
   const readings = readSentence(sentence.text, headings, catalog.skip);
 
-  for (const entry of catalog.entries) {
+  // Every pattern captures a number: a sentence without a digit has nothing for them.
+  const digits = /\d/.test(form.text);
+  for (const entry of digits ? catalog.entries : []) {
     for (const pattern of entry.patterns) {
+      if (!pattern.required.every((w) => form.text.includes(w))) continue;
       for (const m of form.text.matchAll(pattern.regex)) {
         const groups = m.indices?.groups ?? {};
         const start = shortestStart(pattern, form.text, m);

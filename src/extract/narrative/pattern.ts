@@ -41,6 +41,8 @@ export interface CompiledPattern {
   /** The same, sticky: tries a match at one position (to shorten a label, see match.ts). */
   readonly sticky: RegExp;
   readonly captures: readonly Capture[];
+  /** Literal words outside alternatives and optional parts, as in the search form: each must be in a sentence it matches. */
+  readonly required: readonly string[];
 }
 
 export class PatternError extends Error {}
@@ -171,7 +173,9 @@ export function compilePattern(source: string): CompiledPattern {
   } catch (err) {
     throw new PatternError(`does not compile: ${(err as Error).message}`);
   }
-  return { source, regex, sticky: new RegExp(regex.source, 'dyu'), captures };
+  // Words every match must contain: a sentence lacking one is not tried (most sentences lack most).
+  const required = nodes.filter((n): n is Extract<Node, { kind: 'word' }> => n.kind === 'word').map((n) => n.text);
+  return { source, regex, sticky: new RegExp(regex.source, 'dyu'), captures, required };
 }
 
 function escape(s: string): string {

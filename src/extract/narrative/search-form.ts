@@ -22,9 +22,16 @@ const KEPT = new Set(['%', '/', ';']);
 
 /** Folds one letter the way `foldAscii` does. */
 export function foldLetter(c: string): string {
-  if (c === 'đ' || c === 'Đ') return 'd';
-  return c.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  let f = folded.get(c);
+  if (f === undefined) {
+    f = c === 'đ' || c === 'Đ' ? 'd' : c.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+    folded.set(c, f);
+  }
+  return f;
 }
+
+/** Letters folded so far: a report has a few hundred distinct ones and millions of occurrences. */
+const folded = new Map<string, string>();
 
 /** Folds free text (catalogue words) to the search form, without offsets. */
 export function foldWords(text: string): string {
