@@ -214,7 +214,7 @@ function splitBand(lines: readonly CellLine[], threshold: number, top: boolean):
   const leading: CellLine[] = [];
   for (const o of others) {
     if (rowOf.has(o)) continue;
-    const cell = cellOf(o, others, threshold);
+    const cell = cellOf(o, others, threshold, (c) => top && rows.some((r) => level(r.label[0]!, c)));
     const placed = cell.filter((c) => rowOf.has(c)).sort((p, q) => Math.abs(p.y - o.y) - Math.abs(q.y - o.y))[0];
     if (placed) {
       rowOf.set(o, rowOf.get(placed)!);
@@ -243,12 +243,14 @@ function cellStart(o: CellLine, others: readonly CellLine[], threshold: number):
 const middle = (r: RowLines) => (r.label[0]!.y + r.label.at(-1)!.y) / 2;
 
 /** The lines of one column around `line` that follow each other at a cell's pitch: one wrapped cell. */
-function cellOf(line: CellLine, others: readonly CellLine[], threshold: number): CellLine[] {
+function cellOf(line: CellLine, others: readonly CellLine[], threshold: number, startsRow: (l: CellLine) => boolean): CellLine[] {
   const column = others.filter((o) => o.role === line.role).sort((p, q) => q.y - p.y);
   let i = column.indexOf(line);
   let j = i;
-  while (i > 0 && column[i - 1]!.y - column[i]!.y <= threshold) i--;
-  while (j + 1 < column.length && column[j]!.y - column[j + 1]!.y <= threshold) j++;
+  // Where cells are aligned at the top, a line level with a row's first label line is the first line of
+  // that row's cell (`startsRow`), so a wrapped cell above never runs into it, even without padding.
+  while (i > 0 && !startsRow(column[i]!) && column[i - 1]!.y - column[i]!.y <= threshold) i--;
+  while (j + 1 < column.length && !startsRow(column[j + 1]!) && column[j]!.y - column[j + 1]!.y <= threshold) j++;
   return column.slice(i, j + 1);
 }
 
