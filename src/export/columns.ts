@@ -9,6 +9,13 @@ export interface ExportColumn {
   readonly kind: ColumnKind;
 }
 
+/** A view ready to be written: its typed columns and its rows, read when iterated. */
+export interface ExportSheet {
+  readonly name: string;
+  readonly columns: readonly ExportColumn[];
+  rows(): Iterable<Record<string, unknown>>;
+}
+
 /**
  * Columns of a prepared SELECT, typed from the declared types SQLite reports (through views too);
  * dates are ISO text in columns named `*_date`. Computed columns have no declared type: text,

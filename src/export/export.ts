@@ -1,21 +1,16 @@
 import { rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { Warehouse } from '../warehouse/index.js';
-import { exportColumns, labelledRows, type ExportColumn } from './columns.js';
+import { exportColumns, labelledRows, type ExportColumn, type ExportSheet } from './columns.js';
 import { writeCsv } from './csv.js';
 import { writeParquet } from './parquet.js';
 import { type ExportFilters, type ExportView, exportQuery } from './views.js';
 import { writeXlsx } from './xlsx.js';
 
+export type { ExportSheet };
+
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'parquet'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** A view ready to be written: its typed columns and its rows, read when iterated. */
-export interface ExportSheet {
-  readonly name: string;
-  readonly columns: readonly ExportColumn[];
-  rows(): Iterable<Record<string, unknown>>;
-}
 
 /** Computed columns whose type SQLite cannot declare. */
 const KINDS: Record<string, ExportColumn['kind']> = { is_chosen: 'integer' };

@@ -1,8 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { ExportColumn } from './columns.js';
-import type { ExportSheet } from './export.js';
+import type { ExportColumn, ExportSheet } from './columns.js';
 import { columnTitle, valueWords } from '../catalog/index.js';
 import { cell } from './neutralise.js';
 

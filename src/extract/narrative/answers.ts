@@ -1,7 +1,6 @@
 import type { IndicatorCatalogue } from '../../catalog/index.js';
 import { valueWords } from '../../catalog/index.js';
 import { foldAscii } from '../../text/index.js';
-import type { ReadNumber } from './meaning.js';
 
 /**
  * The answers of text indicators (`type: text` with `values` in catalog/indicators.yaml: "Hình thức
@@ -12,11 +11,21 @@ import type { ReadNumber } from './meaning.js';
  * ("kết hợp (phát phiếu và trực tuyến)" → Kết hợp), and a no-word right before it negates it ("không
  * phù hợp" states none of the answers). `raw` is the answer as printed; normalise stores the catalogue's.
  */
-export function textAnswers(text: string, section: string | undefined, catalogue: IndicatorCatalogue): ReadNumber[] {
+export interface TextAnswer {
+  readonly start: number;
+  readonly end: number;
+  readonly key: string;
+  /** The catalogue's answer. */
+  readonly value: string;
+  /** The name's (or alias's) words that were printed before it, folded. */
+  readonly words: readonly string[];
+}
+
+export function textAnswers(text: string, section: string | undefined, catalogue: IndicatorCatalogue): TextAnswer[] {
   const folded = foldPositions(text);
   const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
   if (words.length === 0) return [];
-  const out: ReadNumber[] = [];
+  const out: TextAnswer[] = [];
   for (const ind of answerIndicators(catalogue)) {
     if (section && /^\d$/.test(section) && section !== ind.section) continue;
     let best: { start: number; end: number; value: string; named: string[] } | undefined;
@@ -34,16 +43,7 @@ export function textAnswers(text: string, section: string | undefined, catalogue
         break;
       }
     }
-    if (best) {
-      out.push({
-        start: best.start,
-        end: best.end,
-        kind: 'phrase',
-        key: ind.key,
-        value: best.value,
-        why: { rule: 'words', score: best.named.length, margin: null, words: best.named },
-      });
-    }
+    if (best) out.push({ start: best.start, end: best.end, key: ind.key, value: best.value, words: best.named });
   }
   return out;
 }

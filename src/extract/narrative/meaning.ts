@@ -3,7 +3,7 @@ import { figureContext, layout, zonesOf, WEIGHTS, type FigureContext, type Sente
 import { describeIndicators, type IndicatorDescription } from './description.js';
 import { decide, FIT, fitOf, type Fit } from './fit.js';
 import { narrativeLexicon, type Lexicon, type Mention } from './lexicon.js';
-import { textAnswers } from './answers.js';
+import { type TextAnswer, textAnswers } from './answers.js';
 import { numberTokens, type NumberKind, type NumberToken } from './numbers.js';
 import { parseNumber, parseValue } from '../../normalize/parse-value.js';
 
@@ -186,9 +186,19 @@ export function readSentence(text: string, headings: readonly string[], skip: re
   for (const [i, c] of contexts.entries()) {
     if (c.blocks.size && !out[i]!.key) out[i] = { ...out[i]!, blocked: [...c.blocks] };
   }
-  const all = [...out.filter((x): x is ReadNumber => !!x), ...phrases(l, section, heading, m), ...textAnswers(text, section, m.catalogue)].sort((a, b) => a.start - b.start);
+  const all = [...out.filter((x): x is ReadNumber => !!x), ...phrases(l, section, heading, m), ...textAnswers(text, section, m.catalogue).map(answerReading)].sort((a, b) => a.start - b.start);
   return firstValueWins(all, text);
 }
+
+/** A text indicator's answer as a reading: a phrase, decided by the indicator's name words printed before it. */
+const answerReading = (a: TextAnswer): ReadNumber => ({
+  start: a.start,
+  end: a.end,
+  kind: 'phrase',
+  key: a.key,
+  value: a.value,
+  why: { rule: 'words', score: a.words.length, margin: null, words: a.words },
+});
 
 /**
  * A report states one value per indicator: when a later number of the same sentence maps to a key

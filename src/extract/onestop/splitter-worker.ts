@@ -5,21 +5,8 @@
  * is parsed (the main thread keeps a few chunks in flight, no more), { done }, { error }.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { CELL_SEP, DelimitedSplitter, RECORD_SEP, RecordTooLong } from './splitter.js';
-
-export interface SplitterWorkerData {
-  readonly delimiter: string;
-  readonly maxRecordChars: number;
-}
-export type ToWorker = { readonly chunk: Uint8Array | string } | { readonly end: true };
-export type FromWorker =
-  /** A batch: records joined by RECORD_SEP, cells by CELL_SEP (one string clones far faster than arrays of them). */
-  | { readonly lines: number[]; readonly packed: string }
-  /** A batch once the file showed a separator character (garbage bytes), which a cell may hold: sent as arrays. */
-  | { readonly lines: number[]; readonly cells: string[][] }
-  | { readonly ack: true }
-  | { readonly done: true }
-  | { readonly error: { readonly tooLong?: { line: number; limit: number }; readonly message: string } };
+import { DelimitedSplitter, RecordTooLong } from './splitter.js';
+import { CELL_SEP, type FromWorker, RECORD_SEP, type SplitterWorkerData, type ToWorker } from './splitter-protocol.js';
 
 /** Records per message: large enough that posting costs little per row, small enough to stay flat. */
 const BATCH = 1000;

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CsvError, Parser, type Options } from 'csv-parse';
-import type { FromWorker, SplitterWorkerData, ToWorker } from './splitter-worker.js';
+import { CELL_SEP, type FromWorker, RECORD_SEP, type SplitterWorkerData, type ToWorker } from './splitter-protocol.js';
 
 /**
  * Splits CSV/TSV bytes or text into records, chunk by chunk, with csv-parse: RFC 4180 quoting (""
@@ -129,9 +129,6 @@ function startWorker(data: SplitterWorkerData): Worker {
   return new Worker(`import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`, { eval: true, workerData: data, resourceLimits: WORKER_LIMITS });
 }
 
-/** How the worker packs a batch of records into one string (splitter-worker.ts). */
-export const CELL_SEP = '\u0000';
-export const RECORD_SEP = '\u0001';
 
 /** Chunks posted to the worker and not yet parsed, at most: memory stays a few chunks deep. */
 const IN_FLIGHT = 2;
