@@ -105,3 +105,23 @@ export function markPending(wh: Warehouse, observations: readonly { period_key: 
   }
   markPendingKeys(wh, [...keys.values()], runId);
 }
+
+/** A loaded document waits for the run's bundling (`pending_bundles`), inside its own transaction. */
+export function markPendingBundle(wh: Warehouse, sha256: string, runId: string): void {
+  wh.sqlite.prepare('INSERT OR IGNORE INTO pending_bundles (document_sha256, run_id, created_at) VALUES (?, ?, ?)').run(sha256, runId, new Date().toISOString());
+}
+
+/** Every document waiting for bundling: this run's, and those a crashed run loaded and never linked. */
+export function pendingBundles(wh: Warehouse): { sha256: string; path: string }[] {
+  return wh.sqlite
+    .prepare("SELECT p.document_sha256 AS sha256, d.path FROM pending_bundles p JOIN documents d ON d.sha256 = p.document_sha256 WHERE d.status = 'loaded' ORDER BY d.path, p.document_sha256")
+    .all() as { sha256: string; path: string }[];
+}
+
+/** Once their bundles are linked and what that changed is on the reconcile to-do list. */
+export function clearPendingBundles(wh: Warehouse, shas: readonly string[]): void {
+  const del = wh.sqlite.prepare('DELETE FROM pending_bundles WHERE document_sha256 = ?');
+  wh.sqlite.transaction(() => {
+    for (const s of shas) del.run(s);
+  })();
+}

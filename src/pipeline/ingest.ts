@@ -18,7 +18,7 @@ import {
 } from '../warehouse/index.js';
 import { linkBundles } from './bundles.js';
 import { syncIndicatorsIfChanged } from './catalogue-sync.js';
-import { type FinishResult, closeCrashedRuns, finishPending, markPending, markPendingKeys, pendingKeys } from './completion.js';
+import { type FinishResult, clearPendingBundles, closeCrashedRuns, finishPending, markPending, markPendingBundle, markPendingKeys, pendingBundles, pendingKeys } from './completion.js';
 import { type FileActions, moveUnder, quarantine } from './file-actions.js';
 import { cannotRead, listFiles } from './list-files.js';
 import { FileChanged, type LoadedFile, STREAM_TEXT_ABOVE, assertUnchanged, readSource } from './read-source.js';
@@ -180,8 +180,10 @@ async function runPipeline(wh: Warehouse, paths: readonly string[], options: Ing
     }
     // Documents of one report lend each other their commune, whichever arrived first; what they
     // change joins the reconcile to-do list like any loaded document.
-    const loaded = outcomes.flatMap((o) => (o.status === 'loaded' && o.sha256 ? [{ sha256: o.sha256, path: o.path }] : []));
+    // The documents waiting are this run's and any a killed run loaded but never linked.
+    const loaded = pendingBundles(wh);
     markPendingKeys(wh, await linkBundles(wh, loaded, runId), runId);
+    clearPendingBundles(wh, loaded.map((l) => l.sha256));
     finished = await finishPending(wh, runId, options.reconcile).catch((err: unknown) => {
       throw isWarehouseUnavailable(err) ? err : asStageError('reconcile', err);
     });
@@ -334,6 +336,7 @@ async function loadSource(
     const warnings = dossiers.warnings(doc.warnings);
     recordWarnings(wh.sqlite, { runId, sha256, path, stage: 'load' }, warnings);
     markPending(wh, doc.observations, runId);
+    markPendingBundle(wh, sha256, runId);
     markSeen(wh, path, file.snapshot, sha256, runId);
     await pausePoint('document');
     wh.sqlite.exec('COMMIT');

@@ -53,6 +53,13 @@ export interface PendingReconcileTable {
   created_at: string;
 }
 
+/** Loaded documents whose bundle is not linked yet (migration 009). */
+export interface PendingBundlesTable {
+  document_sha256: string;
+  run_id: string;
+  created_at: string;
+}
+
 export interface DocumentsTable {
   sha256: string;
   path: string;
@@ -381,6 +388,7 @@ export interface IndicatorValuesCurrentUnitsView {
 export interface Database {
   runs: RunsTable;
   pending_reconcile: PendingReconcileTable;
+  pending_bundles: PendingBundlesTable;
   source_files: SourceFilesTable;
   warehouse_meta: WarehouseMetaTable;
   documents: DocumentsTable;

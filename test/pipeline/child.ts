@@ -61,6 +61,7 @@ const TABLES: Record<string, readonly string[]> = {
   reconciled_values: [],
   conflicts: [],
   pending_reconcile: [],
+  pending_bundles: [],
   ingest_errors: ['id'],
 };
 

@@ -52,4 +52,26 @@ describe('a run killed with SIGKILL, then run again', () => {
     },
     240_000,
   );
+
+  // A report bundle (report, appendix naming it, one-stop export without a unit column): every file
+  // loaded, then killed before the run links them; the next run passes over all three as loaded.
+  it('killed after its last file, before bundling: the next run links the bundle all the same', async () => {
+    const bundle = inboxOf('bundles/inbox-1/yen-thinh-2024-bao-cao.pdf', 'bundles/inbox-1/yen-thinh-2024-phu-luc.xlsx', 'bundles/inbox-1/yen-thinh-2024-mot-cua.csv');
+    const cleanDb = join(tempDir(), 'clean.sqlite');
+    expect((await runCli(['ingest', bundle, '--db', cleanDb])).code).toBe(0);
+    const expected = snapshot(cleanDb);
+    expect(new Set(expected.documents!.map((d) => (JSON.parse(d) as { bundle_key: string | null }).bundle_key)).size).toBe(1);
+    expect(expected.documents!.every((d) => (JSON.parse(d) as { bundle_key: string | null }).bundle_key !== null)).toBe(true);
+
+    const db = join(tempDir(), 'w.sqlite');
+    const started = startCli(['ingest', bundle, '--db', db], { CCHC_TEST_PAUSE_AT: 'loaded:3' });
+    await waitForStderr(started, 'paused at loaded:3');
+    started.child.kill('SIGKILL');
+    await started.done;
+    expect(rows<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM pending_bundles')[0]!.n).toBe(3);
+    const again = await runCli(['ingest', bundle, '--db', db]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/0 loaded, 3 skipped/);
+    expect(snapshot(db)).toEqual(expected);
+  }, 240_000);
 });

@@ -7,6 +7,7 @@ import * as coverage from './005-coverage.js';
 import * as runs from './006-runs.js';
 import * as currentUnits from './007-current-units.js';
 import * as errorCodes from './008-error-codes.js';
+import * as pendingBundles from './009-pending-bundles.js';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder so that the same code runs
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '006-runs': runs,
   '007-current-units': currentUnits,
   '008-error-codes': errorCodes,
+  '009-pending-bundles': pendingBundles,
 };
