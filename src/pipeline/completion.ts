@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { ReconcileSettings, TouchedKey } from '../reconcile/index.js';
-import type { Warehouse } from '../warehouse/index.js';
+import { type Warehouse, prepareOnce } from '../warehouse/index.js';
 import { recountStatedWindows } from './stated-windows.js';
 import { pausePoint } from './test-hooks.js';
 
@@ -87,7 +87,7 @@ function processAlive(pid: number): boolean {
  * a bundle changed after its documents loaded (it lent them its commune). Repeats are ignored.
  */
 export function markPendingKeys(wh: Warehouse, keys: readonly TouchedKey[], runId: string): void {
-  const insert = wh.sqlite.prepare('INSERT OR IGNORE INTO pending_reconcile (commune_key, period_key, run_id, created_at) VALUES (?, ?, ?, ?)');
+  const insert = prepareOnce(wh.sqlite, 'INSERT OR IGNORE INTO pending_reconcile (commune_key, period_key, run_id, created_at) VALUES (?, ?, ?, ?)');
   const at = new Date().toISOString();
   // Nested in the document's transaction, better-sqlite3 makes this a savepoint.
   wh.sqlite.transaction(() => {
@@ -108,7 +108,7 @@ export function markPending(wh: Warehouse, observations: readonly { period_key: 
 
 /** A loaded document waits for the run's bundling (`pending_bundles`), inside its own transaction. */
 export function markPendingBundle(wh: Warehouse, sha256: string, runId: string): void {
-  wh.sqlite.prepare('INSERT OR IGNORE INTO pending_bundles (document_sha256, run_id, created_at) VALUES (?, ?, ?)').run(sha256, runId, new Date().toISOString());
+  prepareOnce(wh.sqlite, 'INSERT OR IGNORE INTO pending_bundles (document_sha256, run_id, created_at) VALUES (?, ?, ?)').run(sha256, runId, new Date().toISOString());
 }
 
 /** Every document waiting for bundling: this run's, and those a crashed run loaded and never linked. */

@@ -4,3 +4,4 @@ export { checkpointWal, openWarehouse, openWarehouseReadOnly, type CheckpointRes
 export { createDossierLoader, storedDossiers, type DossierLoader } from './records.js';
 export type * from './schema.js';
 export { syncCodeLabels, syncIndicatorRatios, type IndicatorRatio } from './catalog-tables.js';
+export { prepareOnce } from './statements.js';

@@ -5,6 +5,7 @@ import type { NormalizedDocument } from '../normalize/index.js';
 import { writeCommunes } from './communes.js';
 import type { Warehouse } from './open.js';
 import type { Database, DocumentsTable, PeriodsTable } from './schema.js';
+import { prepareOnce } from './statements.js';
 
 /** SQLite binds at most 32,766 variables per statement; 33 columns × 500 rows stays well under. */
 const BATCH = 500;
@@ -31,7 +32,7 @@ export async function loadDocument(wh: Pick<Warehouse, 'db' | 'sqlite'>, id: Doc
   const { db, sqlite } = wh;
   await writeCommunes(db, doc.communes, doc.crosswalk);
   if (doc.periods.length) {
-    const upsert = cached(sqlite, 'periods', PERIOD_UPSERT);
+    const upsert = prepareOnce(sqlite, 'periods', PERIOD_UPSERT);
     for (const p of doc.periods) upsert.run(PERIOD_COLUMNS.map((c) => p[c] ?? null));
   }
   await writeDocument(sqlite, {
@@ -52,7 +53,7 @@ export async function loadDocument(wh: Pick<Warehouse, 'db' | 'sqlite'>, id: Doc
   // Every observation of a document has the same fields (normalize builds them so).
   const columns = Object.keys(first) as (keyof typeof first)[];
   const all = [...columns, 'document_sha256', 'run_id'];
-  const insert = cached(sqlite, `observations(${all.join(',')})`, () => `INSERT INTO observations (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`);
+  const insert = prepareOnce(sqlite, `observations(${all.join(',')})`, () => `INSERT INTO observations (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`);
   const values: unknown[] = new Array(all.length);
   values[columns.length] = id.sha256;
   values[columns.length + 1] = id.runId;
@@ -69,17 +70,6 @@ const PERIOD_UPSERT = () =>
    ON CONFLICT(key) DO UPDATE SET reported_start = coalesce(excluded.reported_start, periods.reported_start),
      reported_end = coalesce(excluded.reported_end, periods.reported_end), is_estimate = excluded.is_estimate`;
 
-/** Statements prepared once per connection and shape (SQLite prepares them in tens of microseconds; a document has hundreds of rows). */
-const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
-
-function cached(sqlite: SQLite.Database, key: string, sql: () => string): SQLite.Statement {
-  let byKey = statements.get(sqlite);
-  if (!byKey) statements.set(sqlite, (byKey = new Map()));
-  let s = byKey.get(key);
-  if (!s) byKey.set(key, (s = sqlite.prepare(sql())));
-  return s;
-}
-
 /** Where a document's warnings are recorded from. */
 export interface WarningSource {
   readonly runId: string;
@@ -92,7 +82,7 @@ export interface WarningSource {
 /** A document's warnings, one `ingest_errors` row each (severity warning), through one prepared statement. */
 export function recordWarnings(sqlite: SQLite.Database, from: WarningSource, warnings: readonly { readonly where: string; readonly message: string; readonly stage?: string }[]): void {
   if (warnings.length === 0) return;
-  const insert = cached(
+  const insert = prepareOnce(
     sqlite,
     'ingest_errors',
     () => "INSERT INTO ingest_errors (run_id, document_sha256, path, stage, severity, location, message, created_at) VALUES (?, ?, ?, ?, 'warning', ?, ?, ?)",
@@ -140,9 +130,9 @@ export async function recordRejection(db: Kysely<Database>, id: DocumentIdentity
  * attempt, or a load being redone) is written whole again. Prepared once per connection and column set.
  */
 async function writeDocument(sqlite: SQLite.Database, row: DocumentsTable): Promise<void> {
-  cached(sqlite, 'observations-of-document', () => 'DELETE FROM observations WHERE document_sha256 = ?').run(row.sha256);
+  prepareOnce(sqlite, 'observations-of-document', () => 'DELETE FROM observations WHERE document_sha256 = ?').run(row.sha256);
   const columns = Object.keys(row) as (keyof DocumentsTable)[];
-  const upsert = cached(
+  const upsert = prepareOnce(
     sqlite,
     `documents(${columns.join(',')})`,
     () =>

@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { DOSSIER_COLUMNS, type DossierBatch } from '../extract/index.js';
 import type { StoredDossier } from '../extract/onestop/index.js';
+import { prepareOnce } from './statements.js';
 
 /**
  * Columns whose meaning two copies of one dossier must agree on. Text as printed (status words,
@@ -39,30 +40,14 @@ export interface DossierLoader {
   warnings(own: readonly Warning[]): Warning[];
 }
 
-interface Statements {
-  readonly insert: SQLite.Statement;
-  readonly existing: SQLite.Statement;
-}
-
-/** One pair of prepared statements per connection, not per document: preparing costs more than a small export's rows. */
-const prepared = new WeakMap<SQLite.Database, Statements>();
-
-function statements(sqlite: SQLite.Database): Statements {
-  let s = prepared.get(sqlite);
-  if (!s) {
-    const columns = [...DOSSIER_COLUMNS, 'document_sha256', 'run_id'];
-    s = {
-      // The dossier's code is the natural key across overlapping exports: the first row stored wins.
-      insert: sqlite.prepare(`INSERT INTO dossiers (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT(code) DO NOTHING`),
-      existing: sqlite.prepare(`SELECT document_sha256, source_line, ${COMPARED_COLUMNS.join(', ')} FROM dossiers WHERE code = ?`),
-    };
-    prepared.set(sqlite, s);
-  }
-  return s;
-}
+const INSERT_COLUMNS = [...DOSSIER_COLUMNS, 'document_sha256', 'run_id'];
+/** The dossier's code is the natural key across overlapping exports: the first row stored wins. */
+const INSERT = `INSERT INTO dossiers (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT(code) DO NOTHING`;
+const EXISTING = `SELECT document_sha256, source_line, ${COMPARED_COLUMNS.join(', ')} FROM dossiers WHERE code = ?`;
 
 export function createDossierLoader(sqlite: SQLite.Database, documentSha256: string, runId: string): DossierLoader {
-  const { insert, existing } = statements(sqlite);
+  const insert = prepareOnce(sqlite, INSERT);
+  const existing = prepareOnce(sqlite, EXISTING);
   const found: { line: number; message: string }[] = [];
   let conflicts = 0;
   let inserted = 0;
