@@ -1,6 +1,7 @@
 import type { IndicatorCatalogue } from '../../catalog/index.js';
 import { valueWords } from '../../catalog/index.js';
 import { foldAscii } from '../../text/index.js';
+import { foldLetter } from './search-form.js';
 
 /**
  * The answers of text indicators (`type: text` with `values` in catalog/indicators.yaml: "Hình thức
@@ -74,23 +75,15 @@ function answerIndicators(catalogue: IndicatorCatalogue): AnswerIndicator[] {
   return list;
 }
 
-/** The text folded to ASCII lower case letter by letter, so that an index in it is one in the text. */
+/** The text folded to ASCII lower case letter by letter (search-form.ts), so that an index in it is one in the text. */
 function foldPositions(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    let f = letters.get(c);
-    if (f === undefined) {
-      const a = foldAscii(c);
-      letters.set(c, (f = a.length === 1 ? a : ' '));
-    }
-    out += f;
+    const f = foldLetter(text[i]!);
+    out += f.length === 1 ? f : ' ';
   }
   return out;
 }
-
-/** Each letter's fold, computed once: a sentence is folded letter by letter. */
-const letters = new Map<string, string>();
 
 function isWordAt(folded: string, start: number, end: number): boolean {
   const edge = (c: string | undefined) => c === undefined || !/[a-z0-9]/.test(c);
