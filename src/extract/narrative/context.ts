@@ -25,6 +25,8 @@ export interface FigureContext {
   readonly unknownNoun?: string;
   /** The number this one is a part of (the number before the bracket or "trong đó" it stands after). */
   readonly head?: number;
+  /** The concepts taken from that head number's own words (the set the part belongs to). */
+  readonly fromHead?: ReadonlySet<string>;
   /** The words that were read, for the record. */
   readonly evidence: readonly { readonly text: string; readonly concept: string; readonly weight: number }[];
 }
@@ -172,6 +174,7 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const blocks = new Set<string>();
   const evidence: { text: string; concept: string; weight: number }[] = [];
   const facets = new Set<string>();
+  const fromHead = new Set<string>();
   const facet = (c: string) => lexicon.facetOf.get(c) ?? c;
   const add = (m: Mention, weight: number, opts: { strong: boolean; inherit: boolean; block: 'all' | 'clause' | 'none' }) => {
     const f = facet(m.concept);
@@ -256,7 +259,11 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   const subtype = noun !== undefined && headNoun !== undefined && noun !== headNoun && !(lexicon.file.kinds[headNoun] ?? []).includes(noun);
   if (headCut && !subtype) {
     const head = headOf;
-    if (head !== undefined) inheritFrom(ownMentions(head), WEIGHTS.head, true, 'all');
+    if (head !== undefined) {
+      const had = new Set(weights.keys());
+      inheritFrom(ownMentions(head), WEIGHTS.head, true, 'all');
+      for (const c of weights.keys()) if (!had.has(c)) fromHead.add(c);
+    }
     // The words just before the bracket name what is broken down ("tiếp nhận (…)").
     // (Not past the number before the head: "Biên chế giao 19, thực có 18 người (10 cán bộ, …)".)
     const beforeHead = head !== undefined ? l.tokens.filter((tt) => tt.end <= extent(l, head)[0]).at(-1)?.end ?? 0 : 0;
@@ -320,7 +327,7 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   }
   const head = headCut && !subtype && headOf !== undefined && l.tokens[headOf]!.other !== i ? headOf : undefined;
   const labelNoun = own.find((m) => within(m, z.left) && lexicon.facetOf.get(m.concept) === 'noun')?.concept;
-  return { weights, strong, blocks, ...(noun ? { noun } : {}), ...(labelNoun ? { labelNoun } : {}), ...(unknownNoun ? { unknownNoun } : {}), ...(head !== undefined ? { head } : {}), evidence };
+  return { weights, strong, blocks, ...(noun ? { noun } : {}), ...(labelNoun ? { labelNoun } : {}), ...(unknownNoun ? { unknownNoun } : {}), ...(head !== undefined ? { head, fromHead } : {}), evidence };
 }
 
 /** Whether a unit word is the first word(s) of a longer measure word ("lượt" of "lượt người nghe"). */

@@ -17,6 +17,12 @@ export interface IndicatorDescription {
    * and what its group row says of all its rows ("Thực hiện nhiệm vụ … giao" above "đã hoàn thành đúng hạn").
    */
   readonly explained: ReadonlySet<string>;
+  /**
+   * For the numerator of a rate (`ratios`), the concepts of its base: a part printed after the base
+   * ("386 hồ sơ phát sinh phí, lệ phí, trong đó 112 hồ sơ thanh toán trực tuyến") takes the base's words
+   * from it, and they do not count against the numerator.
+   */
+  readonly baseWords: ReadonlySet<string>;
 }
 
 // Facets that never describe an indicator on their own.
@@ -62,7 +68,7 @@ export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexic
       const first = lexicon.mentions(withoutRemarks(t)).find((m) => m.facet === 'noun');
       if (first) nouns.add(first.concept);
     }
-    out.push({ indicator, wordings: dedupe(wordings), nouns, explained: new Set() });
+    out.push({ indicator, wordings: dedupe(wordings), nouns, explained: new Set(), baseWords: new Set() });
   }
   return explainParts(distinguishTwins(out, catalogue, lexicon), catalogue, lexicon);
 }
@@ -96,7 +102,7 @@ function distinguishTwins(out: IndicatorDescription[], catalogue: IndicatorCatal
   });
 }
 
-/** Fills `explained`: the subjects of an indicator's sub-rows, and the concepts of the group rows above it. */
+/** Fills `explained` (the subjects of an indicator's sub-rows, the concepts of the group rows above it) and `baseWords`. */
 function explainParts(out: IndicatorDescription[], catalogue: IndicatorCatalogue, lexicon: Lexicon): IndicatorDescription[] {
   return out.map((d) => {
     const explained = new Set<string>();
@@ -107,7 +113,14 @@ function explainParts(out: IndicatorDescription[], catalogue: IndicatorCatalogue
     for (let p = d.indicator.parent ? catalogue.get(d.indicator.parent) : undefined; p && p.type === 'group'; p = p.parent ? catalogue.get(p.parent) : undefined) {
       for (const t of [p.name, ...p.aliases]) for (const m of lexicon.mentions(withoutRemarks(t))) if (m.facet !== 'noun' && m.facet !== 'subject') explained.add(m.concept);
     }
-    return { ...d, explained };
+    const baseWords = new Set<string>();
+    for (const r of lexicon.file.ratios) {
+      if (r.numerator !== d.indicator.key) continue;
+      const base = out.find((o) => o.indicator.key === r.denominator);
+      // (What qualifies the set, "phát sinh phí, lệ phí": not what was done to it nor whose it is.)
+      for (const c of base?.wordings.flat() ?? []) if (!['subject', 'action'].includes(lexicon.facetOf.get(c) ?? '')) baseWords.add(c);
+    }
+    return { ...d, explained, baseWords };
   });
 }
 

@@ -66,6 +66,10 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
       // The measure word of the indicator's own unit ("11 người" of a count of people) is explained by it.
       if (c === ctx.noun && desc.nouns.has(c)) continue;
       if (desc.explained.has(c) || lexicon.file.unmarked.includes(c)) continue;
+      // A part of a rate's base, read as the rate's numerator, is of that base: "trong đó 112 hồ sơ thanh toán trực tuyến".
+      if (ctx.fromHead?.has(c) && desc.baseWords.has(c)) continue;
+      // A concept printed in a phrase that already says it ("thanh toán trực tuyến … qua Cổng DVC").
+      if (wording.some((p) => (ctx.weights.get(p) ?? 0) > 0 && (lexicon.file.implies[p] ?? []).includes(c))) continue;
       score -= (lexicon.facetOf.get(c) === 'action' ? FIT.unexplainedAction : FIT.unexplained) * (ctx.weights.get(c) ?? 0);
     }
     // The measure word alone ("02 nhiệm vụ") says what is counted, not which count it is; a kind of the

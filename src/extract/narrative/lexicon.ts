@@ -39,6 +39,8 @@ export const LexiconFile = z
     restated: z.record(z.string(), z.array(z.string()).min(1)).default({}),
     /** A concept printed before a number frames it: `gives` is added to the numbers after it ("rà soát" → after a review). */
     follows: z.array(z.object({ concept: z.string(), gives: z.string() }).strict()).default([]),
+    /** A concept whose words already say another ("thanh toán trực tuyến" says online): an indicator worded with it explains the other printed beside it. */
+    implies: z.record(z.string(), z.array(z.string()).min(1)).default({}),
     contrasts: z.array(z.object({ concept: z.string(), beside: z.string(), adds: z.string() }).strict()).default([]),
     negations: z.array(z.string().min(1)),
     affirmations: z.array(z.string().min(1)),
@@ -165,6 +167,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
   }
   for (const c of file.unmarked) if (!facetOf.has(c)) fail(`unmarked: unknown concept "${c}"`);
   for (const f of file.follows) for (const c of [f.concept, f.gives]) if (!facetOf.has(c)) fail(`follows: unknown concept "${c}"`);
+  for (const [c, implied] of Object.entries(file.implies)) for (const x of [c, ...implied]) if (!facetOf.has(x)) fail(`implies: unknown concept "${x}"`);
   for (const [unit, kinds] of [...Object.entries(file.kinds), ...Object.entries(file.restated)]) {
     for (const c of [unit, ...kinds]) if (facetOf.get(c) !== 'noun') fail(`kinds, restated: "${c}" is no concept of facet noun`);
   }

@@ -30,6 +30,9 @@ describe('catalog/narrative-lexicon.yaml', () => {
     ['toàn trình', 'full'],
     ['UBND huyện', 'district'],
     ['toàn huyện', 'other_body'],
+    ['người đứng đầu', 'leader'],
+    ['người dân', 'citizen'],
+    ['tổ chức, cá nhân', 'citizen'],
   ])('"%s" stands for %s', (word, concept) => {
     expect(conceptsOf(word)).toEqual([concept]);
   });
@@ -54,6 +57,11 @@ describe('catalog/narrative-lexicon.yaml', () => {
       headings: [],
     });
     expect(() => compileLexicon(file)).toThrow(/"Hồ {2}sơ" is listed twice \(under "dossier" and "file"\)/);
+  });
+
+  it('an unknown concept in `implies` is an error', () => {
+    const file = { ...lexicon.file, implies: { pay: ['onlin'] } };
+    expect(() => compileLexicon(file)).toThrow(/implies: unknown concept "onlin"/);
   });
 
   it('a misspelt indicator key in `describe` is an error', () => {
