@@ -31,3 +31,29 @@ describe('"người đứng đầu" is the leader', () => {
     expect(values(under(DIALOGUE, 'Trong 6 tháng, người đứng đầu chính quyền xã chưa tổ chức đối thoại với Nhân dân.'))).toEqual({ '1.6': false });
   });
 });
+
+describe('what is digitized decides the rate', () => {
+  const TTHC = 'II.2. Cải cách thủ tục hành chính';
+  it('the results kept in the data store are not the parts digitized at intake', () => {
+    const text = 'Đã số hóa thành phần hồ sơ khi tiếp nhận 430/450 hồ sơ, đạt 95,56%; kết quả giải quyết được số hóa 300/450 hồ sơ (66,67%).';
+    expect(values(under(TTHC, text))).toEqual({
+      '3.3.digitized_intake.count': 430,
+      '3.3.digitized_intake.dossiers': 450,
+      '3.3.digitized_intake.rate': 95.56,
+      '3.3.digitized_result.count': 300,
+      '3.3.digitized_result.dossiers': 450,
+      '3.3.digitized_result.rate': 66.67,
+    });
+  });
+
+  it('"lưu vào kho dữ liệu của cá nhân, tổ chức": whose store is no action', () => {
+    const text = 'Toàn bộ kết quả giải quyết TTHC được số hóa và lưu vào kho dữ liệu của cá nhân, tổ chức đối với 812/840 hồ sơ, đạt 96,67%.';
+    expect(values(under(TTHC, text))).toEqual({ '3.3.digitized_result.count': 812, '3.3.digitized_result.dossiers': 840, '3.3.digitized_result.rate': 96.67 });
+  });
+
+  it('"bản chính", "bản sao" are papers, not hamlets ("bản")', () => {
+    const text = 'Thực hiện chứng thực bản sao điện tử từ bản chính cho 56/700 hồ sơ chứng thực, chiếm 8%.';
+    expect(values(under(TTHC, text))).toEqual({ '3.3.e_certification.count': 56, '3.3.e_certification.dossiers': 700, '3.3.e_certification.rate': 8 });
+    expect(values(under('Mở đầu', 'Xã có 9 bản.'))).toEqual({ '1.villages.total': 9 });
+  });
+});
