@@ -252,7 +252,10 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   // "…: 226; trong đó sớm hẹn 180": a breakdown opening a clause belongs to the last number of the clause before.
   const opensClause = headCut?.kind === 'breakdown' && !earlier.some((j) => l.tokens[j]!.end <= headCut.at);
   const previous = opensClause ? l.tokens.map((_, j) => j).filter((j) => l.tokens[j]!.end <= cs).at(-1) : undefined;
-  const headOf = headCut ? (earlier.filter((j) => l.tokens[j]!.end <= headCut.at).at(-1) ?? previous) : undefined;
+  // (A number in a bracket closed before the cut is a part of an earlier head, not the head: "02 trường hợp (01 cán bộ …,
+  // 01 công chức …), trong đó có 01 người giữ chức vụ lãnh đạo".)
+  const level = headCut ? openParen(l, headCut.at) : undefined;
+  const headOf = headCut ? (earlier.filter((j) => l.tokens[j]!.end <= headCut.at && openParen(l, l.tokens[j]!.start) === level).at(-1) ?? previous) : undefined;
   // "gồm: 01 kế hoạch, 03 quyết định": a part counted in another measure word is another thing, not the head's kind.
   const headNoun = headOf !== undefined ? nounOf(l, headOf, ownMentions(headOf), lexicon) : undefined;
   // (A kind of the head's measure word is no other thing: "20 người (10 cán bộ, 10 công chức)".)

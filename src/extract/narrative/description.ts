@@ -18,7 +18,7 @@ export interface IndicatorDescription {
    */
   readonly explained: ReadonlySet<string>;
   /**
-   * For the numerator of a rate (`ratios`), the concepts of its base: a part printed after the base
+   * For the numerator of a rate (`ratios`) or a sub-row of a count, the concepts of its base: a part printed after the base
    * ("386 hồ sơ phát sinh phí, lệ phí, trong đó 112 hồ sơ thanh toán trực tuyến") takes the base's words
    * from it, and they do not count against the numerator.
    */
@@ -114,9 +114,12 @@ function explainParts(out: IndicatorDescription[], catalogue: IndicatorCatalogue
       for (const t of [p.name, ...p.aliases]) for (const m of lexicon.mentions(withoutRemarks(t))) if (m.facet !== 'noun' && m.facet !== 'subject') explained.add(m.concept);
     }
     const baseWords = new Set<string>();
-    for (const r of lexicon.file.ratios) {
-      if (r.numerator !== d.indicator.key) continue;
-      const base = out.find((o) => o.indicator.key === r.denominator);
+    // The base of a rate the indicator is the numerator of, and the count it is a sub-row of ("trong đó có 01 người
+    // giữ chức vụ lãnh đạo" of the cases disciplined).
+    const bases = lexicon.file.ratios.filter((r) => r.numerator === d.indicator.key).map((r) => r.denominator);
+    if (d.indicator.parent && catalogue.get(d.indicator.parent)?.type === 'count') bases.push(d.indicator.parent);
+    for (const key of bases) {
+      const base = out.find((o) => o.indicator.key === key);
       // (What qualifies the set, "phát sinh phí, lệ phí": not what was done to it nor whose it is.)
       for (const c of base?.wordings.flat() ?? []) if (!['subject', 'action'].includes(lexicon.facetOf.get(c) ?? '')) baseWords.add(c);
     }

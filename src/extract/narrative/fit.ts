@@ -65,6 +65,8 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
       if (wording.includes(c) || SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')) continue;
       // The measure word of the indicator's own unit ("11 người" of a count of people) is explained by it.
       if (c === ctx.noun && desc.nouns.has(c)) continue;
+      // A general measure word of what the indicator counts ("18/19 người … trong đó đại học chiếm 73,68%" of the staff).
+      if ((lexicon.file.kinds[c] ?? []).some((k) => desc.nouns.has(k))) continue;
       if (desc.explained.has(c) || lexicon.file.unmarked.includes(c)) continue;
       // A part of a rate's base, read as the rate's numerator, is of that base: "trong đó 112 hồ sơ thanh toán trực tuyến".
       if (ctx.fromHead?.has(c) && desc.baseWords.has(c)) continue;

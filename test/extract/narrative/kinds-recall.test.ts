@@ -57,3 +57,30 @@ describe('what is digitized decides the rate', () => {
     expect(values(under('Mở đầu', 'Xã có 9 bản.'))).toEqual({ '1.villages.total': 9 });
   });
 });
+
+describe('discipline counted as cases or as people', () => {
+  const CIVIL_SERVICE = 'II.4. Cải cách chế độ công vụ';
+  it('"N trường hợp" broken down in a bracket, then "trong đó" the leaders: the head is the cases, not the last number of the bracket', () => {
+    const figures = under(CIVIL_SERVICE, 'Trong kỳ đã thi hành kỷ luật 03 trường hợp (02 công chức, 01 cán bộ), trong đó 01 người là lãnh đạo UBND xã.');
+    expect(values(figures)).toEqual({ '5.4': 3, '5.4.leaders': 1 });
+    // The parts in the bracket are parts of the 03, not other figures.
+    expect(figures.filter((f) => f.indicatorKey).map((f) => f.raw)).toEqual(['03', '01']);
+  });
+
+  it('a kind of the staff disciplined', () => {
+    expect(values(under(CIVIL_SERVICE, 'Năm 2024 có 02 cán bộ bị xử lý kỷ luật bằng hình thức cảnh cáo.'))).toEqual({ '5.4': 2 });
+  });
+
+  it('cases of something else are no discipline', () => {
+    expect(values(under('II.2. Cải cách thủ tục hành chính', 'Đã giải quyết 05 trường hợp đăng ký khai sinh quá hạn.'))).toEqual({});
+  });
+
+  it('"người" of a staff fraction does not count against the staff\'s university rate after "trong đó"', () => {
+    expect(values(under(CIVIL_SERVICE, 'Đội ngũ gồm 20/21 người đạt chuẩn (95,24%), trong đó trình độ đại học chiếm 85,71%.'))).toEqual({
+      '5.qualified.count': 20,
+      '5.qualified.staff': 21,
+      '5.qualified.rate': 95.24,
+      '5.qualified.university_rate': 85.71,
+    });
+  });
+});
