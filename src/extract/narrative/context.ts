@@ -40,6 +40,8 @@ interface Cut {
   readonly at: number;
   readonly end: number;
   readonly kind: 'comma' | 'colon' | 'open' | 'close' | 'clause' | 'word' | 'breakdown';
+  /** A list word that only joins two items ("và"). */
+  readonly joining?: boolean;
 }
 
 export interface SentenceLayout {
@@ -69,7 +71,7 @@ export function layout(text: string, tokens: readonly NumberToken[], lexicon: Le
   }
   for (const w of lexicon.listWords(text)) {
     if (inside(w.start) || inside(w.end - 1)) continue;
-    cuts.push({ at: w.start, end: w.end, kind: w.breakdown ? 'breakdown' : 'word' });
+    cuts.push({ at: w.start, end: w.end, kind: w.breakdown ? 'breakdown' : 'word', ...(w.joining ? { joining: true } : {}) });
   }
   cuts.sort((a, b) => a.at - b.at);
   const negations = lexicon.polarity(text).filter((p) => p.negative);
@@ -77,7 +79,10 @@ export function layout(text: string, tokens: readonly NumberToken[], lexicon: Le
   const kept = cuts.filter((c) => {
     if (c.kind !== 'word') return true;
     const clauseStart = cuts.filter((d) => d.kind === 'clause' && d.end <= c.at).at(-1)?.end ?? 0;
-    return tokens.some((t) => t.end <= c.at && t.start >= clauseStart);
+    // (Nor, for a joining word, where no number follows before the next boundary: "100% văn bản đi được ký số và
+    // phát hành trên phần mềm" joins two verbs of one figure.)
+    const next = cuts.find((d) => d.kind !== 'word' && d.at >= c.end)?.at ?? text.length;
+    return tokens.some((t) => t.end <= c.at && t.start >= clauseStart) && (!c.joining || tokens.some((t) => t.start >= c.end && t.start < next));
   });
   const l = { text, mentions, tokens, cuts: kept, negations, aside: new Set<Mention>(), relatives: lexicon.relativeWords(text) };
   for (const m of mentions) if (openParen(l, m.start) !== undefined || negated(l, m)) l.aside.add(m);

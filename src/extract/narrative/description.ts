@@ -25,8 +25,9 @@ export interface IndicatorDescription {
   readonly baseWords: ReadonlySet<string>;
 }
 
-// Facets that never describe an indicator on their own.
-export const SILENT_FACETS = new Set(['generic']);
+// Facets that never describe an indicator on their own; `name` (a name that holds other words, "Bộ phận tiếp
+// nhận và trả kết quả") describes nothing at all: it only keeps its words from being read.
+export const SILENT_FACETS = new Set(['generic', 'name']);
 
 /** Descriptions of every indicator a narrative can state (not sections, groups or computed checks). */
 export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexicon): IndicatorDescription[] {
@@ -59,7 +60,7 @@ export function describeIndicators(catalogue: IndicatorCatalogue, lexicon: Lexic
       const printed = wordings.slice(0, texts.length - own.length);
       wordings = printed.flatMap((w) => inherited.map((p) => [...new Set([...p, ...w])])).concat(wordings.slice(printed.length));
     }
-    wordings = wordings.filter((w) => w.some((c) => !SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')));
+    wordings = wordings.map((w) => w.filter((c) => lexicon.facetOf.get(c) !== 'name')).filter((w) => w.some((c) => !SILENT_FACETS.has(lexicon.facetOf.get(c) ?? '')));
     // What a count is printed with: its unit's measure word and the first measure word of each wording
     // ("Số TTHC có phát sinh hồ sơ trực tuyến" counts procedures, not dossiers).
     const nouns = new Set<string>();
@@ -102,7 +103,7 @@ function distinguishTwins(out: IndicatorDescription[], catalogue: IndicatorCatal
   });
 }
 
-/** Fills `explained` (the subjects of an indicator's sub-rows, the concepts of the group rows above it) and `baseWords`. */
+/** Fills `explained` (the subjects of an indicator's sub-rows, the concepts of the group rows above it, the topic of its parent row) and `baseWords`. */
 function explainParts(out: IndicatorDescription[], catalogue: IndicatorCatalogue, lexicon: Lexicon): IndicatorDescription[] {
   return out.map((d) => {
     const explained = new Set<string>();
@@ -110,7 +111,12 @@ function explainParts(out: IndicatorDescription[], catalogue: IndicatorCatalogue
       if (child.indicator.parent !== d.indicator.key) continue;
       for (const c of child.wordings.flat()) if (lexicon.facetOf.get(c) === 'subject') explained.add(c);
     }
-    for (let p = d.indicator.parent ? catalogue.get(d.indicator.parent) : undefined; p && p.type === 'group'; p = p.parent ? catalogue.get(p.parent) : undefined) {
+    // The topic of the row above, whatever its type ("văn bản đi" of "Tổng số văn bản đi …" above the rate sent electronically).
+    const parent = d.indicator.parent ? catalogue.get(d.indicator.parent) : undefined;
+    if (parent && parent.type !== 'group') {
+      for (const t of [parent.name, ...parent.aliases]) for (const m of lexicon.mentions(withoutRemarks(t))) if (m.facet === 'topic') explained.add(m.concept);
+    }
+    for (let p = parent; p && p.type === 'group'; p = p.parent ? catalogue.get(p.parent) : undefined) {
       for (const t of [p.name, ...p.aliases]) for (const m of lexicon.mentions(withoutRemarks(t))) if (m.facet !== 'noun' && m.facet !== 'subject') explained.add(m.concept);
     }
     const baseWords = new Set<string>();

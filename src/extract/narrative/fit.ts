@@ -55,7 +55,9 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
     let score = 0;
     const words: string[] = [];
     for (const c of wording) {
-      const w = ctx.weights.get(c) ?? 0;
+      // A printed concept that says this measure word too ("văn bản đi" is a document) stands for it.
+      const implied = lexicon.facetOf.get(c) === 'noun' ? impliedBy(c, lexicon).map((p) => ctx.weights.get(p) ?? 0) : [];
+      const w = ctx.weights.get(c) ?? Math.max(0, ...implied);
       if (w > 0) {
         score += w;
         words.push(c);
@@ -88,6 +90,19 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
     if (!best || score > best.score) best = { key: desc.indicator.key, score, words };
   }
   return best;
+}
+
+const impliers = new WeakMap<Lexicon, Map<string, string[]>>();
+
+/** The concepts whose words already say `c` (`implies`). */
+function impliedBy(c: string, lexicon: Lexicon): readonly string[] {
+  let m = impliers.get(lexicon);
+  if (!m) {
+    m = new Map();
+    for (const [p, implied] of Object.entries(lexicon.file.implies)) for (const x of implied) m.set(x, [...(m.get(x) ?? []), p]);
+    impliers.set(lexicon, m);
+  }
+  return m.get(c) ?? [];
 }
 
 const unitCache = new WeakMap<IndicatorDescription, Set<string>>();

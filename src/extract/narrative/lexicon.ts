@@ -21,6 +21,8 @@ export const LexiconFile = z
     concepts: z.array(Concept).min(1),
     function_words: z.array(z.string().min(1)),
     list_words: z.array(z.string().min(1)),
+    /** The list words that only join two items ("và", "với"): between two words of one figure they end nothing. */
+    joining_words: z.array(z.string().min(1)).default([]),
     breakdown_words: z.array(z.string().min(1)),
     /** Words after a number's measure word that open a relative clause or a cause ("do UBND xã ban hành"): what follows describes, it does not say what was done. */
     relative_words: z.array(z.string().min(1)).default([]),
@@ -83,7 +85,7 @@ export interface Lexicon {
   /** Where a negation ("không có", "chưa") or affirmation ("đã") starts, with its end. */
   polarity(text: string): { start: number; end: number; negative: boolean }[];
   /** Words that end a number's own words: list items and breakdowns ("trong đó"), with their spans. */
-  listWords(text: string): { start: number; end: number; breakdown: boolean }[];
+  listWords(text: string): { start: number; end: number; breakdown: boolean; joining: boolean }[];
   /** Where the relative words of a text ("do", "mà") stand. */
   relativeWords(text: string): { start: number; end: number }[];
   /** Whether the words at `start` of the text are function words (they say nothing of what a number counts). */
@@ -177,6 +179,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
   const listWords = new PhraseTable<boolean>();
   for (const w of file.list_words) listWords.add(wordsOf(w, false).map((x) => x.form), false);
   for (const w of file.breakdown_words) listWords.add(wordsOf(w, false).map((x) => x.form), true);
+  const joining = new Set(file.joining_words.flatMap((w) => [false, true].map((ascii) => wordsOf(w, ascii).map((x) => x.form).join(' '))));
   const asciiListWords = new PhraseTable<boolean>();
   for (const w of file.list_words) asciiListWords.add(wordsOf(w, true).map((x) => x.form), false);
   for (const w of file.breakdown_words) asciiListWords.add(wordsOf(w, true).map((x) => x.form), true);
@@ -229,11 +232,12 @@ export function compileLexicon(file: LexiconFile): Lexicon {
     listWords(text) {
       const ascii = isAscii(text);
       const words = wordsOf(text, ascii);
-      const out: { start: number; end: number; breakdown: boolean }[] = [];
+      const out: { start: number; end: number; breakdown: boolean; joining: boolean }[] = [];
       for (let i = 0; i < words.length; i++) {
         const hit = (ascii ? asciiListWords : listWords).at(words, i, text);
         if (!hit) continue;
-        out.push({ start: words[i]!.start, end: words[i + hit.length - 1]!.end, breakdown: hit.value });
+        const form = words.slice(i, i + hit.length).map((w) => w.form).join(' ');
+        out.push({ start: words[i]!.start, end: words[i + hit.length - 1]!.end, breakdown: hit.value, joining: joining.has(form) });
         i += hit.length - 1;
       }
       return out;

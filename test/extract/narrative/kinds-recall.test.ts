@@ -84,3 +84,26 @@ describe('discipline counted as cases or as people', () => {
     });
   });
 });
+
+describe('outgoing documents', () => {
+  it('"văn bản đi" is a document: the share sent electronically, also under the general assessment', () => {
+    expect(values(under('III. Đánh giá chung', 'Năm 2024: 100% văn bản đi được ký số, gửi trên môi trường điện tử.'))).toEqual({ '7.1.electronic': 100 });
+  });
+
+  it('"và" joining two verbs of one figure ends nothing: the total stays the total', () => {
+    expect(values(under(E_GOV, 'Số văn bản đi: 860 văn bản, 97% văn bản đi được ký số và phát hành qua phần mềm.'))).toEqual({ '7.1': 860, '7.1.electronic': 97 });
+  });
+});
+
+describe('the one-stop desk\'s name says nothing was done', () => {
+  const TTHC = 'II.2. Cải cách thủ tục hành chính';
+  it('"Bộ phận tiếp nhận và trả kết quả đã tiếp nhận": received, and the on-time rate in "đúng và trước hạn"', () => {
+    const text = 'Bộ phận tiếp nhận và trả kết quả đã tiếp nhận 820 hồ sơ; 99,5% hồ sơ được giải quyết đúng và trước hạn.';
+    expect(values(under(TTHC, text))).toEqual({ '7.2.4.received': 820, '3.3.1': 99.5 });
+  });
+
+  it('"tại Bộ phận một cửa" does not make the resolved total an on-time count', () => {
+    const text = 'Trong tổng số 700 hồ sơ đã giải quyết tại Bộ phận một cửa, 690 hồ sơ được trả đúng hạn.';
+    expect(values(under(TTHC, text))).toEqual({ '3.3.1.resolved': 700, '3.3.1.on_time': 690 });
+  });
+});

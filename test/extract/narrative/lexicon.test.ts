@@ -33,6 +33,11 @@ describe('catalog/narrative-lexicon.yaml', () => {
     ['người đứng đầu', 'leader'],
     ['người dân', 'citizen'],
     ['tổ chức, cá nhân', 'citizen'],
+    ['Bộ phận tiếp nhận và trả kết quả', 'one_stop'],
+    ['trường hợp', 'case'],
+    ['kết quả giải quyết được số hóa', 'digitize_result'],
+    ['lưu vào kho dữ liệu', 'digitize_result'],
+    ['bản sao', 'copy'],
   ])('"%s" stands for %s', (word, concept) => {
     expect(conceptsOf(word)).toEqual([concept]);
   });
