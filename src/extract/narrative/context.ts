@@ -288,7 +288,10 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   // "Hồ sơ trả kết quả sớm hẹn: 2.031; đúng hẹn: 118": a clause that names no noun and no action continues the one before.
   // "Số TTHC đủ điều kiện cung cấp trực tuyến một phần: 18; đang cung cấp: 18": one that names an action but
   // no noun continues only what is counted and at which level (`continued_facets`), not the rest of the label.
-  if (clauseHead === undefined && cs > 1 && !facets.has('noun')) {
+  // (Nor does a label whose number only has its unit after it: "…: 25 thủ tục; đã cung cấp: 20 thủ tục".)
+  const labelNamesNoun = own.some((m) => facet(m.concept) === 'noun' && m.end <= t.start);
+  const unitOnly = z.labelled && !labelNamesNoun && own.filter((m) => facet(m.concept) === 'noun').every((m) => m === unitMention);
+  if (clauseHead === undefined && cs > 1 && (!facets.has('noun') || unitOnly)) {
     const [ps, pe] = clauseOf(l, cs - 2);
     const firstOfPrev = l.tokens.findIndex((tt) => tt.start >= ps && tt.end <= pe);
     const continued = new Set(lexicon.file.continued_facets);

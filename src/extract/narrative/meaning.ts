@@ -153,7 +153,7 @@ export function readSentence(text: string, headings: readonly string[], skip: re
       candidates,
     };
   }
-  rateOfCounts(l, tokens, out, m);
+  rateOfCounts(l, tokens, out, fitsOf, m);
   baseOfRate(l, tokens, out, m);
   // A part of a list ("25 tin bài (… 20 tin bài, … 05 tin bài)", "11 văn bản, trong đó 08 văn bản còn hiệu lực")
   // read as its head's indicator is a part of that figure, not the figure.
@@ -253,7 +253,7 @@ function baseOverNumerator(d: { best?: Fit; runnerUp?: Fit }, ctx: FigureContext
  * A percentage left open that equals a/b of two counts of the sentence mapped as a rate's numerator and
  * base ("32 nhiệm vụ; … hoàn thành 30 nhiệm vụ, đạt tỷ lệ 93,75%") is that rate: the arithmetic says so.
  */
-function rateOfCounts(l: SentenceLayout, tokens: readonly NumberToken[], out: (ReadNumber | undefined)[], m: Model): void {
+function rateOfCounts(l: SentenceLayout, tokens: readonly NumberToken[], out: (ReadNumber | undefined)[], fitsOf: readonly (readonly Fit[])[], m: Model): void {
   const text = l.text;
   const valueOf = (i: number) => parseNumber(text.slice(tokens[i]!.start, tokens[i]!.end), 'count');
   for (const r of m.ratios) {
@@ -267,7 +267,10 @@ function rateOfCounts(l: SentenceLayout, tokens: readonly NumberToken[], out: (R
     const [from, to] = clauseRange(l, tokens[a]!.start);
     for (const [p, pt] of tokens.entries()) {
       const read = out[p];
-      if (pt.kind !== 'percent' || !read || read.key || read.blocked || pt.start < from || pt.end > to) continue;
+      // (The arithmetic also decides against the words where they preferred another rate but fit this one well
+      // enough: "đủ điều kiện cung cấp trực tuyến một phần: 18; đang cung cấp: 18, đạt 100%".)
+      const outvoted = read?.key !== undefined && read.why?.rule === 'meaning' && fitsOf[p]!.some((f) => f.key === r.rate && f.score >= FIT.minimum);
+      if (pt.kind !== 'percent' || !read || (read.key && !outvoted) || read.blocked || pt.start < from || pt.end > to) continue;
       const pct = parseNumber(text.slice(pt.start, pt.end).replace(/\s?%$/, ''), 'percent');
       if (pct === null || Math.abs(pct - (100 * num) / den) >= 0.6) continue;
       const why = out[a]!.why;

@@ -107,3 +107,20 @@ describe('the one-stop desk\'s name says nothing was done', () => {
     expect(values(under(TTHC, text))).toEqual({ '3.3.1.resolved': 700, '3.3.1.on_time': 690 });
   });
 });
+
+describe('online provision by level', () => {
+  it('"dịch vụ công trực tuyến toàn trình" is provision online at that level; a bare label continues the one before, and a/b decides the rate', () => {
+    const text = 'TTHC đủ điều kiện cung cấp dịch vụ công trực tuyến toàn trình: 25 thủ tục; đã cung cấp: 20 thủ tục, đạt 80%.';
+    expect(values(under(E_GOV, text))).toEqual({ '7.2.2.eligible': 25, '7.2.2.provided': 20, '7.2.2': 80 });
+  });
+
+  it('the second level in a list of two takes its own a/b', () => {
+    const text = 'Tỷ lệ TTHC được cung cấp trực tuyến toàn trình đạt 100% (35/35 TTHC đủ điều kiện); một phần: 95% (19/20).';
+    expect(values(under(E_GOV, text))).toEqual({ '7.2.2': 100, '7.2.2.provided': 35, '7.2.2.eligible': 35, '7.2.1': 95, '7.2.1.provided': 19, '7.2.1.eligible': 20 });
+  });
+
+  it('a label that is no continuation: a number with its own subject stays out', () => {
+    const text = 'Số VBQPPL cần xử lý sau rà soát: 03 văn bản; 02 văn bản đang chờ HĐND xã thông qua.';
+    expect(values(under('II.1. Cải cách thể chế', text))).toEqual({ '2.3.2.total': 3 });
+  });
+});
