@@ -155,6 +155,7 @@ export function readSentence(text: string, headings: readonly string[], skip: re
   }
   rateOfCounts(l, tokens, out, fitsOf, m);
   baseOfRate(l, tokens, out, m);
+  numeratorOfRate(l, tokens, out, m);
   // A part of a list ("25 tin bài (… 20 tin bài, … 05 tin bài)", "11 văn bản, trong đó 08 văn bản còn hiệu lực")
   // read as its head's indicator is a part of that figure, not the figure.
   for (const [i, c] of contexts.entries()) {
@@ -280,16 +281,19 @@ function rateOfCounts(l: SentenceLayout, tokens: readonly NumberToken[], out: (R
   }
 }
 
+/** The value a number token prints: money in đồng, a percentage in points, else a count. */
+function valueAt(text: string, t: NumberToken): number | null {
+  const raw = text.slice(t.start, t.end);
+  return t.kind === 'money' ? parseValue(raw, { type: 'money', unit: 'đồng' }).num : parseNumber(raw.replace(/\s?%$/, ''), t.kind === 'percent' ? 'percent' : 'count');
+}
+
 /**
  * The base of a rate whose numerator and rate the words gave: an amount left open that makes the
  * arithmetic come out ("thu 1,25 tỷ đồng, bằng 125% kế hoạch (kế hoạch 1 tỷ đồng)") is the base, even
  * where a comparison word stands beside it ("so với kế hoạch (1.000.000.000 đồng)"); another body's is not.
  */
 function baseOfRate(l: SentenceLayout, tokens: readonly NumberToken[], out: (ReadNumber | undefined)[], m: Model): void {
-  const valueOf = (i: number) => {
-    const raw = l.text.slice(tokens[i]!.start, tokens[i]!.end);
-    return tokens[i]!.kind === 'money' ? parseValue(raw, { type: 'money', unit: 'đồng' }).num : parseNumber(raw.replace(/\s?%$/, ''), tokens[i]!.kind === 'percent' ? 'percent' : 'count');
-  };
+  const valueOf = (i: number) => valueAt(l.text, tokens[i]!);
   const otherBody = (r: ReadNumber) => (r.blocked ?? []).some((b) => m.lexicon.file.concepts.find((c) => c.concept === b)?.block === 'clause');
   for (const r of m.ratios) {
     if (!r.rate || out.some((x) => x?.key === r.denominator)) continue;
@@ -311,6 +315,33 @@ function baseOfRate(l: SentenceLayout, tokens: readonly NumberToken[], out: (Rea
     const { blocked: _b, ...rest } = out[x]!;
     out[x] = { ...rest, key: r.denominator, ...derived };
     if (!out[p]!.key) out[p] = { ...out[p]!, key: r.rate, ...derived };
+  }
+}
+
+/**
+ * The numerator of a rate whose base and rate the words gave: a count left open, or read as the base a second
+ * time, whose readings include the numerator and that makes the arithmetic come out ("đủ điều kiện … là 31 thủ tục, đã cung cấp 29 thủ
+ * tục, đạt 93,55%") is the numerator.
+ */
+function numeratorOfRate(l: SentenceLayout, tokens: readonly NumberToken[], out: (ReadNumber | undefined)[], m: Model): void {
+  const valueOf = (i: number) => valueAt(l.text, tokens[i]!);
+  for (const r of m.ratios) {
+    if (!r.rate || out.some((x) => x?.key === r.numerator)) continue;
+    const b = out.findIndex((x) => x?.key === r.denominator);
+    const p = out.findIndex((x) => x?.key === r.rate);
+    if (b < 0 || p < 0) continue;
+    const [base, pct] = [valueOf(b), valueOf(p)];
+    if (!base || pct === null) continue;
+    const x = tokens.findIndex((t, j) => {
+      const read = out[j];
+      // (One read as the base again, which the base already is, is left over for the numerator.)
+      if (j === b || t.kind !== tokens[b]!.kind || !read || (read.key && read.key !== r.denominator) || read.blocked || !read.candidates?.includes(r.numerator)) return false;
+      const n = valueOf(j);
+      return n !== null && Math.abs((100 * n) / base - pct) < 0.05;
+    });
+    if (x < 0) continue;
+    const why = out[p]!.why;
+    out[x] = { ...out[x]!, key: r.numerator, ...(why ? { why: { ...why, rule: 'rate-of-fraction' as const } } : {}) };
   }
 }
 

@@ -124,3 +124,15 @@ describe('online provision by level', () => {
     expect(values(under('II.1. Cải cách thể chế', text))).toEqual({ '2.3.2.total': 3 });
   });
 });
+
+describe('the arithmetic names the numerator', () => {
+  it('a count that reads like the base beside it, and makes base and rate come out, is the numerator', () => {
+    const text = 'Số TTHC đủ điều kiện cung cấp trực tuyến toàn trình là 60 thủ tục, xã đã cung cấp 54 thủ tục, đạt 90%.';
+    expect(values(under(E_GOV, text))).toEqual({ '7.2.2.eligible': 60, '7.2.2.provided': 54, '7.2.2': 90 });
+  });
+
+  it('not where the arithmetic does not come out', () => {
+    const text = 'Số TTHC đủ điều kiện cung cấp trực tuyến toàn trình là 60 thủ tục, xã đã cung cấp 50 thủ tục, đạt 90%.';
+    expect(values(under(E_GOV, text))['7.2.2.provided']).toBeUndefined();
+  });
+});
