@@ -105,7 +105,13 @@ export function ownZone(l: SentenceLayout, i: number): { left: [number, number];
   let labelled = false;
   // "Số hồ sơ tiếp nhận: 312": the label before the colon names the number after it.
   if (before?.kind === 'colon' && l.text.slice(before.end, s).trim() === '' && (prevToken?.end ?? 0) <= before.at) {
-    const further = l.cuts.filter((c) => c.end <= before.at && ['clause', 'colon', 'open', 'close'].includes(c.kind)).at(-1);
+    const labelEnd = (at: number) => l.cuts.filter((c) => c.end <= at && ['clause', 'colon', 'open', 'close'].includes(c.kind)).at(-1);
+    let further = labelEnd(before.at);
+    // "Số lượng lãnh đạo … được bổ nhiệm (lũy kế từ đầu năm): 02 người": a remark in brackets ending the label is part of it.
+    if (further?.kind === 'close' && l.text.slice(further.end, before.at).trim() === '') {
+      const open = l.cuts.filter((c) => c.kind === 'open' && c.at < further!.at).at(-1);
+      if (open) further = labelEnd(open.at);
+    }
     const prev = l.tokens.filter((t) => t.end <= before.at).at(-1);
     leftStart = Math.max(further?.end ?? 0, prev?.end ?? 0);
     labelled = true;

@@ -136,3 +136,14 @@ describe('the arithmetic names the numerator', () => {
     expect(values(under(E_GOV, text))['7.2.2.provided']).toBeUndefined();
   });
 });
+
+describe('a label ending in a bracketed remark', () => {
+  it('the remark before the colon is part of the label: the leaders appointed, counted in people', () => {
+    const text = 'Số lãnh đạo được tuyển chọn, bổ nhiệm qua bầu cử, phê chuẩn (tính từ đầu năm): 04 người.';
+    expect(values(under('II.4. Cải cách chế độ công vụ', text))).toEqual({ '5.2': 4 });
+  });
+
+  it('the remark alone names nothing: a number after it stays unmapped', () => {
+    expect(values(under('II.4. Cải cách chế độ công vụ', 'Kết quả (tính từ đầu năm): 04 người.'))).toEqual({});
+  });
+});
