@@ -270,7 +270,18 @@ export function figureContext(l: SentenceLayout, i: number, lexicon: Lexicon, he
   // "gồm: 01 kế hoạch, 03 quyết định": a part counted in another measure word is another thing, not the head's kind.
   const headNoun = headOf !== undefined ? nounOf(l, headOf, ownMentions(headOf), lexicon) : undefined;
   // (A kind of the head's measure word is no other thing: "20 người (10 cán bộ, 10 công chức)".)
-  const subtype = noun !== undefined && headNoun !== undefined && noun !== headNoun && !(lexicon.file.kinds[headNoun] ?? []).includes(noun);
+  // (Nor is the general word for it: "100% công chức có máy tính (38/38 người)".)
+  const subtype =
+    noun !== undefined && headNoun !== undefined && noun !== headNoun && !(lexicon.file.kinds[headNoun] ?? []).includes(noun) && !(lexicon.file.kinds[noun] ?? []).includes(headNoun);
+  // The general word counts what the head counts: "(38/38 người)" after "100% công chức" are civil servants.
+  if (headCut && headOf !== undefined && noun !== undefined && headNoun !== undefined && noun !== headNoun && (lexicon.file.kinds[noun] ?? []).includes(headNoun)) {
+    const w = weights.get(noun) ?? WEIGHTS.noun;
+    weights.delete(noun);
+    strong.delete(noun);
+    noun = headNoun;
+    weights.set(noun, w);
+    strong.add(noun);
+  }
   if (headCut && !subtype) {
     const head = headOf;
     if (head !== undefined) {

@@ -147,3 +147,14 @@ describe('a label ending in a bracketed remark', () => {
     expect(values(under('II.4. Cải cách chế độ công vụ', 'Kết quả (tính từ đầu năm): 04 người.'))).toEqual({});
   });
 });
+
+describe('a general measure word restating the head\'s', () => {
+  it('"(14/14 người)" after "100% công chức có máy tính" counts those civil servants', () => {
+    const text = '100% công chức được trang bị máy tính phục vụ công việc (14/14 người).';
+    expect(values(under(E_GOV, text))).toEqual({
+      '7.infrastructure.computers.rate': 100,
+      '7.infrastructure.computers.count': 14,
+      '7.infrastructure.computers.staff': 14,
+    });
+  });
+});
