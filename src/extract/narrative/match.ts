@@ -28,7 +28,7 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
   const digits = /\d/.test(form.text);
   for (const entry of digits ? catalog.entries : []) {
     for (const pattern of entry.patterns) {
-      if (!pattern.required.every((w) => form.text.includes(w))) continue;
+      if (!pattern.mayMatch(form.text)) continue;
       for (const m of form.text.matchAll(pattern.regex)) {
         const groups = m.indices?.groups ?? {};
         const start = shortestStart(pattern, form.text, m);

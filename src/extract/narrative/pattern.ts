@@ -41,8 +41,12 @@ export interface CompiledPattern {
   /** The same, sticky: tries a match at one position (to shorten a label, see match.ts). */
   readonly sticky: RegExp;
   readonly captures: readonly Capture[];
-  /** Literal words outside alternatives and optional parts, as in the search form: each must be in a sentence it matches. */
-  readonly required: readonly string[];
+  /**
+   * Whether a sentence's search form holds what every match needs: the literal words outside
+   * alternatives and optional parts, those of one option of each alternative that is not optional,
+   * and the "%" or "/" of a percentage, fraction or slash. False: the regex cannot match.
+   */
+  readonly mayMatch: (text: string) => boolean;
 }
 
 export class PatternError extends Error {}
@@ -173,9 +177,26 @@ export function compilePattern(source: string): CompiledPattern {
   } catch (err) {
     throw new PatternError(`does not compile: ${(err as Error).message}`);
   }
-  // Words every match must contain: a sentence lacking one is not tried (most sentences lack most).
-  const required = nodes.filter((n): n is Extract<Node, { kind: 'word' }> => n.kind === 'word').map((n) => n.text);
-  return { source, regex, sticky: new RegExp(regex.source, 'dyu'), captures, required };
+  // What every match must contain: a sentence lacking it is not tried (most sentences lack most).
+  return { source, regex, sticky: new RegExp(regex.source, 'dyu'), captures, mayMatch: needs(nodes) };
+}
+
+/** Substrings of the search form a match of `nodes` cannot do without, as a test on a sentence. */
+type Need = (text: string) => boolean;
+
+function needs(nodes: readonly Node[]): Need {
+  const parts: Need[] = [];
+  const literal = (s: string): Need => (text) => text.includes(s);
+  for (const node of nodes) {
+    if (node.kind === 'word') parts.push(literal(node.text));
+    else if (node.kind === 'slash' || (node.kind === 'placeholder' && node.type === 'frac')) parts.push(literal('/'));
+    else if (node.kind === 'placeholder' && node.type === 'pct') parts.push(literal('%'));
+    else if (node.kind === 'alt' && !node.optional) {
+      const options = node.options.map(needs);
+      parts.push((text) => options.some((o) => o(text)));
+    }
+  }
+  return (text) => parts.every((p) => p(text));
 }
 
 function escape(s: string): string {

@@ -81,4 +81,16 @@ describe('pattern language', () => {
     expect(run('dat {pct} {frac:a/b}', 'đạt 100% (12/12)')).toEqual({ a: '12', b: '12' });
     expect(run('dat {pct} {frac:a/b}', 'đạt (12/12)')).toBeNull();
   });
+
+  it('mayMatch rules out a sentence that lacks a word, an alternative, a "%" or a "/" the pattern needs', () => {
+    const p = compilePattern('(tiep nhan|nhan) [tong so] {n:x} ho so ... {pct:r}');
+    const may = (s: string) => p.mayMatch(searchForm(s).text);
+    expect(may('Đã tiếp nhận 196 hồ sơ, đạt 85,71%')).toBe(true);
+    expect(may('Đã nhận 196 hồ sơ, đạt 85,71%')).toBe(true);
+    expect(may('Đã giải quyết 196 hồ sơ, đạt 85,71%')).toBe(false); // no option of the alternative
+    expect(may('Đã tiếp nhận 196 hồ sơ')).toBe(false); // no "%"
+    expect(may('Đã tiếp nhận 196 văn bản, đạt 85,71%')).toBe(false); // no "ho"
+    expect(compilePattern('{frac:a/b} tthc').mayMatch('12 12 tthc')).toBe(false);
+    expect(compilePattern('{frac:a/b} tthc').mayMatch('12/12 tthc')).toBe(true);
+  });
 });
