@@ -23,19 +23,90 @@ export function clean(text: string): string {
 
 /** Lower case, punctuation folded to spaces, spaces collapsed: the label-matching form (keeps diacritics). */
 export function fold(text: string): string {
-  return clean(text)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
-    .trim();
+  return punctuationToSpaces(clean(text).toLowerCase()).trim();
 }
 
 /** `fold` without diacritics and with đ → d: the fallback form for matching text typed without accents. */
 export function foldAscii(text: string): string {
-  return fold(text)
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/đ/g, 'd')
-    .normalize('NFC');
+  const folded = fold(text);
+  return asciiLetters(folded) ?? folded.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').normalize('NFC');
+}
+
+/*
+ * Why the two helpers below go letter by letter: `fold` and `foldAscii` run on every label, line and
+ * heading (a report's whole text, several times), and the regular expressions over Unicode classes
+ * cost far more per character than a look-up of each distinct character, of which a text has a few
+ * hundred. They give exactly what the expressions give (test/text/fold.test.ts compares them).
+ */
+
+const WORD_CHAR = /[\p{L}\p{N}%]/u;
+/** BMP code unit → 1 when `fold` keeps it (letter, number, "%"), 2 when not, 0 not yet asked. */
+const keepsUnit = new Uint8Array(0x10000);
+/** The same for characters beyond the BMP (surrogate pairs). */
+const keepsPair = new Map<string, boolean>();
+
+/** `s.replace(/[^\p{L}\p{N}%]+/gu, ' ')`. */
+function punctuationToSpaces(s: string): string {
+  let out = '';
+  let kept = 0; // start of the run of kept characters not yet copied
+  let inGap = false;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    let keep: boolean;
+    let width = 1;
+    const next = s.charCodeAt(i + 1);
+    if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      const pair = s.slice(i, i + 2);
+      let k = keepsPair.get(pair);
+      if (k === undefined) keepsPair.set(pair, (k = WORD_CHAR.test(pair)));
+      keep = k;
+      width = 2;
+    } else {
+      let k = keepsUnit[code]!;
+      if (k === 0) keepsUnit[code] = k = WORD_CHAR.test(s[i]!) ? 1 : 2;
+      keep = k === 1;
+    }
+    if (keep) {
+      if (inGap) {
+        out += ' ';
+        kept = i;
+        inGap = false;
+      }
+    } else if (!inGap) {
+      out += s.slice(kept, i);
+      inGap = true;
+    }
+    i += width - 1;
+  }
+  return inGap ? out + ' ' : out + s.slice(kept);
+}
+
+/**
+ * Character → its letter without marks (đ → d) when that is ASCII and the character decomposes to a
+ * base followed by marks only; null otherwise. For a text of such characters, taking the marks off
+ * each is what NFD, removing marks and NFC do to the whole (the marks NFD might reorder all go).
+ */
+const asciiOf = new Map<string, string | null>();
+
+/** The text without diacritics, when every character has an ASCII form; undefined: fold the slow way. */
+function asciiLetters(s: string): string | undefined {
+  let out = '';
+  let from = 0; // start of the ASCII run not yet copied
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) < 0x80) continue;
+    const ch = s[i]!;
+    let a = asciiOf.get(ch);
+    if (a === undefined) {
+      const d = ch.normalize('NFD');
+      const bare = d.replace(/\p{M}+/gu, '').replace(/đ/g, 'd');
+      a = /^\p{M}/u.test(d) || /[^\x00-\x7F]/.test(bare) ? null : bare;
+      asciiOf.set(ch, a);
+    }
+    if (a === null) return undefined;
+    out += s.slice(from, i) + a;
+    from = i + 1;
+  }
+  return out + s.slice(from);
 }
 
 /** `foldAscii` without spaces: compares "Bản Thi" with "banthi" in a web address. */

@@ -30,13 +30,13 @@ export function textAnswers(text: string, section: string | undefined, catalogue
   for (const ind of answerIndicators(catalogue)) {
     if (section && /^\d$/.test(section) && section !== ind.section) continue;
     let best: { start: number; end: number; value: string; named: string[] } | undefined;
-    for (const value of ind.values) {
-      const v = foldAscii(value).replace(/[^a-z0-9]+/g, ' ').trim();
+    for (const [k, value] of ind.values.entries()) {
+      const v = ind.foldedValues[k]!;
       for (let at = folded.indexOf(v); at >= 0; at = folded.indexOf(v, at + 1)) {
         const end = at + v.length;
         if (!isWordAt(folded, at, end)) continue;
         const before = folded.slice(0, at);
-        const named = ind.wordings.find((w) => w.every((x) => new RegExp(`(^|[^a-z0-9])${x}([^a-z0-9]|$)`).test(before)));
+        const named = ind.wordings.find((w, j) => ind.wordTests[j]!.every((re) => re.test(before)));
         if (!named) continue;
         const previous = before.trim().split(/[^a-z0-9]+/).pop() ?? '';
         if (previous && valueWords().yesNo(previous) === false) continue;
@@ -53,8 +53,12 @@ interface AnswerIndicator {
   readonly key: string;
   readonly section: string;
   readonly values: readonly string[];
+  /** Each value folded as the sentence is (ASCII words, single spaces). */
+  readonly foldedValues: readonly string[];
   /** The name's and each alias's words, folded. */
   readonly wordings: readonly string[][];
+  /** For each wording, a test per word: printed as a whole word. */
+  readonly wordTests: readonly (readonly RegExp[])[];
 }
 
 const byCatalogue = new WeakMap<IndicatorCatalogue, AnswerIndicator[]>();
@@ -62,14 +66,20 @@ const byCatalogue = new WeakMap<IndicatorCatalogue, AnswerIndicator[]>();
 function answerIndicators(catalogue: IndicatorCatalogue): AnswerIndicator[] {
   let list = byCatalogue.get(catalogue);
   if (!list) {
+    // Folded and compiled once per catalogue: every sentence is tried against every answer.
     list = catalogue.all
       .filter((i) => i.type === 'text' && i.values?.length)
-      .map((i) => ({
-        key: i.key,
-        section: i.section,
-        values: i.values!,
-        wordings: [i.name, ...i.aliases].map((w) => foldAscii(w).split(/[^a-z0-9]+/).filter(Boolean)),
-      }));
+      .map((i) => {
+        const wordings = [i.name, ...i.aliases].map((w) => foldAscii(w).split(/[^a-z0-9]+/).filter(Boolean));
+        return {
+          key: i.key,
+          section: i.section,
+          values: i.values!,
+          foldedValues: i.values!.map((v) => foldAscii(v).replace(/[^a-z0-9]+/g, ' ').trim()),
+          wordings,
+          wordTests: wordings.map((w) => w.map((x) => new RegExp(`(^|[^a-z0-9])${x}([^a-z0-9]|$)`))),
+        };
+      });
     byCatalogue.set(catalogue, list);
   }
   return list;

@@ -136,7 +136,9 @@ function clauseOf(l: SentenceLayout, at: number): [number, number] {
 /** The bracket `at` stands in, if any; a bracket may hold a ";" ("(… dưới 6 tuổi; đăng ký khai tử …)"). */
 function openParen(l: SentenceLayout, at: number): Cut | undefined {
   let depth = 0;
-  for (const c of [...l.cuts].reverse()) {
+  // Backwards over the cuts without copying them: asked for every mention and number of the sentence.
+  for (let k = l.cuts.length - 1; k >= 0; k--) {
+    const c = l.cuts[k]!;
     if (c.at >= at) continue;
     if (c.kind === 'close') depth++;
     if (c.kind === 'open') {

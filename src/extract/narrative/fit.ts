@@ -37,8 +37,7 @@ const HEART = new Set(['action', 'state']);
 export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: Lexicon, section: string | undefined): Fit | undefined {
   // Another body's figure, a target, a comparison, a subset: only an indicator about that very thing
   // (that concept, or another of its facet: "liên thông … cùng cấp") may take it.
-  const concepts = new Set(desc.wordings.flat());
-  const facets = new Set([...concepts].map((c) => lexicon.facetOf.get(c)));
+  const { concepts, facets } = conceptsOf(desc, lexicon);
   for (const b of ctx.blocks) if (!concepts.has(b) && !facets.has(lexicon.facetOf.get(b))) return undefined;
   // A kind of the indicator's unit noun that a wording names is its measure word too ("10 công chức" of the civil servants present).
   const nounOk = (n: string) => desc.nouns.has(n) || (concepts.has(n) && kindsOfUnit(desc, lexicon).has(n));
@@ -103,6 +102,19 @@ function impliedBy(c: string, lexicon: Lexicon): readonly string[] {
     impliers.set(lexicon, m);
   }
   return m.get(c) ?? [];
+}
+
+const conceptCache = new WeakMap<IndicatorDescription, { concepts: Set<string>; facets: Set<string | undefined> }>();
+
+/** Every concept of the indicator's wordings and their facets: asked for each figure against each indicator, built once. */
+function conceptsOf(desc: IndicatorDescription, lexicon: Lexicon): { concepts: Set<string>; facets: Set<string | undefined> } {
+  let known = conceptCache.get(desc);
+  if (!known) {
+    const concepts = new Set(desc.wordings.flat());
+    known = { concepts, facets: new Set([...concepts].map((c) => lexicon.facetOf.get(c))) };
+    conceptCache.set(desc, known);
+  }
+  return known;
 }
 
 const unitCache = new WeakMap<IndicatorDescription, Set<string>>();

@@ -194,9 +194,30 @@ export function compileLexicon(file: LexiconFile): Lexicon {
   for (const w of file.function_words) asciiFunctionWords.add(wordsOf(w, true).map((x) => x.form), true);
   const headings = file.headings.map((h) => ({ section: h.section, phrases: h.words.map((w) => wordsOf(w, false).map((x) => x.form)) }));
 
+  // A sentence's words are asked for by each reading of it (mentions, polarity, list and relative
+  // words, the function word after each number), a heading's by every sentence under it: each text
+  // is split and folded once. Bounded: a backfill reads millions of sentences.
+  const read = new Map<string, { ascii: boolean; words: readonly Word[]; accents?: readonly Word[] }>();
+  const textOf = (text: string) => {
+    let known = read.get(text);
+    if (!known) {
+      if (read.size >= READ_CACHE) read.clear();
+      const ascii = isAscii(text);
+      known = { ascii, words: wordsOf(text, ascii) };
+      read.set(text, known);
+    }
+    return known;
+  };
+  /** The words with their diacritics, whatever the text. */
+  const accented = (text: string) => {
+    const known = textOf(text);
+    if (!known.ascii) return known.words;
+    known.accents ??= wordsOf(text, false);
+    return known.accents;
+  };
+
   const mentions = (text: string): Mention[] => {
-    const ascii = isAscii(text);
-    const words = wordsOf(text, ascii);
+    const { ascii, words } = textOf(text);
     const table = ascii ? tables.ascii : tables.accents;
     const out: Mention[] = [];
     for (let i = 0; i < words.length; ) {
@@ -219,7 +240,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
     file,
     mentions,
     polarity(text) {
-      const words = wordsOf(text, false);
+      const words = accented(text);
       const out: { start: number; end: number; negative: boolean }[] = [];
       for (let i = 0; i < words.length; i++) {
         const hit = polarity.at(words, i, text);
@@ -230,8 +251,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
       return out;
     },
     listWords(text) {
-      const ascii = isAscii(text);
-      const words = wordsOf(text, ascii);
+      const { ascii, words } = textOf(text);
       const out: { start: number; end: number; breakdown: boolean; joining: boolean }[] = [];
       for (let i = 0; i < words.length; i++) {
         const hit = (ascii ? asciiListWords : listWords).at(words, i, text);
@@ -243,8 +263,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
       return out;
     },
     relativeWords(text) {
-      const ascii = isAscii(text);
-      const words = wordsOf(text, ascii);
+      const { ascii, words } = textOf(text);
       const out: { start: number; end: number }[] = [];
       for (let i = 0; i < words.length; i++) {
         const hit = (ascii ? relatives.ascii : relatives.accents).at(words, i, text);
@@ -253,13 +272,12 @@ export function compileLexicon(file: LexiconFile): Lexicon {
       return out;
     },
     functionWordAt(text, start) {
-      const ascii = isAscii(text);
-      const words = wordsOf(text, ascii);
+      const { ascii, words } = textOf(text);
       const i = words.findIndex((w) => w.start >= start);
       return i >= 0 && !!(ascii ? asciiFunctionWords : functionWords).at(words, i, text);
     },
     headingSection(heading) {
-      const words = wordsOf(heading, isAscii(heading)).map((w) => w.form);
+      const words = textOf(heading).words.map((w) => w.form);
       const has = (p: string[]) => words.some((_, i) => p.every((w, k) => words[i + k] === w));
       // The most specific heading word wins: "none" and numbered sections before "any".
       const hits = headings.filter((h) => h.phrases.some(has)).map((h) => h.section);
@@ -267,6 +285,9 @@ export function compileLexicon(file: LexiconFile): Lexicon {
     },
   };
 }
+
+/** Texts whose words a lexicon keeps: a report's sentences and headings, several times over. */
+const READ_CACHE = 1024;
 
 let cached: Lexicon | undefined;
 

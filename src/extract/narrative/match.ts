@@ -1,6 +1,6 @@
 import type { ExtractedFigure } from '../../model/index.js';
 import type { CompiledCatalog } from './catalog.js';
-import type { CompiledPattern } from './pattern.js';
+import { probeOf, type CompiledPattern } from './pattern.js';
 import { readSentence } from './meaning.js';
 import { moneyUnitAtEnd } from './money.js';
 import { foldWords, originalIndex, originalSlice, searchForm, type SearchForm } from './search-form.js';
@@ -26,9 +26,10 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
 
   // Every pattern captures a number: a sentence without a digit has nothing for them.
   const digits = /\d/.test(form.text);
-  for (const entry of digits ? catalog.entries : []) {
+  const probe = digits ? probeOf(form.text) : undefined;
+  for (const entry of probe ? catalog.entries : []) {
     for (const pattern of entry.patterns) {
-      if (!pattern.required.every((w) => form.text.includes(w))) continue;
+      if (!pattern.mayMatch(probe!)) continue;
       for (const m of form.text.matchAll(pattern.regex)) {
         const groups = m.indices?.groups ?? {};
         const start = shortestStart(pattern, form.text, m);

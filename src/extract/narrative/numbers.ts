@@ -41,6 +41,8 @@ type Span = readonly [number, number];
 export function numberTokens(sentence: string, skip: readonly RegExp[]): NumberToken[] {
   const form = searchForm(sentence);
   const text = form.text;
+  // Every token is made of digits: a sentence without one needs none of the expressions below.
+  if (!/\d/.test(text)) return [];
   const taken: Span[] = [];
   for (const re of skip) for (const m of text.matchAll(re)) taken.push([m.index, m.index + m[0].length]);
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);

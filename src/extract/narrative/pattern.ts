@@ -41,8 +41,12 @@ export interface CompiledPattern {
   /** The same, sticky: tries a match at one position (to shorten a label, see match.ts). */
   readonly sticky: RegExp;
   readonly captures: readonly Capture[];
-  /** Literal words outside alternatives and optional parts, as in the search form: each must be in a sentence it matches. */
-  readonly required: readonly string[];
+  /**
+   * Whether a sentence (`probeOf` its search form) holds what every match needs: the literal words
+   * outside alternatives and optional parts, those of one option of each alternative that is not
+   * optional, and the "%" or "/" of a percentage, fraction or slash. False: the regex cannot match.
+   */
+  readonly mayMatch: (sentence: SentenceProbe) => boolean;
 }
 
 export class PatternError extends Error {}
@@ -173,9 +177,48 @@ export function compilePattern(source: string): CompiledPattern {
   } catch (err) {
     throw new PatternError(`does not compile: ${(err as Error).message}`);
   }
-  // Words every match must contain: a sentence lacking one is not tried (most sentences lack most).
-  const required = nodes.filter((n): n is Extract<Node, { kind: 'word' }> => n.kind === 'word').map((n) => n.text);
-  return { source, regex, sticky: new RegExp(regex.source, 'dyu'), captures, required };
+  // What every match must contain: a sentence lacking it is not tried (most sentences lack most).
+  const need = needs(nodes);
+  return { source, regex, sticky: new RegExp(regex.source, 'dyu'), captures, mayMatch: (sentence) => holds(need, sentence) };
+}
+
+/**
+ * A sentence's search form as patterns are screened against it: its text and its words (maximal
+ * runs of letters and digits). A pattern word of letters and digits is matched whole, between
+ * characters that are neither, so a sentence it matches holds it as one of these runs.
+ */
+export interface SentenceProbe {
+  readonly text: string;
+  readonly words: ReadonlySet<string>;
+}
+
+export function probeOf(text: string): SentenceProbe {
+  return { text, words: new Set(text.match(/[a-z0-9]+/g) ?? []) };
+}
+
+/** What a match of a sequence cannot do without: whole words, substrings, one option of each alternative. */
+interface Need {
+  readonly words: readonly string[];
+  readonly substrings: readonly string[];
+  readonly alternatives: readonly (readonly Need[])[];
+}
+
+function needs(nodes: readonly Node[]): Need {
+  const need = { words: [] as string[], substrings: [] as string[], alternatives: [] as Need[][] };
+  for (const node of nodes) {
+    if (node.kind === 'word') (/^[a-z0-9]+$/.test(node.text) ? need.words : need.substrings).push(node.text);
+    else if (node.kind === 'slash' || (node.kind === 'placeholder' && node.type === 'frac')) need.substrings.push('/');
+    else if (node.kind === 'placeholder' && node.type === 'pct') need.substrings.push('%');
+    else if (node.kind === 'alt' && !node.optional) need.alternatives.push(node.options.map(needs));
+  }
+  return need;
+}
+
+function holds(need: Need, sentence: SentenceProbe): boolean {
+  for (const w of need.words) if (!sentence.words.has(w)) return false;
+  for (const s of need.substrings) if (!sentence.text.includes(s)) return false;
+  for (const options of need.alternatives) if (!options.some((o) => holds(o, sentence))) return false;
+  return true;
 }
 
 function escape(s: string): string {

@@ -38,7 +38,17 @@ export function foldWords(text: string): string {
   return searchForm(text.normalize('NFC')).text;
 }
 
+/** The last sentence folded: a sentence's form is asked for by its patterns and again by its number tokens. */
+let last: { sentence: string; form: SearchForm } | undefined;
+
 export function searchForm(sentence: string): SearchForm {
+  if (last?.sentence === sentence) return last.form;
+  const form = buildForm(sentence);
+  last = { sentence, form };
+  return form;
+}
+
+function buildForm(sentence: string): SearchForm {
   const chars: string[] = [];
   const origin: number[] = [];
   const push = (s: string, at: number) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePattern } from '../../../src/extract/narrative/index.js';
+import { probeOf } from '../../../src/extract/narrative/pattern.js';
 import { searchForm } from '../../../src/extract/narrative/search-form.js';
 
 /** Runs a pattern on a sentence and returns its named captures (by catalogue name). */
@@ -80,5 +81,20 @@ describe('pattern language', () => {
   it('an unnamed placeholder must be there but captures nothing', () => {
     expect(run('dat {pct} {frac:a/b}', 'đạt 100% (12/12)')).toEqual({ a: '12', b: '12' });
     expect(run('dat {pct} {frac:a/b}', 'đạt (12/12)')).toBeNull();
+  });
+
+  it('mayMatch rules out a sentence that lacks a word, an alternative, a "%" or a "/" the pattern needs', () => {
+    const p = compilePattern('(tiep nhan|nhan) [tong so] {n:x} ho so ... {pct:r}');
+    const may = (s: string) => p.mayMatch(probeOf(searchForm(s).text));
+    expect(may('Đã tiếp nhận 196 hồ sơ, đạt 85,71%')).toBe(true);
+    expect(may('Đã nhận 196 hồ sơ, đạt 85,71%')).toBe(true);
+    expect(may('Đã giải quyết 196 hồ sơ, đạt 85,71%')).toBe(false); // no option of the alternative
+    expect(may('Đã tiếp nhận 196 hồ sơ')).toBe(false); // no "%"
+    expect(may('Đã tiếp nhận 196 văn bản, đạt 85,71%')).toBe(false); // no "ho"
+    expect(compilePattern('{frac:a/b} tthc').mayMatch(probeOf('12 12 tthc'))).toBe(false);
+    expect(compilePattern('{frac:a/b} tthc').mayMatch(probeOf('12/12 tthc'))).toBe(true);
+    // Words are whole: "ho" is not in "hoso"; a word with a hyphen is looked for as it is.
+    expect(compilePattern('{n:x} ho so').mayMatch(probeOf('12 hoso'))).toBe(false);
+    expect(compilePattern('so {n:x} kh-ubnd').mayMatch(probeOf('so 12 kh-ubnd'))).toBe(true);
   });
 });

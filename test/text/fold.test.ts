@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { clean, fold, foldAscii, foldCompact } from '../../src/text/index.js';
+
+/** The definitions fold.ts computes letter by letter, as regular expressions over the whole text. */
+const foldByRegex = (t: string) =>
+  clean(t)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
+    .trim();
+const foldAsciiByRegex = (t: string) => foldByRegex(t).normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').normalize('NFC');
+
+const SAMPLES = [
+  'Tiếp nhận 196 hồ sơ, đạt 85,71%!',
+  'ĐẢNG ỦY XÃ BẢN THI — Độc lập – Tự do',
+  'Tiếp nhận 196 hồ sơ'.normalize('NFD'),
+  'q\u0301 x\u0323\u0302 (marks no letter composes with)',
+  'İstanbul ǅemal ﬁnal ½ ² ⅷ',
+  'Ελληνικά Русский 한국어 \u1100\u1161\u11A8 日本語',
+  '𝐀𝐁 𝟙 😀 \uD800 lone surrogate',
+  '  tabs\tand\u00A0nbsp\u200B zero-width \u00ADsoft  ',
+  '',
+];
+
+describe('fold and foldAscii', () => {
+  it('fold to the label-matching forms', () => {
+    expect(fold('Số TTHC công bố mới: 02')).toBe('số tthc công bố mới 02');
+    expect(foldAscii('Đường Hữu, Sơn Động (tỉnh Bắc Giang)')).toBe('duong huu son dong tinh bac giang');
+    expect(foldCompact('Bản Thi')).toBe('banthi');
+  });
+
+  it('give what the whole-text regular expressions give, for any script', () => {
+    for (const s of SAMPLES) {
+      expect(fold(s)).toBe(foldByRegex(s));
+      expect(foldAscii(s)).toBe(foldAsciiByRegex(s));
+    }
+  });
+
+  it('give what the regular expressions give for every character of the BMP, alone and between letters', () => {
+    const bad: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      const ch = String.fromCharCode(cp);
+      for (const s of [ch, `a${ch}ê${ch}`]) if (fold(s) !== foldByRegex(s) || foldAscii(s) !== foldAsciiByRegex(s)) bad.push(cp.toString(16));
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('give what the regular expressions give on every line of the seed report', () => {
+    const lines = readFileSync(new URL('../../fixtures/source/ban-thi-2024/narrative.txt', import.meta.url), 'utf8').split('\n');
+    for (const l of [...lines, ...lines.map((x) => x.normalize('NFD')), ...lines.map((x) => x.toUpperCase())]) {
+      expect(fold(l)).toBe(foldByRegex(l));
+      expect(foldAscii(l)).toBe(foldAsciiByRegex(l));
+    }
+  });
+});
