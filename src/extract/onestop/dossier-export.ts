@@ -119,28 +119,33 @@ function countRows(
   const seen = new Set<string>();
   const batcher = new DossierBatcher(ctx.dossiers ?? (() => {}));
 
+  // Defined once, not per row: a closure per row is a million allocations in a long export.
+  const problem = (row: RawRow, kind: ProblemKind, fatal: boolean, message: string) => {
+    const pc = problemCounts.get(kind) ?? { n: 0, fatal };
+    pc.n++;
+    problemCounts.set(kind, pc);
+    if (pc.n <= WARNINGS_PER_KIND) warnings.push({ where: `line ${row.line}`, message: detach(message) });
+  };
+
   const handle = (row: RawRow) => {
     if (row.line <= header.line) return;
     if (isBlankOrFooter(row, header)) return;
     rowCount++;
-    const problem = (kind: ProblemKind, fatal: boolean, message: string) => {
-      const pc = problemCounts.get(kind) ?? { n: 0, fatal };
-      pc.n++;
-      problemCounts.set(kind, pc);
-      if (pc.n <= WARNINGS_PER_KIND) warnings.push({ where: `line ${row.line}`, message: detach(message) });
-    };
     // More cells than the header has columns: a delimiter inside an unquoted cell (two names in one
     // applicant cell) moved everything after it, so no cell is where its column says, and any of
     // them may be a name or a phone. The row is not counted and no cell of it is quoted.
     const extra = textExport ? shiftedBy(row.cells, width) : 0;
     if (extra > 0) {
-      problem('shifted_columns', true, `${width + extra} cells where the header has ${width} (an unquoted delimiter inside a cell?): columns shifted, row not counted`);
+      problem(row, 'shifted_columns', true, `${width + extra} cells where the header has ${width} (an unquoted delimiter inside a cell?): columns shifted, row not counted`);
       notCounted++;
       return;
     }
     const parsed = parseRow(row.cells, row.line, rowCtx);
-    const personal = personalColumns.map((i) => cellText(row.cells[i]));
-    for (const p of parsed.problems) problem(p.kind, p.fatal, redactPersonal(p.message, personal));
+    if (parsed.problems.length) {
+      // The personal cells are gathered only for a row with something to say.
+      const personal = personalColumns.map((i) => cellText(row.cells[i]));
+      for (const p of parsed.problems) problem(row, p.kind, p.fatal, redactPersonal(p.message, personal));
+    }
     if (!parsed.dossier || !parsed.record) {
       notCounted++;
       return;
@@ -201,12 +206,18 @@ function summary(counts: Map<ProblemKind, { n: number; fatal: boolean }>): strin
   return [...counts].filter(([, pc]) => pc.fatal).map(([k, pc]) => `${pc.n} ${k.replace(/_/g, ' ')}`).join(', ') || 'no readable rows';
 }
 
+/** Whether a cell holds anything but white space (a test, not a trimmed copy: it runs twice per row). */
+function hasText(v: unknown): boolean {
+  return NOT_BLANK.test(cellText(v));
+}
+const NOT_BLANK = /\S/;
+
 /** Blank lines, and the "Người lập biểu" / "Tổng cộng" lines below the list that have no code and no date. */
 function isBlankOrFooter(row: RawRow, header: HeaderMatch): boolean {
   const code = header.columns.code;
   const received = header.columns.received_at;
-  const hasCode = code !== undefined && cellText(row.cells[code]).trim() !== '';
-  const hasDate = received !== undefined && cellText(row.cells[received]).trim() !== '';
+  const hasCode = code !== undefined && hasText(row.cells[code]);
+  const hasDate = received !== undefined && hasText(row.cells[received]);
   return !hasCode && !hasDate;
 }
 
