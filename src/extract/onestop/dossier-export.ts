@@ -4,6 +4,7 @@ import { clean } from '../../text/fold.js';
 import { RejectedInput } from '../errors.js';
 import type { ExtractContext } from '../extractor.js';
 import { columnCatalogue } from './columns.js';
+import { CodeSet } from './code-set.js';
 import { DossierBatcher } from './dossier-batch.js';
 import { parseRow, type RowContext, type RowProblem } from './dossier.js';
 import { findHeader, HEADER_SEARCH_ROWS, type HeaderMatch } from './header.js';
@@ -116,7 +117,7 @@ function countRows(
   // Codes seen in this export: a line repeated inside one export is counted once. Counting never
   // asks the warehouse: an overlapping export counts its own rows, since its figures are what that
   // file says; the writer tells which codes another document already brought, and whether they agree.
-  const seen = new Set<string>();
+  const seen = new CodeSet();
   const batcher = new DossierBatcher(ctx.dossiers ?? (() => {}));
 
   // Defined once, not per row: a closure per row is a million allocations in a long export.
@@ -151,11 +152,10 @@ function countRows(
       return;
     }
     batcher.add(parsed.record);
-    if (seen.has(parsed.dossier.code)) {
+    if (!seen.add(parsed.dossier.code)) {
       duplicates++;
       return;
     }
-    seen.add(detach(parsed.dossier.code));
     counted++;
     if (units.size < 10_000 && !units.has(parsed.dossier.unit)) units.add(detach(parsed.dossier.unit));
     tally.add(parsed.dossier);
