@@ -85,7 +85,10 @@ export function createDossierLoader(sqlite: SQLite.Database, documentSha256: str
       const cols = batch.columns;
       for (let r = 0; r < batch.count; r++) {
         for (let c = 0; c < DOSSIER_COLUMNS.length; c++) values[c] = cols[c]![r] ?? null;
-        if (insert.run(values).changes > 0) inserted++;
+        // Spread, not the array: better-sqlite3 reads call arguments directly but an array element by
+        // element through a generic property lookup (1 M real rows: 6.8 → 5.6 s CPU). Multi-row
+        // INSERTs of 16 or 64 rows were no faster (7.5 and 5.9 s): the cost is per bound value.
+        if (insert.run(...values).changes > 0) inserted++;
         else {
           duplicates++;
           compare(batch, r);

@@ -4,6 +4,7 @@ import { clean } from '../../text/fold.js';
 import { RejectedInput } from '../errors.js';
 import type { ExtractContext } from '../extractor.js';
 import { columnCatalogue } from './columns.js';
+import { CodeSet } from './code-set.js';
 import { DossierBatcher } from './dossier-batch.js';
 import { parseRow, type RowContext, type RowProblem } from './dossier.js';
 import { findHeader, HEADER_SEARCH_ROWS, type HeaderMatch } from './header.js';
@@ -116,41 +117,45 @@ function countRows(
   // Codes seen in this export: a line repeated inside one export is counted once. Counting never
   // asks the warehouse: an overlapping export counts its own rows, since its figures are what that
   // file says; the writer tells which codes another document already brought, and whether they agree.
-  const seen = new Set<string>();
+  const seen = new CodeSet();
   const batcher = new DossierBatcher(ctx.dossiers ?? (() => {}));
+
+  // Defined once, not per row: a closure per row is a million allocations in a long export.
+  const problem = (row: RawRow, kind: ProblemKind, fatal: boolean, message: string) => {
+    const pc = problemCounts.get(kind) ?? { n: 0, fatal };
+    pc.n++;
+    problemCounts.set(kind, pc);
+    if (pc.n <= WARNINGS_PER_KIND) warnings.push({ where: `line ${row.line}`, message: detach(message) });
+  };
 
   const handle = (row: RawRow) => {
     if (row.line <= header.line) return;
     if (isBlankOrFooter(row, header)) return;
     rowCount++;
-    const problem = (kind: ProblemKind, fatal: boolean, message: string) => {
-      const pc = problemCounts.get(kind) ?? { n: 0, fatal };
-      pc.n++;
-      problemCounts.set(kind, pc);
-      if (pc.n <= WARNINGS_PER_KIND) warnings.push({ where: `line ${row.line}`, message: detach(message) });
-    };
     // More cells than the header has columns: a delimiter inside an unquoted cell (two names in one
     // applicant cell) moved everything after it, so no cell is where its column says, and any of
     // them may be a name or a phone. The row is not counted and no cell of it is quoted.
     const extra = textExport ? shiftedBy(row.cells, width) : 0;
     if (extra > 0) {
-      problem('shifted_columns', true, `${width + extra} cells where the header has ${width} (an unquoted delimiter inside a cell?): columns shifted, row not counted`);
+      problem(row, 'shifted_columns', true, `${width + extra} cells where the header has ${width} (an unquoted delimiter inside a cell?): columns shifted, row not counted`);
       notCounted++;
       return;
     }
     const parsed = parseRow(row.cells, row.line, rowCtx);
-    const personal = personalColumns.map((i) => cellText(row.cells[i]));
-    for (const p of parsed.problems) problem(p.kind, p.fatal, redactPersonal(p.message, personal));
+    if (parsed.problems.length) {
+      // The personal cells are gathered only for a row with something to say.
+      const personal = personalColumns.map((i) => cellText(row.cells[i]));
+      for (const p of parsed.problems) problem(row, p.kind, p.fatal, redactPersonal(p.message, personal));
+    }
     if (!parsed.dossier || !parsed.record) {
       notCounted++;
       return;
     }
     batcher.add(parsed.record);
-    if (seen.has(parsed.dossier.code)) {
+    if (!seen.add(parsed.dossier.code)) {
       duplicates++;
       return;
     }
-    seen.add(detach(parsed.dossier.code));
     counted++;
     if (units.size < 10_000 && !units.has(parsed.dossier.unit)) units.add(detach(parsed.dossier.unit));
     tally.add(parsed.dossier);
@@ -201,12 +206,18 @@ function summary(counts: Map<ProblemKind, { n: number; fatal: boolean }>): strin
   return [...counts].filter(([, pc]) => pc.fatal).map(([k, pc]) => `${pc.n} ${k.replace(/_/g, ' ')}`).join(', ') || 'no readable rows';
 }
 
+/** Whether a cell holds anything but white space (a test, not a trimmed copy: it runs twice per row). */
+function hasText(v: unknown): boolean {
+  return NOT_BLANK.test(cellText(v));
+}
+const NOT_BLANK = /\S/;
+
 /** Blank lines, and the "Người lập biểu" / "Tổng cộng" lines below the list that have no code and no date. */
 function isBlankOrFooter(row: RawRow, header: HeaderMatch): boolean {
   const code = header.columns.code;
   const received = header.columns.received_at;
-  const hasCode = code !== undefined && cellText(row.cells[code]).trim() !== '';
-  const hasDate = received !== undefined && cellText(row.cells[received]).trim() !== '';
+  const hasCode = code !== undefined && hasText(row.cells[code]);
+  const hasDate = received !== undefined && hasText(row.cells[received]);
   return !hasCode && !hasDate;
 }
 
