@@ -7,6 +7,7 @@ import { foldAscii } from '../text/index.js';
 import { ExtractPool } from './extract-pool.js';
 import { type FileOutcome, ingestPaths } from './ingest.js';
 import { listFiles } from './list-files.js';
+import type { BatchLimits } from './write-batch.js';
 
 export interface BackfillOptions {
   readonly dbPath: string;
@@ -43,6 +44,12 @@ export interface BackfillSummary extends BackfillProgress {
 }
 
 const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+/**
+ * Documents per write transaction: a commit per document was a tenth of the writer's time. Half a
+ * second at most, so that an analyst waiting to write (busy timeout) waits little longer than for one
+ * document, and a kill takes back at most that much work.
+ */
+const BATCH: BatchLimits = { documents: 200, ms: 500 };
 
 /**
  * Loads a tree of reports (province/district/commune/year/… or any other layout) through the ingest
@@ -74,7 +81,8 @@ export async function backfill(root: string, options: BackfillOptions): Promise<
         dbPath: options.dbPath,
         pipeline: 'backfill',
         config,
-        ...(pool ? { prepare: pool.prepare } : {}),
+        batch: BATCH,
+        ...(pool ? { prepare: pool.prepare, reconcileScopes: pool.reconcileScopes } : {}),
         ...(options.log ? { log: options.log } : {}),
         onFile: (o) => {
           counts.done++;
