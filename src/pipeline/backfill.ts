@@ -82,7 +82,7 @@ export async function backfill(root: string, options: BackfillOptions): Promise<
         pipeline: 'backfill',
         config,
         batch: BATCH,
-        ...(pool ? { prepare: pool.prepare, reconcileScopes: pool.reconcileScopes } : {}),
+        ...(pool ? { prepare: pool.prepare, reconcileScopes: pool.reconcileScopes, checkpoint: pool.checkpoint } : {}),
         ...(options.log ? { log: options.log } : {}),
         onFile: (o) => {
           counts.done++;

@@ -7,7 +7,7 @@ import { CchcError } from '../model/index.js';
 import type { ReconcileSettings, Scope, ScopeRows } from '../reconcile/index.js';
 import type { ExtractResult, ExtractTask } from './extract-worker.js';
 import type { PreparedFile } from './ingest.js';
-import type { ReconcileTask } from './reconcile-worker.js';
+import type { CheckpointTask, ReconcileTask } from './reconcile-worker.js';
 
 /** Tells whether a file's content is already in the warehouse (a resumed backfill dispatches none of those). */
 export type IsLoaded = (sha256: string) => boolean;
@@ -40,7 +40,9 @@ const SCOPES_PER_TASK = 8;
  * so that the writer only writes their rows.
  */
 export class ExtractPool {
-  private readonly pool: Piscina<ExtractTask | ReconcileTask, ExtractResult | ScopeRows[]>;
+  private readonly pool: Piscina<ExtractTask | ReconcileTask | CheckpointTask, ExtractResult | ScopeRows[] | void>;
+  /** The WAL checkpoint under way in a thread, if any. */
+  private checkpointing: Promise<unknown> | undefined;
   private readonly pending = new Map<string, Promise<ExtractResult | undefined>>();
   private order: string[] = [];
   private readonly position = new Map<string, number>();
@@ -135,11 +137,26 @@ export class ExtractPool {
     return (await Promise.all(tasks)).flat();
   };
 
+  /**
+   * Folds the warehouse's WAL back into its file from a thread (a passive checkpoint: it copies what is
+   * committed and never holds the writer up); one at a time, a call while one runs is dropped.
+   */
+  readonly checkpoint = (dbPath: string): Promise<unknown> => {
+    if (this.checkpointing) return this.checkpointing;
+    const task: CheckpointTask = { dbPath, checkpoint: true };
+    this.checkpointing = this.pool
+      .run(task, { name: 'checkpointInWorker' })
+      .catch(() => undefined) // the next one, or the end of the run, folds what this one could not
+      .finally(() => (this.checkpointing = undefined));
+    return this.checkpointing;
+  };
+
   private release(result: ExtractResult | undefined): void {
     if (result?.kind === 'document') this.held -= rows(result.dossiers);
   }
 
   async close(): Promise<void> {
+    await this.checkpointing;
     await this.pool.destroy();
   }
 }

@@ -48,5 +48,5 @@ export default async function extractInWorker(task: ExtractTask): Promise<Extrac
   }
 }
 
-// The same threads reconcile once a batch is loaded (piscina calls this export by name).
-export { reconcileInWorker } from './reconcile-worker.js';
+// The same threads reconcile once a batch is loaded, and fold the WAL back (piscina calls these exports by name).
+export { checkpointInWorker, reconcileInWorker } from './reconcile-worker.js';

@@ -61,6 +61,13 @@ export interface IngestOptions {
    * backfill's batches. Default one per transaction. Files are moved (`files`) only once committed.
    */
   readonly batch?: BatchLimits;
+  /**
+   * Folds the WAL back into the warehouse file from another thread (the backfill's pool): this
+   * connection then never checkpoints during the run, which cost its commits a copy of every page
+   * and two fsyncs each 1,000 pages. Called after each commit, it resolves once that checkpoint (or
+   * the one under way) is done; the end of the run waits for it, then still checkpoints here.
+   */
+  readonly checkpoint?: (dbPath: string) => Promise<unknown>;
   /** Reconciles commune-years elsewhere (the backfill's worker threads); undefined reconciles here. */
   readonly reconcileScopes?: ScopeReconciler;
 }
@@ -173,11 +180,15 @@ async function runPipeline(wh: Warehouse, paths: readonly string[], options: Ing
   const outcomes: FileOutcome[] = [];
   let failure: unknown;
   let finished: FinishResult = { reconciled: 0, conflicts: 0 };
+  /** The last WAL checkpoint asked of another thread. */
+  let folding: Promise<unknown> | undefined;
   try {
     await syncIndicatorsIfChanged(wh);
     const period = config.period ? parsePeriodKey(config.period) : undefined;
+    const checkpoint = options.checkpoint && wh.path !== ':memory:' ? options.checkpoint : undefined;
+    if (checkpoint) wh.sqlite.pragma('wal_autocheckpoint = 0');
     // A file is moved only once what was read from it is committed: one document per transaction then.
-    const batch = new WriteBatch(wh.sqlite, options.files ? ONE_PER_TRANSACTION : (options.batch ?? ONE_PER_TRANSACTION));
+    const batch = new WriteBatch(wh.sqlite, options.files ? ONE_PER_TRANSACTION : (options.batch ?? ONE_PER_TRANSACTION), checkpoint && (() => void (folding = checkpoint(wh.path))));
     let committedLoads = 0;
     const justCommitted: number[] = [];
     const onCommit = () => justCommitted.push(++committedLoads);
@@ -222,7 +233,10 @@ async function runPipeline(wh: Warehouse, paths: readonly string[], options: Ing
   // A stage that failed the whole run (reconciliation) has its row too, under the path "(run)".
   if (failure instanceof CchcError) await recordError(wh, runId, null, '(run)', failure.stage, failure.code, null, oneLine(failure), 'error').catch(() => {});
   const count = (s: FileStatus) => outcomes.filter((o) => o.status === s).length;
+  // A checkpoint still running in another thread would look like a reader holding the WAL.
+  await folding;
   const checkpoint = failure ? undefined : checkpointWal(wh.sqlite, options.checkpointWaitMs ?? DEFAULT_CHECKPOINT_WAIT_MS);
+  if (options.checkpoint) wh.sqlite.pragma('wal_autocheckpoint = 1000'); // SQLite's default, for a caller's connection
   const checkpointNote =
     checkpoint && !checkpoint.complete
       ? `WAL not folded back: a reader held the warehouse open (${checkpoint.copiedFrames} of ${checkpoint.walFrames} pages copied); copy the -wal file with the .sqlite, or re-run to fold it`

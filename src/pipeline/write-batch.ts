@@ -30,6 +30,8 @@ export class WriteBatch {
   constructor(
     private readonly sqlite: SQLite.Database,
     private readonly limits: BatchLimits = ONE_PER_TRANSACTION,
+    /** Told after every commit (the backfill folds the WAL back from another thread). */
+    private readonly afterCommit?: () => void,
   ) {}
 
   private get savepoints(): boolean {
@@ -78,6 +80,7 @@ export class WriteBatch {
     this.open = false;
     if (this.sqlite.inTransaction) this.sqlite.exec('COMMIT');
     for (const f of this.onCommit.splice(0)) f();
+    this.afterCommit?.();
   }
 
   /** Drops the batch whole (the warehouse cannot be written: the next run loads its documents again). */

@@ -1,4 +1,6 @@
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExtractPool } from '../../src/pipeline/extract-pool.js';
 import { reconcileInWorker } from '../../src/pipeline/reconcile-worker.js';
@@ -70,4 +72,32 @@ describe('reconciliation off the writer thread', () => {
     const row = wh.sqlite.prepare(`SELECT value_num, status FROM indicator_values WHERE indicator_key = '1.4.1.province'`).get();
     expect(row).toEqual({ value_num: 12, status: 'overridden' });
   });
+});
+
+describe('a WAL checkpoint in a pool thread', () => {
+  it('folds what the writer committed into the warehouse file, which alone then holds it', async () => {
+    const wh = await seeded();
+    wh.sqlite.pragma('wal_autocheckpoint = 0');
+    wh.sqlite.prepare("INSERT INTO warehouse_meta (key, value) VALUES ('probe', 'folded')").run();
+    const copy = (to: string) => {
+      copyFileSync(wh.path, to);
+      const conn = new SQLite(to, { readonly: true });
+      try {
+        // A new warehouse's tables themselves may be in the WAL only.
+        const tables = conn.prepare("SELECT name FROM sqlite_master WHERE name = 'warehouse_meta'").all();
+        return tables.length ? conn.prepare("SELECT value FROM warehouse_meta WHERE key = 'probe'").all() : [];
+      } finally {
+        conn.close();
+      }
+    };
+    // Committed, but only in the WAL: the .sqlite file copied alone lacks it.
+    expect(copy(join(tempDir(), 'before.sqlite'))).toEqual([]);
+    const pool = new ExtractPool({ maxBytes: 1 << 20 }, () => false, 1);
+    try {
+      await pool.checkpoint(wh.path);
+    } finally {
+      await pool.close();
+    }
+    expect(copy(join(tempDir(), 'after.sqlite'))).toEqual([{ value: 'folded' }]);
+  }, 60_000);
 });

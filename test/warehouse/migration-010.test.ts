@@ -1,7 +1,8 @@
+import type SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { freshWarehouse } from '../reconcile/warehouse-io.js';
 
-const plan = (sqlite: { prepare: (s: string) => { all: (...a: unknown[]) => unknown[] } }, sql: string, ...args: unknown[]) =>
+const plan = (sqlite: SQLite.Database, sql: string, ...args: unknown[]) =>
   (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join('; ');
 
 describe('migration 010-document-lookups', () => {
