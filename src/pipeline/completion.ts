@@ -89,10 +89,13 @@ function processAlive(pid: number): boolean {
 export function markPendingKeys(wh: Warehouse, keys: readonly TouchedKey[], runId: string): void {
   const insert = prepareOnce(wh.sqlite, 'INSERT OR IGNORE INTO pending_reconcile (commune_key, period_key, run_id, created_at) VALUES (?, ?, ?, ?)');
   const at = new Date().toISOString();
-  // Nested in the document's transaction, better-sqlite3 makes this a savepoint.
-  wh.sqlite.transaction(() => {
+  const all = () => {
     for (const k of keys) insert.run(k.communeKey, k.periodKey, runId, at);
-  })();
+  };
+  // In the document's transaction (savepoint) the keys are already all or nothing with it; a savepoint
+  // of their own per document cost the writer more than the inserts.
+  if (wh.sqlite.inTransaction) all();
+  else wh.sqlite.transaction(all)();
 }
 
 /** The commune-periods of a document's mapped observations join the to-do list. */
