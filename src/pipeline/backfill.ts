@@ -54,8 +54,9 @@ const BATCH: BatchLimits = { documents: 200, ms: 500 };
 /**
  * Loads a tree of reports (province/district/commune/year/… or any other layout) through the ingest
  * pipeline, in batches of whole folders, one writer (this thread) and `workers` threads extracting
- * ahead of it. Resumable by content: a re-run skips every file whose content is loaded, so a run that
- * was stopped carries on where it was; each document loads in one transaction, all of it or none.
+ * ahead of it and reconciling each batch, so that the writer only writes. Resumable by content: a
+ * re-run skips every file whose content is loaded, so a run that was stopped carries on where it was;
+ * each document loads all of it or none (a savepoint in a transaction shared by up to `BATCH` documents).
  */
 export async function backfill(root: string, options: BackfillOptions): Promise<BackfillSummary> {
   const all = await listFiles([root]);

@@ -121,12 +121,13 @@ const DEFAULT_CHECKPOINT_WAIT_MS = 5000;
 
 /**
  * Ingests files and folders into the warehouse: extract → normalise → load, one file at a time,
- * each in its own transaction (all of it or none). A file whose content is already loaded, under
+ * each all of it or none (its own transaction, or its own savepoint in a transaction that several
+ * documents share: `batch`). A file whose content is already loaded, under
  * any name, is skipped. A bad file is recorded (documents.status = 'rejected' and a line in
  * ingest_errors) and never stops the others.
  *
  * The unit of completion is the run, not the file: each document's commune-periods go to
- * `pending_reconcile` in the document's own transaction, and the last stage (stated-window recount,
+ * `pending_reconcile` with the document's own writes, and the last stage (stated-window recount,
  * reconciliation) works from that table and clears it. A run killed at any point leaves the list
  * behind, and the next run finishes it. Only one run at a time holds a warehouse (run-lock.ts).
  */
