@@ -45,10 +45,12 @@ export async function reconcileTouched(wh: Warehouse, touched: readonly TouchedK
     return;
   }
   const version = dataVersion(wh);
-  const rows = await compute(wh.path, scopes, settings);
+  // Threads that could not do it (the warehouse not readable there) leave it to this one; a bug in
+  // reconciliation itself fails here the same way.
+  const rows = await compute(wh.path, scopes, settings).catch(() => undefined);
   wh.sqlite
     .transaction(() => {
-      if (dataVersion(wh) !== version || rows.length !== scopes.length) runScopesInline(wh, scopes, settings);
+      if (!rows || dataVersion(wh) !== version || rows.length !== scopes.length) runScopesInline(wh, scopes, settings);
       else for (const r of rows) writeScopeRows(wh.sqlite, r);
     })
     .immediate();

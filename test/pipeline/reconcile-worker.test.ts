@@ -56,6 +56,17 @@ describe('reconciliation off the writer thread', () => {
     expect(dumpReconciliation(off)).toBe(dumpReconciliation(inline));
   }, 60_000);
 
+  it('reconciles in the writer when the threads cannot', async () => {
+    const inline = await seeded();
+    await reconcileTouched(inline, touched);
+    const off = await seeded();
+    const failing: ScopeReconciler = async () => {
+      throw new Error('unable to open database file');
+    };
+    await reconcileTouched(off, touched, undefined, failing);
+    expect(dumpReconciliation(off)).toBe(dumpReconciliation(inline));
+  });
+
   it('reconciles again under the write lock when another connection committed meanwhile (an analyst\'s override)', async () => {
     const wh = await seeded();
     let analyst: Warehouse | undefined;
