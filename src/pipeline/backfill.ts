@@ -83,7 +83,10 @@ export async function backfill(root: string, options: BackfillOptions): Promise<
         pipeline: 'backfill',
         config,
         batch: BATCH,
-        ...(pool ? { prepare: pool.prepare, reconcileScopes: pool.reconcileScopes, checkpoint: pool.checkpoint } : {}),
+        ...(pool ? { prepare: pool.prepare, checkpoint: pool.checkpoint } : {}),
+        // One worker is the bottleneck and the writer has a core to spare: the writer reconciles.
+        // Two or more share the reconciling, and the writer no longer holds them up.
+        ...(pool && workers >= 2 ? { reconcileScopes: pool.reconcileScopes } : {}),
         ...(options.log ? { log: options.log } : {}),
         onFile: (o) => {
           counts.done++;
