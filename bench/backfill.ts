@@ -46,12 +46,21 @@ interface Result {
   readonly files: number;
   readonly rows: number;
   readonly maxRssMb: number;
+  /** CPU seconds of the whole process, and of its main thread (the writer). */
+  readonly cpuS: number;
+  readonly writerCpuS: number;
 }
 const results: Result[] = [];
 for (const workers of values.workers.split(',').map(Number)) {
   const db = join(work, `w${workers}.sqlite`);
   // The child reports its own peak resident memory (worker threads share the process).
-  const script = `process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));
+  // And its CPU time: the whole process's, and the main (writer) thread's from /proc (its thread id is the pid).
+  const script = `import { readFileSync } from 'node:fs';
+    process.on('exit', () => {
+      const ticks = (f) => { try { const s = readFileSync(f, 'utf8'); const v = s.slice(s.lastIndexOf(')') + 2).split(' '); return (Number(v[11]) + Number(v[12])) * 10; } catch { return -1; } };
+      const u = process.resourceUsage();
+      process.stderr.write('MAXRSS ' + u.maxRSS + '\\nCPU ' + Math.round((u.userCPUTime + u.systemCPUTime) / 1000) + ' ' + ticks('/proc/self/task/' + process.pid + '/stat') + '\\n');
+    });
     import(${JSON.stringify(main)}).then((m) => m.main(['node', 'cchc', 'backfill', ${JSON.stringify(tree)}, '--db', ${JSON.stringify(db)}, '--workers', '${workers}']));`;
   const started = performance.now();
   const profDir = join(work, `prof-w${workers}`);
@@ -60,6 +69,7 @@ for (const workers of values.workers.split(',').map(Number)) {
   const seconds = (performance.now() - started) / 1000;
   if (r.status !== 0 && r.status !== 3) throw new Error(`backfill with ${workers} workers failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const maxRss = Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 0);
+  const [, cpuMs, writerMs] = (/CPU (\d+) (-?\d+)/.exec(r.stderr) ?? ['', '0', '0']).map(Number);
   const conn = new SQLite(db, { readonly: true });
   const count = (t: string) => (conn.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
   const rows = count('observations') + count('dossiers');
@@ -68,12 +78,16 @@ for (const workers of values.workers.split(',').map(Number)) {
   // Other processes on the machine take cores from the run: say how loaded it was.
   console.log(`  load average after the run: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   if (values['cpu-prof']) printProfiles(profDir);
-  results.push({ workers, seconds, files: manifest.files.length, rows, maxRssMb: maxRss / 1024 });
+  results.push({ workers, seconds, files: manifest.files.length, rows, maxRssMb: maxRss / 1024, cpuS: cpuMs! / 1000, writerCpuS: writerMs! / 1000 });
 }
 
-console.log(['workers'.padStart(7), 'seconds'.padStart(8), 'files/s'.padStart(8), 'rows/s'.padStart(8), 'peak RSS MB'.padStart(12)].join(' '));
+// CPU time does not depend on what else the machine runs, as wall time does: the writer's CPU per file
+// is the serial part that bounds the speed-up (speed-up ≈ 2E / (E + W) on two cores).
+const header = ['workers', 'seconds', 'files/s', 'rows/s', 'peak RSS MB', 'CPU s', 'writer CPU s', 'writer ms/file', 'others ms/file'];
+console.log(header.map((h) => h.padStart(Math.max(8, h.length))).join(' '));
 for (const r of results) {
-  console.log([String(r.workers).padStart(7), r.seconds.toFixed(1).padStart(8), (r.files / r.seconds).toFixed(1).padStart(8), (r.rows / r.seconds).toFixed(0).padStart(8), r.maxRssMb.toFixed(0).padStart(12)].join(' '));
+  const cells = [String(r.workers), r.seconds.toFixed(1), (r.files / r.seconds).toFixed(1), (r.rows / r.seconds).toFixed(0), r.maxRssMb.toFixed(0), r.cpuS.toFixed(1), r.writerCpuS.toFixed(1), ((1000 * r.writerCpuS) / r.files).toFixed(1), ((1000 * (r.cpuS - r.writerCpuS)) / r.files).toFixed(1)];
+  console.log(cells.map((c, i) => c.padStart(Math.max(8, header[i]!.length))).join(' '));
 }
 const one = results.find((r) => r.workers === 1);
 const two = results.find((r) => r.workers === 2);

@@ -47,10 +47,11 @@ function relatedDocuments(wh: Warehouse, shas: readonly string[]): DocumentRow[]
   const one = db.prepare(`SELECT ${COLUMNS} FROM documents WHERE sha256 = ? AND status = 'loaded'`);
   const seeds = shas.flatMap((s) => (one.get(s) as DocumentRow | undefined) ?? []);
   add(seeds);
-  const inFolder = db.prepare(`SELECT ${COLUMNS} FROM documents WHERE status = 'loaded' AND substr(path, 1, ?) = ?`);
+  // The paths that start with "<folder>/" are those from it up to (not including) "<folder>0", the
+  // character after '/': a range the index on path answers, where substr() read every document.
+  const inFolder = db.prepare(`SELECT ${COLUMNS} FROM documents WHERE status = 'loaded' AND path >= ? AND path < ?`);
   for (const f of new Set(seeds.map((s) => posix.dirname(s.path.replace(/\\/g, '/'))))) {
-    const prefix = `${f}/`;
-    add((inFolder.all(prefix.length, prefix) as DocumentRow[]).filter((r) => posix.dirname(r.path.replace(/\\/g, '/')) === f));
+    add((inFolder.all(`${f}/`, `${f}0`) as DocumentRow[]).filter((r) => posix.dirname(r.path.replace(/\\/g, '/')) === f));
   }
   const numbers = new Set(seeds.flatMap((s) => [s.report_number, s.attached_number]).filter((n): n is string => Boolean(n)));
   const byNumber = db.prepare(`SELECT ${COLUMNS} FROM documents WHERE status = 'loaded' AND (report_number = ? OR attached_number = ?)`);
@@ -92,7 +93,7 @@ async function applyPlan(wh: Warehouse, plan: BundlePlan, rows: readonly Documen
       const unit = registry.unit(a.commune.era, a.commune.code);
       if (!unit) continue;
       const rowsOf = communeRows(registry, unit);
-      await writeCommunes(trx, rowsOf.communes, rowsOf.crosswalk);
+      writeCommunes(wh.sqlite, rowsOf.communes, rowsOf.crosswalk);
       await trx.updateTable('documents').set({ commune_code: unit.code, commune_era: unit.era, commune_name: unit.fullName }).where('sha256', '=', a.sha256).execute();
       // The figures that took the document's commune: those without a code, under its printed name or none.
       const figures = await trx

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { ReconcileSettings, TouchedKey } from '../reconcile/index.js';
+import type { ReconcileSettings, ScopeReconciler, TouchedKey } from '../reconcile/index.js';
 import { type Warehouse, prepareOnce } from '../warehouse/index.js';
 import { recountStatedWindows } from './stated-windows.js';
 import { pausePoint } from './test-hooks.js';
@@ -20,14 +20,14 @@ export interface FinishResult {
  * and any a crashed run left): recount one-stop dossiers over the windows reports state, reconcile,
  * then clear the list. Each step is idempotent, so a run killed in the middle is simply done again.
  */
-export async function finishPending(wh: Warehouse, runId: string, settings: ReconcileSettings | undefined): Promise<FinishResult> {
+export async function finishPending(wh: Warehouse, runId: string, settings: ReconcileSettings | undefined, compute?: ScopeReconciler): Promise<FinishResult> {
   const keys = await pendingKeys(wh);
   if (keys.length === 0) return { reconciled: 0, conflicts: 0 };
   await pausePoint('recount');
   await recountStatedWindows(wh, keys, runId);
   await pausePoint('reconcile');
   const { reconcileTouched } = await import('../reconcile/index.js');
-  await reconcileTouched(wh, keys, settings);
+  await reconcileTouched(wh, keys, settings, compute);
   await pausePoint('reconciled');
   const clear = wh.sqlite.prepare('DELETE FROM pending_reconcile WHERE commune_key = ? AND period_key = ?');
   wh.sqlite.transaction(() => {
@@ -89,10 +89,13 @@ function processAlive(pid: number): boolean {
 export function markPendingKeys(wh: Warehouse, keys: readonly TouchedKey[], runId: string): void {
   const insert = prepareOnce(wh.sqlite, 'INSERT OR IGNORE INTO pending_reconcile (commune_key, period_key, run_id, created_at) VALUES (?, ?, ?, ?)');
   const at = new Date().toISOString();
-  // Nested in the document's transaction, better-sqlite3 makes this a savepoint.
-  wh.sqlite.transaction(() => {
+  const all = () => {
     for (const k of keys) insert.run(k.communeKey, k.periodKey, runId, at);
-  })();
+  };
+  // In the document's transaction (savepoint) the keys are already all or nothing with it; a savepoint
+  // of their own per document cost the writer more than the inserts.
+  if (wh.sqlite.inTransaction) all();
+  else wh.sqlite.transaction(all)();
 }
 
 /** The commune-periods of a document's mapped observations join the to-do list. */

@@ -4,8 +4,10 @@ import { resolve } from 'node:path';
 import { Piscina } from 'piscina';
 import { type ExtractConfig, detectContainer } from '../extract/index.js';
 import { CchcError } from '../model/index.js';
+import type { ReconcileSettings, Scope, ScopeRows } from '../reconcile/index.js';
 import type { ExtractResult, ExtractTask } from './extract-worker.js';
 import type { PreparedFile } from './ingest.js';
+import type { CheckpointTask, ReconcileTask } from './reconcile-worker.js';
 
 /** Tells whether a file's content is already in the warehouse (a resumed backfill dispatches none of those). */
 export type IsLoaded = (sha256: string) => boolean;
@@ -23,6 +25,8 @@ export const WORKER_TEXT_MAX_BYTES = 8 * 1024 * 1024;
  */
 const LOOKAHEAD_PER_THREAD = 16;
 const HELD_DOSSIERS = 400_000;
+/** Most commune-years reconciled by one task. */
+const SCOPES_PER_TASK = 8;
 
 /**
  * Worker threads that extract and normalise the files a backfill will load, ahead of the writer:
@@ -31,9 +35,14 @@ const HELD_DOSSIERS = 400_000;
  * loaded is not sent, nor is a text export above `WORKER_TEXT_MAX_BYTES` (the writer streams its
  * dossiers into the transaction batch by batch instead of holding them). What a worker hands back is
  * checked against the hash the writer read: other bytes are done again by the writer.
+ *
+ * The same threads reconcile a loaded batch's commune-years (`reconcileScopes`, a `ScopeReconciler`),
+ * so that the writer only writes their rows.
  */
 export class ExtractPool {
-  private readonly pool: Piscina<ExtractTask, ExtractResult>;
+  private readonly pool: Piscina<ExtractTask | ReconcileTask | CheckpointTask, ExtractResult | ScopeRows[] | void>;
+  /** The WAL checkpoint under way in a thread, if any. */
+  private checkpointing: Promise<unknown> | undefined;
   private readonly pending = new Map<string, Promise<ExtractResult | undefined>>();
   private order: string[] = [];
   private readonly position = new Map<string, number>();
@@ -41,6 +50,7 @@ export class ExtractPool {
   private readonly lookahead: number;
   /** Dossier rows in results done but not yet taken by the writer. */
   private held = 0;
+  private readonly threads: number;
 
   constructor(
     private readonly config: ExtractConfig,
@@ -48,6 +58,7 @@ export class ExtractPool {
     threads: number,
   ) {
     this.lookahead = threads * LOOKAHEAD_PER_THREAD;
+    this.threads = threads;
     this.pool = new Piscina({ filename: workerEntry(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
   }
 
@@ -106,16 +117,46 @@ export class ExtractPool {
     // A view of its own buffer, so that the bytes move to the worker instead of being copied.
     const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const own = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view : view.slice();
-    const result = await this.pool.run({ path, sha256, bytes: own, config: this.config }, { transferList: [own.buffer as ArrayBuffer] }).catch(() => undefined);
+    const task: ExtractTask = { path, sha256, bytes: own, config: this.config };
+    const result = (await this.pool.run(task, { transferList: [own.buffer as ArrayBuffer] }).catch(() => undefined)) as ExtractResult | undefined;
     if (result?.kind === 'document') this.held += rows(result.dossiers);
     return result;
   }
+
+  /**
+   * Reconciles commune-years in the threads, a few scopes per task (a scope is tens of milliseconds of
+   * work; a task per scope would cost a message each), in as many tasks as keep every thread busy.
+   */
+  readonly reconcileScopes = async (dbPath: string, scopes: readonly Scope[], settings: ReconcileSettings | undefined): Promise<ScopeRows[]> => {
+    const size = Math.max(1, Math.min(SCOPES_PER_TASK, Math.ceil(scopes.length / (this.threads * 4))));
+    const tasks: Promise<ScopeRows[]>[] = [];
+    for (let i = 0; i < scopes.length; i += size) {
+      const task: ReconcileTask = { dbPath, scopes: scopes.slice(i, i + size), settings };
+      tasks.push(this.pool.run(task, { name: 'reconcileInWorker' }) as Promise<ScopeRows[]>);
+    }
+    return (await Promise.all(tasks)).flat();
+  };
+
+  /**
+   * Folds the warehouse's WAL back into its file from a thread (a passive checkpoint: it copies what is
+   * committed and never holds the writer up); one at a time, a call while one runs is dropped.
+   */
+  readonly checkpoint = (dbPath: string): Promise<unknown> => {
+    if (this.checkpointing) return this.checkpointing;
+    const task: CheckpointTask = { dbPath, checkpoint: true };
+    this.checkpointing = this.pool
+      .run(task, { name: 'checkpointInWorker' })
+      .catch(() => undefined) // the next one, or the end of the run, folds what this one could not
+      .finally(() => (this.checkpointing = undefined));
+    return this.checkpointing;
+  };
 
   private release(result: ExtractResult | undefined): void {
     if (result?.kind === 'document') this.held -= rows(result.dossiers);
   }
 
   async close(): Promise<void> {
+    await this.checkpointing;
     await this.pool.destroy();
   }
 }

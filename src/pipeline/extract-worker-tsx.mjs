@@ -5,3 +5,5 @@ import { tsImport } from 'tsx/esm/api';
 
 const worker = await tsImport('./extract-worker.ts', import.meta.url);
 export default worker.default;
+export const reconcileInWorker = worker.reconcileInWorker;
+export const checkpointInWorker = worker.checkpointInWorker;

@@ -47,3 +47,6 @@ export default async function extractInWorker(task: ExtractTask): Promise<Extrac
     return { kind: 'main', sha256 };
   }
 }
+
+// The same threads reconcile once a batch is loaded, and fold the WAL back (piscina calls these exports by name).
+export { checkpointInWorker, reconcileInWorker } from './reconcile-worker.js';

@@ -5,7 +5,7 @@ import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { type DossierBatch, type ExtractConfig, detectContainer, extractFile, extractLargeText } from '../extract/index.js';
 import { CchcError, type ErrorCode, type Stage, UnreadableFile } from '../model/index.js';
 import { type NormalizedDocument, normalizeDocument, parsePeriodKey } from '../normalize/index.js';
-import type { ReconcileSettings } from '../reconcile/index.js';
+import type { ReconcileSettings, ScopeReconciler } from '../reconcile/index.js';
 import {
   type DocumentIdentity,
   type Warehouse,
@@ -13,6 +13,7 @@ import {
   createDossierLoader,
   loadDocument,
   openWarehouse,
+  prepareOnce,
   recordRejection,
   recordWarnings,
 } from '../warehouse/index.js';
@@ -26,6 +27,7 @@ import { acquireRunLock } from './run-lock.js';
 import { markSeen, snapshotOf, unchangedSince } from './source-files.js';
 import { asStageError, isWarehouseUnavailable } from './stage-error.js';
 import { pausePoint } from './test-hooks.js';
+import { type BatchLimits, ONE_PER_TRANSACTION, WriteBatch } from './write-batch.js';
 
 export interface IngestOptions {
   /** SQLite file; created if missing. Ignored when `warehouse` is given. */
@@ -54,6 +56,20 @@ export interface IngestOptions {
    * given the hash read here; undefined has it done here. Throws a `CchcError` (model/errors.ts) for a bad file.
    */
   readonly prepare?: (file: { readonly path: string; readonly sha256: string }) => Promise<PreparedFile | undefined>;
+  /**
+   * Documents per write transaction (each still all or nothing, in a savepoint of its own): the
+   * backfill's batches. Default one per transaction. Files are moved (`files`) only once committed.
+   */
+  readonly batch?: BatchLimits;
+  /**
+   * Folds the WAL back into the warehouse file from another thread (the backfill's pool): this
+   * connection then never checkpoints during the run, which cost its commits a copy of every page
+   * and two fsyncs each 1,000 pages. Called after each commit, it resolves once that checkpoint (or
+   * the one under way) is done; the end of the run waits for it, then still checkpoints here.
+   */
+  readonly checkpoint?: (dbPath: string) => Promise<unknown>;
+  /** Reconciles commune-years elsewhere (the backfill's worker threads); undefined reconciles here. */
+  readonly reconcileScopes?: ScopeReconciler;
 }
 
 /** A file extracted and normalised elsewhere: the document and its one-stop dossier rows, plain data for the writer. */
@@ -105,12 +121,13 @@ const DEFAULT_CHECKPOINT_WAIT_MS = 5000;
 
 /**
  * Ingests files and folders into the warehouse: extract → normalise → load, one file at a time,
- * each in its own transaction (all of it or none). A file whose content is already loaded, under
+ * each all of it or none (its own transaction, or its own savepoint in a transaction that several
+ * documents share: `batch`). A file whose content is already loaded, under
  * any name, is skipped. A bad file is recorded (documents.status = 'rejected' and a line in
  * ingest_errors) and never stops the others.
  *
  * The unit of completion is the run, not the file: each document's commune-periods go to
- * `pending_reconcile` in the document's own transaction, and the last stage (stated-window recount,
+ * `pending_reconcile` with the document's own writes, and the last stage (stated-window recount,
  * reconciliation) works from that table and clears it. A run killed at any point leaves the list
  * behind, and the next run finishes it. Only one run at a time holds a warehouse (run-lock.ts).
  */
@@ -164,27 +181,49 @@ async function runPipeline(wh: Warehouse, paths: readonly string[], options: Ing
   const outcomes: FileOutcome[] = [];
   let failure: unknown;
   let finished: FinishResult = { reconciled: 0, conflicts: 0 };
+  /** The last WAL checkpoint asked of another thread. */
+  let folding: Promise<unknown> | undefined;
   try {
     await syncIndicatorsIfChanged(wh);
     const period = config.period ? parsePeriodKey(config.period) : undefined;
-    for (const entry of await listFiles(paths)) {
-      let outcome =
-        entry.kind === 'file'
-          ? await ingestOne(wh, { fsPath: entry.fsPath, path: displayPath(entry.path) }, runId, config, period, options.streamTextAbove ?? STREAM_TEXT_ABOVE, options.prepare)
-          : await reportUnreadable(wh, runId, displayPath(entry.path), new UnreadableFile(entry.code, entry.reason));
-      if (entry.kind === 'file' && options.files) outcome = await applyFileActions(entry.fsPath, outcome, paths, options.files, runId);
-      outcomes.push(outcome);
-      if (options.onFile) options.onFile(outcome);
-      else log(describeOutcome(outcome));
-      if (outcome.status === 'loaded') await pausePoint(`loaded:${outcomes.filter((o) => o.status === 'loaded').length}`);
+    const checkpoint = options.checkpoint && wh.path !== ':memory:' ? options.checkpoint : undefined;
+    if (checkpoint) wh.sqlite.pragma('wal_autocheckpoint = 0');
+    // A file is moved only once what was read from it is committed: one document per transaction then.
+    const batch = new WriteBatch(wh.sqlite, options.files ? ONE_PER_TRANSACTION : (options.batch ?? ONE_PER_TRANSACTION), checkpoint && (() => void (folding = checkpoint(wh.path))));
+    let committedLoads = 0;
+    const justCommitted: number[] = [];
+    const onCommit = () => justCommitted.push(++committedLoads);
+    try {
+      for (const entry of await listFiles(paths)) {
+        let outcome =
+          entry.kind === 'file'
+            ? await ingestOne(wh, batch, { fsPath: entry.fsPath, path: displayPath(entry.path) }, runId, config, period, options.streamTextAbove ?? STREAM_TEXT_ABOVE, options.prepare, onCommit)
+            : await reportUnreadable(wh, runId, displayPath(entry.path), new UnreadableFile(entry.code, entry.reason));
+        if (entry.kind === 'file' && options.files) outcome = await applyFileActions(entry.fsPath, outcome, paths, options.files, runId);
+        outcomes.push(outcome);
+        if (options.onFile) options.onFile(outcome);
+        else log(describeOutcome(outcome));
+        for (const n of justCommitted.splice(0)) await pausePoint(`loaded:${n}`);
+      }
+      batch.commit();
+    } catch (err) {
+      // The warehouse cannot be written (a full disk): the batch's documents are kept if it can still
+      // commit them, or loaded again by the next run.
+      try {
+        batch.commit();
+      } catch {
+        batch.rollbackAll();
+      }
+      throw err;
     }
+    for (const n of justCommitted.splice(0)) await pausePoint(`loaded:${n}`);
     // Documents of one report lend each other their commune, whichever arrived first; what they
     // change joins the reconcile to-do list like any loaded document.
     // The documents waiting are this run's and any a killed run loaded but never linked.
     const loaded = pendingBundles(wh);
     markPendingKeys(wh, await linkBundles(wh, loaded, runId), runId);
     clearPendingBundles(wh, loaded.map((l) => l.sha256));
-    finished = await finishPending(wh, runId, options.reconcile).catch((err: unknown) => {
+    finished = await finishPending(wh, runId, options.reconcile, options.reconcileScopes).catch((err: unknown) => {
       throw isWarehouseUnavailable(err) ? err : asStageError('reconcile', err);
     });
   } catch (err) {
@@ -195,7 +234,10 @@ async function runPipeline(wh: Warehouse, paths: readonly string[], options: Ing
   // A stage that failed the whole run (reconciliation) has its row too, under the path "(run)".
   if (failure instanceof CchcError) await recordError(wh, runId, null, '(run)', failure.stage, failure.code, null, oneLine(failure), 'error').catch(() => {});
   const count = (s: FileStatus) => outcomes.filter((o) => o.status === s).length;
+  // A checkpoint still running in another thread would look like a reader holding the WAL.
+  await folding;
   const checkpoint = failure ? undefined : checkpointWal(wh.sqlite, options.checkpointWaitMs ?? DEFAULT_CHECKPOINT_WAIT_MS);
+  if (options.checkpoint) wh.sqlite.pragma('wal_autocheckpoint = 1000'); // SQLite's default, for a caller's connection
   const checkpointNote =
     checkpoint && !checkpoint.complete
       ? `WAL not folded back: a reader held the warehouse open (${checkpoint.copiedFrames} of ${checkpoint.walFrames} pages copied); copy the -wal file with the .sqlite, or re-run to fold it`
@@ -260,12 +302,14 @@ async function reportUnreadable(wh: Warehouse, runId: string, path: string, err:
 
 async function ingestOne(
   wh: Warehouse,
+  batch: WriteBatch,
   source: { readonly fsPath: string | Buffer; readonly path: string },
   runId: string,
   config: ExtractConfig,
   period: ReturnType<typeof parsePeriodKey>,
   streamTextAbove: number,
-  prepare?: IngestOptions['prepare'],
+  prepare: IngestOptions['prepare'],
+  onCommit: () => void,
 ): Promise<FileOutcome> {
   const { path } = source;
   let file: LoadedFile;
@@ -281,7 +325,7 @@ async function ingestOne(
     return failedOutcome(path, undefined, failure);
   }
   try {
-    return await loadSource(wh, source, file, runId, config, period, prepare);
+    return await loadSource(wh, batch, source, file, runId, config, period, prepare, onCommit);
   } finally {
     await file.handle.close();
   }
@@ -289,12 +333,14 @@ async function ingestOne(
 
 async function loadSource(
   wh: Warehouse,
+  batch: WriteBatch,
   source: { readonly fsPath: string | Buffer; readonly path: string },
   file: LoadedFile,
   runId: string,
   config: ExtractConfig,
   period: ReturnType<typeof parsePeriodKey>,
-  prepare?: IngestOptions['prepare'],
+  prepare: IngestOptions['prepare'],
+  onCommit: () => void,
 ): Promise<FileOutcome> {
   const { path } = source;
   const { sha256, bytes } = file;
@@ -306,16 +352,16 @@ async function loadSource(
     runId,
     at: new Date().toISOString(),
   };
-  const existing = await wh.db.selectFrom('documents').select(['status', 'path']).where('sha256', '=', sha256).executeTakeFirst();
+  const existing = prepareOnce(wh.sqlite, 'SELECT status, path FROM documents WHERE sha256 = ?').get(sha256) as { status: string; path: string } | undefined;
   if (existing?.status === 'loaded') {
     markSeen(wh, path, file.snapshot, sha256, runId);
     const reason = existing.path === path ? 'already loaded' : `already loaded as ${existing.path}`;
     return { path, status: 'skipped', sha256, observations: 0, warnings: 0, reason };
   }
 
-  // One transaction per document, held open while extraction hands over its dossier rows.
+  // One transaction per document (a savepoint of the batch's), held open while extraction hands over its dossier rows.
   let stage: Stage = 'extract';
-  wh.sqlite.exec('BEGIN IMMEDIATE');
+  batch.beginDocument();
   try {
     if (file.size > config.maxBytes) throw new UnreadableFile('too_large', `file too large: ${file.size} bytes (limit ${config.maxBytes})`);
     const dossiers = createDossierLoader(wh.sqlite, sha256, runId);
@@ -339,10 +385,10 @@ async function loadSource(
     markPendingBundle(wh, sha256, runId);
     markSeen(wh, path, file.snapshot, sha256, runId);
     await pausePoint('document');
-    wh.sqlite.exec('COMMIT');
+    batch.endDocument(onCommit);
     return { path, status: 'loaded', sha256, observations: doc.observations.length, warnings: warnings.length };
   } catch (err) {
-    if (wh.sqlite.inTransaction) wh.sqlite.exec('ROLLBACK');
+    batch.abandonDocument();
     // Not a rejected document: the content hashed is not one the file ever held whole; next run retries.
     if (err instanceof FileChanged) return reportUnreadable(wh, runId, path, err);
     if (isWarehouseUnavailable(err)) throw err;
@@ -353,13 +399,14 @@ async function loadSource(
     const internal = failure.code === 'internal';
     // The rejection and its reason together or not at all: a crash between them would leave a
     // rejected document with no line saying why.
-    wh.sqlite.exec('BEGIN IMMEDIATE');
+    batch.beginDocument();
     try {
       if (!internal) await recordRejection(wh.db, id, formatOf(bytes, path), reason);
       await recordError(wh, runId, sha256, path, failure.stage, failure.code, failure.location ?? null, reason, 'error');
-      wh.sqlite.exec('COMMIT');
-    } finally {
-      if (wh.sqlite.inTransaction) wh.sqlite.exec('ROLLBACK');
+      batch.endDocument();
+    } catch (e) {
+      batch.abandonDocument();
+      throw e;
     }
     if (internal) return failedOutcome(path, sha256, failure);
     return { path, status: 'rejected', sha256, observations: 0, warnings: 0, reason };

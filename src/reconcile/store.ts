@@ -1,4 +1,5 @@
 import type SQLite from 'better-sqlite3';
+import { prepareOnce } from '../warehouse/statements.js';
 import type { ObservationsTable } from '../warehouse/schema.js';
 import type { PrintedFraction } from './fraction.js';
 import { stableJson } from './format.js';
@@ -67,8 +68,8 @@ function isDoubtful(details: string | null): boolean {
 
 export function loadObservations(sqlite: SQLite.Database, scope: Scope): ReconObservation[] {
   const c = communeWhere('o', scope.communeKey);
-  const rows = sqlite
-    .prepare(
+  const rows = prepareOnce(
+    sqlite,
       `SELECT o.id, o.document_sha256, o.seq, o.method, o.indicator_key, o.commune_code, o.commune_name, o.period_key,
               o.row_code, o.row_label, o.raw_text, o.value_num, o.value_text, o.value_kind, o.numerator, o.denominator,
               o.note, o.quote, o.sheet, o.cell, o.page, o.line, o.window_start, o.window_end, o.window_source, o.details,
@@ -81,8 +82,7 @@ export function loadObservations(sqlite: SQLite.Database, scope: Scope): ReconOb
        FROM observations o JOIN documents d ON d.sha256 = o.document_sha256
        WHERE d.status = 'loaded' AND ${c.clause} AND (o.period_key = ? OR o.period_key LIKE ?)
        ORDER BY o.document_sha256, o.seq`,
-    )
-    .all(c.param, scope.year, `${scope.year}-%`) as ObservationRow[];
+  ).all(c.param, scope.year, `${scope.year}-%`) as ObservationRow[];
   return rows.map((r) => ({
     rowId: r.id,
     documentSha256: r.document_sha256,
@@ -139,12 +139,11 @@ interface OverrideRow {
 }
 
 export function loadOverrides(sqlite: SQLite.Database, scope: Scope): Override[] {
-  const rows = sqlite
-    .prepare(
+  const rows = prepareOnce(
+    sqlite,
       `SELECT id, commune_key, period_key, indicator_key, value_raw, value_num, value_text, reason, who, created_at
        FROM overrides WHERE removed_at IS NULL AND commune_key = ? AND (period_key = ? OR period_key LIKE ?) ORDER BY id`,
-    )
-    .all(scope.communeKey, scope.year, `${scope.year}-%`) as OverrideRow[];
+  ).all(scope.communeKey, scope.year, `${scope.year}-%`) as OverrideRow[];
   return rows.map((r) => ({
     id: r.id,
     communeKey: r.commune_key,
@@ -182,26 +181,52 @@ function inScope(scope: Scope, communeKey: string, periodKey: string): boolean {
   return communeKey === scope.communeKey && (periodKey === scope.year || periodKey.startsWith(`${scope.year}-`));
 }
 
-/** Replaces the scope's reconciled values and conflicts. Call inside a transaction. */
-export function writeScope(sqlite: SQLite.Database, scope: Scope, result: ReconcileResult): void {
-  const args = [scope.communeKey, scope.year, `${scope.year}-%`];
-  sqlite.prepare(`DELETE FROM reconciled_values WHERE commune_key = ? AND (period_key = ? OR period_key LIKE ?)`).run(...args);
-  sqlite.prepare(`DELETE FROM conflicts WHERE commune_key = ? AND (period_key = ? OR period_key LIKE ?)`).run(...args);
-  const insertValue = sqlite.prepare(
-    `INSERT INTO reconciled_values (commune_key, commune_code, commune_name, period_key, indicator_key, value_num, value_text,
+/**
+ * A scope's reconciled rows as they are written: plain data, so that reconciliation can run in a
+ * worker thread and hand the writer only what it must store.
+ */
+export interface ScopeRows {
+  readonly scope: Scope;
+  readonly values: readonly ReturnType<typeof valueRow>[];
+  readonly conflicts: readonly ReturnType<typeof conflictRow>[];
+}
+
+/** The rows of a reconciliation result that belong to the scope (a document restating another year is reconciled there). */
+export function scopeRows(scope: Scope, result: ReconcileResult): ScopeRows {
+  return {
+    scope,
+    values: result.values.filter((v) => inScope(scope, v.communeKey, v.periodKey)).map(valueRow),
+    conflicts: result.conflicts.filter((c) => inScope(scope, c.communeKey, c.periodKey)).map(conflictRow),
+  };
+}
+
+const DELETE_VALUES = `DELETE FROM reconciled_values WHERE commune_key = ? AND (period_key = ? OR period_key LIKE ?)`;
+const DELETE_CONFLICTS = `DELETE FROM conflicts WHERE commune_key = ? AND (period_key = ? OR period_key LIKE ?)`;
+const INSERT_VALUE = `INSERT INTO reconciled_values (commune_key, commune_code, commune_name, period_key, indicator_key, value_num, value_text,
        status, chosen_document_sha256, chosen_seq, source, printed, rivals, rule, explanation, failed_checks, n_observations, override_id)
      VALUES (@commune_key, @commune_code, @commune_name, @period_key, @indicator_key, @value_num, @value_text,
-       @status, @chosen_document_sha256, @chosen_seq, @source, @printed, @rivals, @rule, @explanation, @failed_checks, @n_observations, @override_id)`,
-  );
-  // A conflict seen from two scopes (a document restating another year) is the same row.
-  const insertConflict = sqlite.prepare(
-    `INSERT OR REPLACE INTO conflicts (id, commune_key, commune_code, commune_name, period_key, indicators, rule, kind, severity,
+       @status, @chosen_document_sha256, @chosen_seq, @source, @printed, @rivals, @rule, @explanation, @failed_checks, @n_observations, @override_id)`;
+// A conflict seen from two scopes (a document restating another year) is the same row.
+const INSERT_CONFLICT = `INSERT OR REPLACE INTO conflicts (id, commune_key, commune_code, commune_name, period_key, indicators, rule, kind, severity,
        verdict, values_json, message, decision)
      VALUES (@id, @commune_key, @commune_code, @commune_name, @period_key, @indicators, @rule, @kind, @severity,
-       @verdict, @values_json, @message, @decision)`,
-  );
-  for (const v of result.values) if (inScope(scope, v.communeKey, v.periodKey)) insertValue.run(valueRow(v));
-  for (const c of result.conflicts) if (inScope(scope, c.communeKey, c.periodKey)) insertConflict.run(conflictRow(c));
+       @verdict, @values_json, @message, @decision)`;
+
+/** Replaces the scope's reconciled values and conflicts. Call inside a transaction. */
+export function writeScope(sqlite: SQLite.Database, scope: Scope, result: ReconcileResult): void {
+  writeScopeRows(sqlite, scopeRows(scope, result));
+}
+
+/** Replaces the scope's reconciled values and conflicts with rows made elsewhere. Call inside a transaction. */
+export function writeScopeRows(sqlite: SQLite.Database, rows: ScopeRows): void {
+  const { scope } = rows;
+  const args = [scope.communeKey, scope.year, `${scope.year}-%`];
+  prepareOnce(sqlite, DELETE_VALUES).run(...args);
+  prepareOnce(sqlite, DELETE_CONFLICTS).run(...args);
+  const insertValue = prepareOnce(sqlite, INSERT_VALUE);
+  const insertConflict = prepareOnce(sqlite, INSERT_CONFLICT);
+  for (const v of rows.values) insertValue.run(v);
+  for (const c of rows.conflicts) insertConflict.run(c);
 }
 
 function valueRow(v: ReconciledValue) {

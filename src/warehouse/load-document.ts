@@ -29,8 +29,8 @@ export interface DocumentIdentity {
  * builder, each document cost an SQL text built, compiled and prepared again per statement.
  */
 export async function loadDocument(wh: Pick<Warehouse, 'db' | 'sqlite'>, id: DocumentIdentity, doc: NormalizedDocument): Promise<void> {
-  const { db, sqlite } = wh;
-  await writeCommunes(db, doc.communes, doc.crosswalk);
+  const { sqlite } = wh;
+  writeCommunes(sqlite, doc.communes, doc.crosswalk);
   if (doc.periods.length) {
     const upsert = prepareOnce(sqlite, 'periods', PERIOD_UPSERT);
     for (const p of doc.periods) upsert.run(PERIOD_COLUMNS.map((c) => p[c] ?? null));
@@ -53,15 +53,41 @@ export async function loadDocument(wh: Pick<Warehouse, 'db' | 'sqlite'>, id: Doc
   // Every observation of a document has the same fields (normalize builds them so).
   const columns = Object.keys(first) as (keyof typeof first)[];
   const all = [...columns, 'document_sha256', 'run_id'];
-  const insert = prepareOnce(sqlite, `observations(${all.join(',')})`, () => `INSERT INTO observations (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`);
-  const values: unknown[] = new Array(all.length);
-  values[columns.length] = id.sha256;
-  values[columns.length + 1] = id.runId;
-  for (const o of doc.observations) {
-    for (let i = 0; i < columns.length; i++) values[i] = o[columns[i]!] ?? null;
-    insert.run(values);
+  const insertOf = (rows: number) =>
+    prepareOnce(sqlite, `observations(${all.join(',')})×${rows}`, () => {
+      const tuple = `(${all.map(() => '?').join(', ')})`;
+      return `INSERT INTO observations (${all.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
+    });
+  // Several rows per statement: a statement run is a crossing into SQLite and back, a row appended to
+  // the bound values is not. The rows keep their order, so their ids are the same as one by one.
+  const width = all.length;
+  const fill = (values: unknown[], at: number, o: (typeof doc.observations)[number]) => {
+    for (let i = 0; i < columns.length; i++) values[at + i] = o[columns[i]!] ?? null;
+    values[at + columns.length] = id.sha256;
+    values[at + columns.length + 1] = id.runId;
+  };
+  const obs = doc.observations;
+  let r = 0;
+  if (obs.length >= ROWS_PER_INSERT) {
+    const many = insertOf(ROWS_PER_INSERT);
+    const values: unknown[] = new Array(width * ROWS_PER_INSERT);
+    for (; r + ROWS_PER_INSERT <= obs.length; r += ROWS_PER_INSERT) {
+      for (let k = 0; k < ROWS_PER_INSERT; k++) fill(values, k * width, obs[r + k]!);
+      many.run(values);
+    }
+  }
+  if (r < obs.length) {
+    const one = insertOf(1);
+    const values: unknown[] = new Array(width);
+    for (; r < obs.length; r++) {
+      fill(values, 0, obs[r]!);
+      one.run(values);
+    }
   }
 }
+
+/** Observations per INSERT: 16 rows × ~35 columns stays far below SQLite's limit of bound variables. */
+const ROWS_PER_INSERT = 16;
 
 const PERIOD_COLUMNS = ['key', 'kind', 'number', 'year', 'start_date', 'end_date', 'reported_start', 'reported_end', 'is_estimate'] as const satisfies readonly (keyof PeriodsTable)[];
 // The latest report to state a window for the period says what it covered.

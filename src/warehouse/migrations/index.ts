@@ -8,6 +8,7 @@ import * as runs from './006-runs.js';
 import * as currentUnits from './007-current-units.js';
 import * as errorCodes from './008-error-codes.js';
 import * as pendingBundles from './009-pending-bundles.js';
+import * as documentLookups from './010-document-lookups.js';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder so that the same code runs
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '007-current-units': currentUnits,
   '008-error-codes': errorCodes,
   '009-pending-bundles': pendingBundles,
+  '010-document-lookups': documentLookups,
 };
