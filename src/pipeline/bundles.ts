@@ -53,9 +53,21 @@ function relatedDocuments(wh: Warehouse, shas: readonly string[]): DocumentRow[]
   for (const f of new Set(seeds.map((s) => posix.dirname(s.path.replace(/\\/g, '/'))))) {
     add((inFolder.all(`${f}/`, `${f}0`) as DocumentRow[]).filter((r) => posix.dirname(r.path.replace(/\\/g, '/')) === f));
   }
-  const numbers = new Set(seeds.flatMap((s) => [s.report_number, s.attached_number]).filter((n): n is string => Boolean(n)));
-  const byNumber = db.prepare(`SELECT ${COLUMNS} FROM documents WHERE status = 'loaded' AND (report_number = ? OR attached_number = ?)`);
-  for (const n of numbers) add(byNumber.all(n, n) as DocumentRow[]);
+  // A report number alone ("12/BC-UBND") is printed by every commune: only a document whose number's
+  // date agrees (or is not printed) can be linked by it (normalize/bundle's rule), so only those are
+  // read. Asked by number alone, every lookup read the country's documents with that number.
+  const refs = new Map<string, { number: string; date: string | null }>();
+  for (const s of seeds) {
+    for (const [number, date] of [[s.report_number, s.report_date], [s.attached_number, s.attached_date]] as const) {
+      if (number) refs.set(`${number}\u0000${date ?? ''}`, { number, date: date ?? null });
+    }
+  }
+  const byNumber = db.prepare(
+    `SELECT ${COLUMNS} FROM documents WHERE status = 'loaded' AND (
+       (report_number = @number AND (@date IS NULL OR report_date IS NULL OR report_date = @date)) OR
+       (attached_number = @number AND (@date IS NULL OR attached_date IS NULL OR attached_date = @date)))`,
+  );
+  for (const ref of refs.values()) add(byNumber.all(ref) as DocumentRow[]);
   const byBundle = db.prepare(`SELECT ${COLUMNS} FROM documents WHERE status = 'loaded' AND bundle_key = ?`);
   for (const k of new Set([...byId.values()].map((r) => r.bundle_key).filter((k): k is string => Boolean(k)))) add(byBundle.all(k) as DocumentRow[]);
   return [...byId.values()];
