@@ -24,6 +24,10 @@ export class WriteBatch {
   private open = false;
   private openedAt = 0;
   private documents = 0;
+  /** Between a document's begin and its end or abandon: never committed then (it would commit half a document). */
+  private inDocument = false;
+  /** Commits a batch left open while the writer waits for the next document (see `endDocument`). */
+  private idle: NodeJS.Timeout | undefined;
   /** Callbacks waiting for the commit of the documents they belong to (pause points, counts). */
   private readonly onCommit: (() => void)[] = [];
 
@@ -40,6 +44,7 @@ export class WriteBatch {
 
   /** Starts a document's writes: the batch's transaction (opened if none is), then the document's savepoint. */
   beginDocument(): void {
+    this.inDocument = true;
     if (!this.open) {
       this.sqlite.exec('BEGIN IMMEDIATE');
       this.open = true;
@@ -52,13 +57,26 @@ export class WriteBatch {
   /** The document's writes are kept; the batch commits when it is full or old enough. `committed` runs once they are durable. */
   endDocument(committed?: () => void): void {
     if (this.savepoints) this.sqlite.exec('RELEASE document');
+    this.inDocument = false;
     this.documents++;
     if (committed) this.onCommit.push(committed);
-    if (this.documents >= this.limits.documents || performance.now() - this.openedAt >= this.limits.ms) this.commit();
+    const age = performance.now() - this.openedAt;
+    if (this.documents >= this.limits.documents || age >= this.limits.ms) this.commit();
+    else if (!this.idle) {
+      // The next document may take long to arrive (a large workbook being read): the batch must not
+      // hold the write lock meanwhile, or an analyst's write waits past its busy timeout. The timer
+      // only fires while the writer awaits, and never inside a document.
+      this.idle = setTimeout(() => {
+        this.idle = undefined;
+        if (!this.inDocument) this.commit();
+      }, this.limits.ms - age);
+      this.idle.unref();
+    }
   }
 
   /** Undoes the document's writes only; the batch's other documents stay. */
   abandonDocument(): void {
+    this.inDocument = false;
     if (!this.open) return;
     if (!this.savepoints) {
       this.rollbackAll();
@@ -76,6 +94,7 @@ export class WriteBatch {
 
   /** Commits what the batch holds (before the run's later stages, which write in transactions of their own). */
   commit(): void {
+    this.stopIdle();
     if (!this.open) return;
     this.open = false;
     if (this.sqlite.inTransaction) this.sqlite.exec('COMMIT');
@@ -85,8 +104,15 @@ export class WriteBatch {
 
   /** Drops the batch whole (the warehouse cannot be written: the next run loads its documents again). */
   rollbackAll(): void {
+    this.stopIdle();
+    this.inDocument = false;
     this.open = false;
     this.onCommit.length = 0;
     if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+  }
+
+  private stopIdle(): void {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = undefined;
   }
 }

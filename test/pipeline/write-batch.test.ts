@@ -15,6 +15,37 @@ function table(): SQLite.Database {
 const rows = (db: SQLite.Database) => db.prepare('SELECT document, n FROM rows ORDER BY document, n').all();
 
 describe('a write batch', () => {
+  it('commits a batch left open while the writer waits for its next document, never in the middle of one', async () => {
+    const db = table();
+    const batch = new WriteBatch(db, { documents: 10, ms: 40 });
+    const insert = db.prepare('INSERT INTO rows VALUES (?, ?)');
+    const other = new SQLite(db.name, { readonly: true });
+    const count = () => (other.prepare('SELECT COUNT(*) AS n FROM rows').get() as { n: number }).n;
+    const committed: string[] = [];
+    batch.beginDocument();
+    insert.run('a', 1);
+    batch.endDocument(() => committed.push('a'));
+    expect(count()).toBe(0);
+    // No next document for a while (a large file being read): the lock is given back.
+    await new Promise((r) => setTimeout(r, 120));
+    expect(committed).toEqual(['a']);
+    expect(count()).toBe(1);
+    expect(db.inTransaction).toBe(false);
+    // A document still being written when its batch is old enough is not cut: it commits at its end.
+    batch.beginDocument();
+    insert.run('b', 1);
+    batch.endDocument(() => committed.push('b'));
+    batch.beginDocument();
+    insert.run('c', 1);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(count()).toBe(1);
+    insert.run('c', 2);
+    batch.endDocument(() => committed.push('c'));
+    expect(committed).toEqual(['a', 'b', 'c']);
+    expect(count()).toBe(4);
+    other.close();
+  });
+
   it('rolls back the document that fails alone: the batch commits the ones before and after it', () => {
     const db = table();
     const batch = new WriteBatch(db, { documents: 10, ms: 60_000 });
