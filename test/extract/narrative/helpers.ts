@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { indicatorCatalogue } from '../../../src/catalog/index.js';
-import { extractNarrative } from '../../../src/extract/narrative/index.js';
+import { extractNarrative, pagesOfTextLines } from '../../../src/extract/narrative/index.js';
 import { parseFigure } from '../../../src/normalize/normalize-document.js';
 import type { ExtractedFigure } from '../../../src/model/index.js';
 
@@ -19,6 +19,11 @@ export const readFixture = (): string => readFileSync(fixturePath, 'utf8');
 /** One sentence or paragraph on page 1. */
 export function extractText(text: string): ExtractedFigure[] {
   return extractNarrative([{ page: 1, text }]);
+}
+
+/** A paragraph under a heading line, read as `cchc narrative` reads a text file. */
+export function under(heading: string, text: string): ExtractedFigure[] {
+  return extractNarrative(pagesOfTextLines([heading, text]));
 }
 
 /** The raw texts of the figures mapped to `key`, in reading order. */

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extractNarrative, pagesOfTextLines } from '../../../src/extract/narrative/index.js';
-import type { ExtractedFigure } from '../../../src/model/index.js';
-import { values } from './helpers.js';
+import { under, values } from './helpers.js';
 
 // One test per kind of miss the meaning-based mapper was taught to read (issue 9); every sentence
 // is written for these tests.
-const under = (heading: string, text: string): ExtractedFigure[] => extractNarrative(pagesOfTextLines([heading, text]));
 const TASKS = 'I.3. Thực hiện nhiệm vụ được UBND tỉnh, UBND huyện giao';
 const PLAN = 'I.1. Về xây dựng, triển khai kế hoạch CCHC';
 const COMMUNICATION = 'I.2. Công tác thông tin, tuyên truyền CCHC';
