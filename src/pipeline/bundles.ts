@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
-import { type BundleDocument, type BundlePlan, type Era, communeRegistry, communeRows, planBundles } from '../normalize/index.js';
+import { type Bundle, type BundleDocument, type BundlePlan, type Era, communeRegistry, communeRows, planBundles } from '../normalize/index.js';
 import type { TouchedKey } from '../reconcile/index.js';
-import { type Warehouse, writeCommunes } from '../warehouse/index.js';
+import { type Warehouse, prepareOnce, writeCommunes } from '../warehouse/index.js';
 
 /** The `documents` columns bundling reads. */
 interface DocumentRow {
@@ -73,6 +73,42 @@ function relatedDocuments(wh: Warehouse, shas: readonly string[]): DocumentRow[]
   return [...byId.values()];
 }
 
+interface LinkRow {
+  document_sha256: string;
+  linked_sha256: string;
+  reason: string;
+  bundle_key: string;
+}
+
+/**
+ * Makes a bundle's links in `document_links` those of the plan: the members' links are read and only
+ * the difference is written. Rewritten whole, a bundle of n documents cost n² inserts for each new
+ * member (a commune folder that received the same report many times), where the difference is the
+ * new member's own links.
+ */
+function writeLinks(wh: Warehouse, bundle: Bundle): void {
+  const db = wh.sqlite;
+  const members = [...bundle.members];
+  const existing = new Map<string, LinkRow>();
+  for (let i = 0; i < members.length; i += 400) {
+    const part = members.slice(i, i + 400);
+    const marks = part.map(() => '?').join(', ');
+    const rows = db
+      .prepare(`SELECT document_sha256, linked_sha256, reason, bundle_key FROM document_links WHERE document_sha256 IN (${marks}) OR linked_sha256 IN (${marks})`)
+      .all(...part, ...part) as LinkRow[];
+    for (const r of rows) existing.set(`${r.document_sha256}|${r.linked_sha256}`, r);
+  }
+  const wanted = new Map(bundle.links.map((l) => [`${l.a}|${l.b}`, l]));
+  const remove = prepareOnce(db, 'DELETE FROM document_links WHERE document_sha256 = ? AND linked_sha256 = ?');
+  for (const [k, r] of existing) {
+    const w = wanted.get(k);
+    if (!w || w.reason !== r.reason || r.bundle_key !== bundle.key) remove.run(r.document_sha256, r.linked_sha256);
+    else wanted.delete(k);
+  }
+  const insert = prepareOnce(db, 'INSERT INTO document_links (document_sha256, linked_sha256, reason, bundle_key) VALUES (?, ?, ?, ?)');
+  for (const l of wanted.values()) insert.run(l.a, l.b, l.reason, bundle.key);
+}
+
 function describe(r: DocumentRow): BundleDocument {
   const candidates = r.commune_code ? [] : ((r.commune_candidates ? JSON.parse(r.commune_candidates) : []) as { code: string; era?: Era }[]);
   return {
@@ -96,9 +132,9 @@ async function applyPlan(wh: Warehouse, plan: BundlePlan, rows: readonly Documen
   const at = new Date().toISOString();
   await wh.db.transaction().execute(async (trx) => {
     for (const b of plan.bundles) {
-      await trx.updateTable('documents').set({ bundle_key: b.key }).where('sha256', 'in', [...b.members]).execute();
-      await trx.deleteFrom('document_links').where((eb) => eb.or([eb('document_sha256', 'in', [...b.members]), eb('linked_sha256', 'in', [...b.members])])).execute();
-      for (const l of b.links) await trx.insertInto('document_links').values({ document_sha256: l.a, linked_sha256: l.b, reason: l.reason, bundle_key: b.key }).execute();
+      const moved = b.members.filter((m) => byId.get(m)?.bundle_key !== b.key);
+      if (moved.length) await trx.updateTable('documents').set({ bundle_key: b.key }).where('sha256', 'in', moved).execute();
+      writeLinks(wh, b);
     }
     for (const a of plan.assignments) {
       const doc = byId.get(a.sha256)!;

@@ -1,9 +1,6 @@
-import type SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { freshWarehouse } from '../reconcile/warehouse-io.js';
-
-const plan = (sqlite: SQLite.Database, sql: string, ...args: unknown[]) =>
-  (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join('; ');
+import { queryPlan as plan } from './query-plan.js';
 
 describe('migration 010-document-lookups', () => {
   it("answers bundling's lookups of documents by folder, report number and bundle from indexes, not by reading every document", async () => {

@@ -75,6 +75,8 @@ const numberKey = (n: string) => foldAscii(n).replace(/\s+/g, '');
  */
 export function planBundles(input: readonly BundleDocument[]): BundlePlan {
   const docs = [...input].sort((x, y) => (x.sha256 < y.sha256 ? -1 : x.sha256 > y.sha256 ? 1 : 0));
+  const folders = new Map(docs.map((d) => [d, folder(d.path)]));
+  const folderOf = (d: BundleDocument) => folders.get(d)!;
   const parent = new Map(docs.map((d) => [d.sha256, d.sha256]));
   const find = (s: string): string => {
     let r = s;
@@ -101,17 +103,26 @@ export function planBundles(input: readonly BundleDocument[]): BundlePlan {
     let reports = docs.filter(
       (r) => r !== d && r.report && numberKey(r.report.number) === numberKey(ref.number) && (!ref.date || !r.report.date || ref.date === r.report.date) && sameCommune(d, r) !== false,
     );
-    if (reports.length > 1) reports = reports.filter((r) => folder(r.path) === folder(d.path));
+    if (reports.length > 1) reports = reports.filter((r) => folderOf(r) === folderOf(d));
     if (reports.length === 1) link(d, reports[0]!, `attached to report ${ref.number}${ref.date ? ` of ${ref.date}` : ''}`);
     else if (reports.length > 1) problems.push({ sha256: d.sha256, message: `names report ${ref.number} but ${reports.length} reports bear that number: not linked` });
   }
-  // 2. One folder, one commune, one period.
-  for (let i = 0; i < docs.length; i++) {
-    for (let j = i + 1; j < docs.length; j++) {
-      const x = docs[i]!;
-      const y = docs[j]!;
-      if (folder(x.path) !== folder(y.path) || !x.periodKey || x.periodKey !== y.periodKey) continue;
-      if (sameCommune(x, y) === true) link(x, y, `same folder, commune and period (${x.periodKey})`);
+  // 2. One folder, one commune, one period: pairs are looked for within each folder and period only.
+  const byFolderPeriod = new Map<string, BundleDocument[]>();
+  for (const d of docs) {
+    if (!d.periodKey) continue;
+    const k = `${folderOf(d)}\u0000${d.periodKey}`;
+    const g = byFolderPeriod.get(k);
+    if (g) g.push(d);
+    else byFolderPeriod.set(k, [d]);
+  }
+  for (const group of byFolderPeriod.values()) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const x = group[i]!;
+        const y = group[j]!;
+        if (sameCommune(x, y) === true) link(x, y, `same folder, commune and period (${x.periodKey})`);
+      }
     }
   }
   // 3. A one-stop export, or a document that names no commune, in the folder of one report's bundle.
@@ -122,7 +133,7 @@ export function planBundles(input: readonly BundleDocument[]): BundlePlan {
       (t) =>
         t !== d &&
         (t.commune || t.communeName) &&
-        folder(t.path) === folder(d.path) &&
+        folderOf(t) === folderOf(d) &&
         (d.kind === 'onestop' ? t.kind === 'report' && periodsFit(d.periodKey, t.periodKey) : Boolean(d.periodKey) && t.periodKey === d.periodKey) &&
         sameCommune(d, t) !== false,
     );
@@ -145,12 +156,18 @@ export function planBundles(input: readonly BundleDocument[]): BundlePlan {
     if (g) g.push(d);
     else groups.set(root, [d]);
   }
+  const linksByRoot = new Map<string, BundleLink[]>();
+  for (const l of links.values()) {
+    const root = find(l.a);
+    const g = linksByRoot.get(root);
+    if (g) g.push(l);
+    else linksByRoot.set(root, [l]);
+  }
   const bundles: Bundle[] = [];
   const assignments: BundleAssignment[] = [];
   for (const [key, members] of groups) {
     if (members.length < 2) continue;
-    const memberSet = new Set(members.map((m) => m.sha256));
-    const bundleLinks = [...links.values()].filter((l) => memberSet.has(l.a)).sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1));
+    const bundleLinks = (linksByRoot.get(key) ?? []).sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1));
     const decided = bundleCommune(members);
     if ('problem' in decided) problems.push({ sha256: key, message: decided.problem });
     const commune = 'unit' in decided ? decided.unit : null;

@@ -9,6 +9,7 @@ import * as currentUnits from './007-current-units.js';
 import * as errorCodes from './008-error-codes.js';
 import * as pendingBundles from './009-pending-bundles.js';
 import * as documentLookups from './010-document-lookups.js';
+import * as linkLookups from './011-link-lookups.js';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder so that the same code runs
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '008-error-codes': errorCodes,
   '009-pending-bundles': pendingBundles,
   '010-document-lookups': documentLookups,
+  '011-link-lookups': linkLookups,
 };
