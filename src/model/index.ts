@@ -5,3 +5,4 @@ export * from './figure.js';
 export * from './method.js';
 export * from './period.js';
 export * from './provenance.js';
+export * from './multimap.js';

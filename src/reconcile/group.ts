@@ -11,6 +11,7 @@ import type { Rules } from './rules.js';
 import { selfChecks } from './self-checks.js';
 import type { ConflictValue, Override, ReconObservation, ReconciledValue, Rival } from './types.js';
 import { splitByWindow, windowLabel, windowOf } from './windows.js';
+import { pushTo } from '../model/index.js';
 
 export interface GroupResult {
   readonly values: ReconciledValue[];
@@ -45,14 +46,14 @@ export function reconcileGroup(
   const candidates = buildCandidates(split.competing, rules, catalogue);
   const otherWindow = buildCandidates(split.otherWindow, rules, catalogue).filter((c) => c.remark === null);
   const otherByKey = new Map<string, Candidate[]>();
-  for (const c of otherWindow) otherByKey.set(c.indicatorKey, [...(otherByKey.get(c.indicatorKey) ?? []), c]);
+  for (const c of otherWindow) pushTo(otherByKey, c.indicatorKey, c);
 
   const self = selfChecks([...candidates, ...otherWindow].sort(compareCandidates), rules, catalogue, base);
   const selfFailures = self.failures;
   drafts.push(...self.drafts);
 
   const byKey = new Map<string, Candidate[]>();
-  for (const c of candidates) byKey.set(c.indicatorKey, [...(byKey.get(c.indicatorKey) ?? []), c]);
+  for (const c of candidates) pushTo(byKey, c.indicatorKey, c);
   // Remarks stand in for a value only where no source gives one.
   for (const [key, list] of byKey) {
     const values = list.filter((c) => c.remark === null);

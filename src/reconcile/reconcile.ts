@@ -8,6 +8,7 @@ import { fill } from './format.js';
 import { communeKeyOf, observationRef } from './sources.js';
 import { structureConflicts } from './structure.js';
 import type { Conflict, Override, ReconObservation, ReconcileResult, ReconciledValue } from './types.js';
+import { pushTo } from '../model/index.js';
 
 export interface ReconcileOptions {
   /** The indicator catalogue; the one under catalog/ by default. */
@@ -53,12 +54,12 @@ export function reconcile(
     const commune = communeKeyOf(o);
     if (!commune || !o.periodKey) continue;
     const key = commune + SEP + o.periodKey;
-    groups.set(key, [...(groups.get(key) ?? []), o]);
+    pushTo(groups, key, o);
   }
   const overridesBy = new Map<string, Override[]>();
   for (const o of overrides) {
     const key = o.communeKey + SEP + o.periodKey;
-    overridesBy.set(key, [...(overridesBy.get(key) ?? []), o]);
+    pushTo(overridesBy, key, o);
   }
 
   const values: ReconciledValue[] = [];

@@ -6,6 +6,7 @@ import { ratioMessage } from './explain.js';
 import { fill } from './format.js';
 import type { Rules } from './rules.js';
 import type { ConflictValue, Override } from './types.js';
+import { pushTo } from '../model/index.js';
 
 /** What stands for an indicator once chosen: a candidate, or an analyst's override. */
 export interface Chosen {
@@ -41,7 +42,7 @@ export function ruleConflicts(
   const drafts: ConflictDraft[] = [];
   const failed = new Map<string, string[]>();
   const flag = (keysOf: readonly string[], rule: string) => {
-    for (const k of keysOf) failed.set(k, [...(failed.get(k) ?? []), rule]);
+    for (const k of keysOf) pushTo(failed, k, rule);
   };
   const chosenValue = (c: Chosen | undefined): ConflictValue[] => {
     if (!c) return [];

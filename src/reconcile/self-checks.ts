@@ -6,6 +6,7 @@ import { ratioMessage } from './explain.js';
 import { fill } from './format.js';
 import { printedFraction } from './fraction.js';
 import type { Rules } from './rules.js';
+import { pushTo } from '../model/index.js';
 
 export interface SelfCheckResult {
   readonly drafts: ConflictDraft[];
@@ -23,7 +24,7 @@ export function selfChecks(candidates: readonly Candidate[], rules: Rules, catal
   const selfFailures = new Map<Candidate, string[]>();
   // Rates already checked against their own printed fraction: the same numbers are not reported twice.
   const selfChecked = new Set<string>();
-  const fail = (c: Candidate, rule: string) => selfFailures.set(c, [...(selfFailures.get(c) ?? []), rule]);
+  const fail = (c: Candidate, rule: string) => pushTo(selfFailures, c, rule);
   for (const c of candidates) {
     if (c.derivedFrom !== null) continue;
     const ind = catalogue.get(c.indicatorKey)!;

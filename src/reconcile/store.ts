@@ -20,6 +20,14 @@ export function scopeOf(communeKey: string, periodKey: string): Scope {
   return { communeKey, year: /^\d{4}/.exec(periodKey)?.[0] ?? periodKey };
 }
 
+/**
+ * SQL for "the scope's periods": the year itself and every key that starts with "<year>-" (halves,
+ * quarters, nine months), within a range the (commune, period) indexes answer; `LIKE '2024-%'` made
+ * SQLite read every period of the commune. "<year>." is the first string after all of "<year>-…".
+ */
+const IN_YEAR = (column: string) => `(${column} >= ? AND ${column} < ? AND (${column} = ? OR ${column} >= ?))`;
+const yearParams = (year: string) => [year, `${year}.`, year, `${year}-`] as const;
+
 /** SQL for "this commune": by code, or by name while the code is unknown ("name:<name>"). */
 function communeWhere(alias: string, key: string): { clause: string; param: string } {
   return key.startsWith('name:')
@@ -80,9 +88,9 @@ export function loadObservations(sqlite: SQLite.Database, scope: Scope): ReconOb
               d.commune_code AS d_commune_code, d.commune_name AS d_commune_name, d.period_key AS d_period_key,
               d.is_estimate AS d_is_estimate, d.stated_start AS d_stated_start, d.stated_end AS d_stated_end
        FROM observations o JOIN documents d ON d.sha256 = o.document_sha256
-       WHERE d.status = 'loaded' AND ${c.clause} AND (o.period_key = ? OR o.period_key LIKE ?)
+       WHERE d.status = 'loaded' AND ${c.clause} AND ${IN_YEAR('o.period_key')}
        ORDER BY o.document_sha256, o.seq`,
-  ).all(c.param, scope.year, `${scope.year}-%`) as ObservationRow[];
+  ).all(c.param, ...yearParams(scope.year)) as ObservationRow[];
   return rows.map((r) => ({
     rowId: r.id,
     documentSha256: r.document_sha256,
@@ -142,8 +150,8 @@ export function loadOverrides(sqlite: SQLite.Database, scope: Scope): Override[]
   const rows = prepareOnce(
     sqlite,
       `SELECT id, commune_key, period_key, indicator_key, value_raw, value_num, value_text, reason, who, created_at
-       FROM overrides WHERE removed_at IS NULL AND commune_key = ? AND (period_key = ? OR period_key LIKE ?) ORDER BY id`,
-  ).all(scope.communeKey, scope.year, `${scope.year}-%`) as OverrideRow[];
+       FROM overrides WHERE removed_at IS NULL AND commune_key = ? AND ${IN_YEAR('period_key')} ORDER BY id`,
+  ).all(scope.communeKey, ...yearParams(scope.year)) as OverrideRow[];
   return rows.map((r) => ({
     id: r.id,
     communeKey: r.commune_key,
@@ -200,8 +208,8 @@ export function scopeRows(scope: Scope, result: ReconcileResult): ScopeRows {
   };
 }
 
-const DELETE_VALUES = `DELETE FROM reconciled_values WHERE commune_key = ? AND (period_key = ? OR period_key LIKE ?)`;
-const DELETE_CONFLICTS = `DELETE FROM conflicts WHERE commune_key = ? AND (period_key = ? OR period_key LIKE ?)`;
+const DELETE_VALUES = `DELETE FROM reconciled_values WHERE commune_key = ? AND ${IN_YEAR('period_key')}`;
+const DELETE_CONFLICTS = `DELETE FROM conflicts WHERE commune_key = ? AND ${IN_YEAR('period_key')}`;
 const INSERT_VALUE = `INSERT INTO reconciled_values (commune_key, commune_code, commune_name, period_key, indicator_key, value_num, value_text,
        status, chosen_document_sha256, chosen_seq, source, printed, rivals, rule, explanation, failed_checks, n_observations, override_id)
      VALUES (@commune_key, @commune_code, @commune_name, @period_key, @indicator_key, @value_num, @value_text,
@@ -220,7 +228,7 @@ export function writeScope(sqlite: SQLite.Database, scope: Scope, result: Reconc
 /** Replaces the scope's reconciled values and conflicts with rows made elsewhere. Call inside a transaction. */
 export function writeScopeRows(sqlite: SQLite.Database, rows: ScopeRows): void {
   const { scope } = rows;
-  const args = [scope.communeKey, scope.year, `${scope.year}-%`];
+  const args = [scope.communeKey, ...yearParams(scope.year)];
   prepareOnce(sqlite, DELETE_VALUES).run(...args);
   prepareOnce(sqlite, DELETE_CONFLICTS).run(...args);
   const insertValue = prepareOnce(sqlite, INSERT_VALUE);

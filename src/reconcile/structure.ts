@@ -6,6 +6,7 @@ import type { ConflictDraft } from './conflict.js';
 import type { Rules } from './rules.js';
 import { communeKeyOf, familyOf, observationRef, sourceOf, sourceText } from './sources.js';
 import type { ReconObservation } from './types.js';
+import { pushTo } from '../model/index.js';
 
 const CODE = /^\d+(?:\.\d+)*$/;
 
@@ -45,7 +46,7 @@ export function structureConflicts(observations: readonly ReconObservation[], ru
     const byCode = new Map<string, ReconObservation[]>();
     for (const o of rows) {
       const code = o.rowCode!.trim();
-      byCode.set(code, [...(byCode.get(code) ?? []), o]);
+      pushTo(byCode, code, o);
     }
     for (const [code, list] of byCode) {
       const labels = [...new Map(list.map((o) => [fold(o.rowLabel ?? ''), o] as const)).values()];

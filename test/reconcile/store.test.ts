@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reconcileAll, reconcileTouched } from '../../src/reconcile/index.js';
+import { loadObservations } from '../../src/reconcile/store.js';
 import { addOverride, listOverrides, OverrideError, removeOverride } from '../../src/reconcile/overrides.js';
 import type { ReconObservation } from '../../src/reconcile/types.js';
 import type { Warehouse } from '../../src/warehouse/index.js';
@@ -24,6 +25,21 @@ afterEach(async () => {
 });
 
 describe('reconciliation in the warehouse', () => {
+  it("reads a scope's year, its halves and quarters, and nothing of the years beside it", async () => {
+    const wh = await warehouse();
+    const [first] = byDocument(seedObservations());
+    const periods = ['2023', '2023-Q4', '2024', '2024-H1', '2024-Q3', '2024-9M', '2025', '2025-Q1'];
+    for (const [i, period] of periods.entries()) {
+      const sha256 = `${String(i).padStart(2, '0')}${first![0]!.documentSha256.slice(2)}`;
+      const doc = { ...first![0]!.document, sha256, fileName: `p${i}.xlsx`, periodKey: period };
+      storeDocument(wh, [{ ...first![0]!, documentSha256: sha256, periodKey: period, document: doc }]);
+    }
+    const read = (year: string) => [...new Set(loadObservations(wh.sqlite, { communeKey: '02035', year }).map((o) => o.periodKey))].sort();
+    expect(read('2024')).toEqual(['2024', '2024-9M', '2024-H1', '2024-Q3']);
+    expect(read('2023')).toEqual(['2023', '2023-Q4']);
+    expect(read('202')).toEqual([]);
+  });
+
   it('gives byte-identical indicator_values and conflicts whatever the order documents arrive in', async () => {
     const docs = byDocument(seedObservations());
     const a = await warehouse();

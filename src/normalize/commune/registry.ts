@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { clean as cleanOnce, foldAscii, foldAscii as foldAsciiOnce } from '../../text/index.js';
 import { bareName, bareName as bareNameOnce, unitTypes } from './units.js';
+import { pushTo } from '../../model/index.js';
 
 /** Before or after the July 2025 reorganisation: the same code may name a unit of each era. */
 export type Era = 'pre2025' | 'post2025';
@@ -86,8 +87,8 @@ export class CommuneRegistry {
     const units = all;
     for (const u of units) {
       const folded = foldAscii(u.name);
-      push(this.byName, folded, u);
-      push(this.byCompactName, folded.replace(/ /g, ''), u);
+      pushTo(this.byName, folded, u);
+      pushTo(this.byCompactName, folded.replace(/ /g, ''), u);
       this.byId.set(unitId(u), u);
     }
     this.size = units.length;
@@ -169,7 +170,7 @@ export function buildRegistry(provinces: readonly Province[], wards: readonly Wa
     const fullName = clean(w.name);
     const province = provinceName.get(w.province_code) ?? '';
     newUnits.set(w.ward_code, { code: w.ward_code, fullName, province, olds: [] });
-    push(newByName, `${foldAscii(fullName)}|${foldAscii(province)}`, w.ward_code);
+    pushTo(newByName, `${foldAscii(fullName)}|${foldAscii(province)}`, w.ward_code);
   }
   /** The new unit a mapping row points at: by code when the code is a ward of that name, else by name and province. */
   const newCodeOf = (m: WardMapping): string | undefined => {
@@ -203,7 +204,7 @@ export function buildRegistry(provinces: readonly Province[], wards: readonly Wa
     if (!u) {
       u = { code: m.old_ward_code, fullName, district: bareName(clean(m.old_district_name ?? '')), province: bareName(clean(m.old_province_name ?? '')), news: [] };
       oldUnits.set(u.code, u);
-      push(oldByPlace, place(fullName, u.district, u.province), u.code);
+      pushTo(oldByPlace, place(fullName, u.district, u.province), u.code);
     }
     const n = newCodeOf(m);
     if (n && !u.news.includes(n)) u.news.push(n);
@@ -276,8 +277,3 @@ function memo(f: (text: string) => string): (text: string) => string {
   };
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
