@@ -1,11 +1,12 @@
 /**
- * The backfill on a synthetic country (scripts/fixtures/country.ts), with 0, 1 and 2 worker threads,
- * on the compiled build (`npm run build` first; this script runs it): files/s, rows/s (observations and
+ * The backfill on a synthetic country (scripts/fixtures/country.ts), with 1, 2 and 3 threads
+ * (`--workers n`: n - 1 pool threads beside the writer, which extracts too when it would wait), on the
+ * compiled build (`npm run build` first; this script runs it): files/s, rows/s (observations and
  * dossiers written), peak memory of the process (main thread and workers), and the speed-up from 1 to 2
- * workers. The reference in the same run is `--workers 0`: every file extracted by the writer itself,
- * as `cchc ingest` does.
+ * workers. The reference in the same run is `--workers 1`: every file extracted by the writer itself,
+ * in one thread, as `cchc ingest` does.
  *
- *   npx tsx bench/backfill.ts [--files 5000] [--workers 0,1,2] [--keep] [--cpu-prof]
+ *   npx tsx bench/backfill.ts [--files 5000] [--workers 1,2,3] [--keep] [--cpu-prof]
  *
  * The default corpus is about 1% of the national one (≈ 10,600 pre-2025 communes × 6 years × 8 files):
  * ≈ 5,000 files; `--files 300` is a quick run. The corpus is generated into a temporary folder.
@@ -22,7 +23,7 @@ import SQLite from 'better-sqlite3';
 import { communesForFiles, generateCountry } from '../scripts/fixtures/country.js';
 import { timeByPart } from './_profile-summary.js';
 
-const { values } = parseArgs({ options: { files: { type: 'string', default: '5000' }, workers: { type: 'string', default: '0,1,2' }, keep: { type: 'boolean', default: false }, 'cpu-prof': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { files: { type: 'string', default: '5000' }, workers: { type: 'string', default: '1,2,3' }, keep: { type: 'boolean', default: false }, 'cpu-prof': { type: 'boolean', default: false } } });
 const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'cchc-bench-backfill-'));
 const tree = join(work, 'country');
@@ -81,8 +82,8 @@ for (const workers of values.workers.split(',').map(Number)) {
   results.push({ workers, seconds, files: manifest.files.length, rows, maxRssMb: maxRss / 1024, cpuS: cpuMs! / 1000, writerCpuS: writerMs! / 1000 });
 }
 
-// CPU time does not depend on what else the machine runs, as wall time does: the writer's CPU per file
-// is the serial part that bounds the speed-up (speed-up ≈ 2E / (E + W) on two cores).
+// CPU time does not depend on what else the machine runs, as wall time does. "writer" is the main
+// thread's CPU: writing, and with 2 or more workers the files and scopes it took while it would wait.
 const header = ['workers', 'seconds', 'files/s', 'rows/s', 'peak RSS MB', 'CPU s', 'writer CPU s', 'writer ms/file', 'others ms/file'];
 console.log(header.map((h) => h.padStart(Math.max(8, h.length))).join(' '));
 for (const r of results) {

@@ -16,7 +16,11 @@ export interface BackfillOptions {
   readonly to?: number;
   /** Province kept: a folder of the path named after it (accents, case and spacing aside). Also a clue for namesake communes. */
   readonly province?: string;
-  /** Worker threads extracting PDFs and workbooks beside the writer (default: the machine's cores); 0 does everything in this thread. */
+  /**
+   * Threads extracting files, this one (the writer's) included (default: the machine's cores): n - 1
+   * pool threads beside the writer, which extracts too whenever it would wait. 1 (or 0) does
+   * everything in this thread.
+   */
   readonly workers?: number;
   /** Files per ingest run (one `runs` row, reconciled at its end); cut at folder boundaries (default 500). */
   readonly batchFiles?: number;
@@ -53,9 +57,10 @@ const BATCH: BatchLimits = { documents: 200, ms: 500 };
 
 /**
  * Loads a tree of reports (province/district/commune/year/… or any other layout) through the ingest
- * pipeline, in batches of whole folders, one writer (this thread) and `workers` threads extracting
- * ahead of it and reconciling each batch, so that the writer only writes. Resumable by content: a
- * re-run skips every file whose content is loaded, so a run that was stopped carries on where it was;
+ * pipeline, in batches of whole folders, one writer (this thread) and `workers - 1` threads extracting
+ * ahead of it and reconciling each batch, the writer taking a share of that work whenever it would
+ * otherwise wait. Resumable by content: a re-run skips every file whose content is loaded, so a run
+ * that was stopped carries on where it was;
  * each document loads all of it or none (a savepoint in a transaction shared by up to `BATCH` documents).
  */
 export async function backfill(root: string, options: BackfillOptions): Promise<BackfillSummary> {
@@ -68,7 +73,7 @@ export async function backfill(root: string, options: BackfillOptions): Promise<
   const workers = options.workers ?? availableParallelism();
   const config: ExtractConfig = { maxBytes: DEFAULT_MAX_BYTES, ...options.config, ...(options.province ? { province: options.province } : {}) };
   const loadedCheck = new LoadedCheck(options.dbPath);
-  const pool = workers > 0 && total > 0 ? new ExtractPool(config, loadedCheck.isLoaded, workers) : undefined;
+  const pool = workers > 1 && total > 0 ? new ExtractPool(config, loadedCheck.isLoaded, workers - 1) : undefined;
   const counts = { done: 0, total, loaded: 0, skipped: 0, rejected: 0, failed: 0, observations: 0 };
   const runIds: string[] = [];
   // The pool works through the whole listing, so that it reads ahead into the next batch while the
@@ -83,10 +88,7 @@ export async function backfill(root: string, options: BackfillOptions): Promise<
         pipeline: 'backfill',
         config,
         batch: BATCH,
-        ...(pool ? { prepare: pool.prepare, checkpoint: pool.checkpoint } : {}),
-        // One worker is the bottleneck and the writer has a core to spare: the writer reconciles.
-        // Two or more share the reconciling, and the writer no longer holds them up.
-        ...(pool && workers >= 2 ? { reconcileScopes: pool.reconcileScopes } : {}),
+        ...(pool ? { prepare: pool.prepare, checkpoint: pool.checkpoint, reconcileScopes: pool.reconcileScopes } : {}),
         ...(options.log ? { log: options.log } : {}),
         onFile: (o) => {
           counts.done++;

@@ -5,9 +5,10 @@ import { Piscina } from 'piscina';
 import { type ExtractConfig, detectContainer } from '../extract/index.js';
 import { CchcError } from '../model/index.js';
 import type { ReconcileSettings, Scope, ScopeRows } from '../reconcile/index.js';
-import type { ExtractResult, ExtractTask } from './extract-worker.js';
+import extractInWorker, { type ExtractResult, type ExtractTask } from './extract-worker.js';
 import type { PreparedFile } from './ingest.js';
-import type { CheckpointTask, ReconcileTask } from './reconcile-worker.js';
+import { type CheckpointTask, type ReconcileTask, closeThreadConnections, reconcileInWorker } from './reconcile-worker.js';
+import { type Ticket, WorkQueue } from './work-queue.js';
 
 /** Tells whether a file's content is already in the warehouse (a resumed backfill dispatches none of those). */
 export type IsLoaded = (sha256: string) => boolean;
@@ -19,31 +20,41 @@ export type IsLoaded = (sha256: string) => boolean;
 export const WORKER_TEXT_MAX_BYTES = 8 * 1024 * 1024;
 
 /**
- * Files in flight per thread. The writer stops taking files while it reconciles a batch (seconds):
- * a deep look-ahead keeps the workers extracting meanwhile. What waits is plain data, a few hundred
- * rows a file; `HELD_DOSSIERS` caps the dossier rows waiting, whatever the files.
+ * Files queued ahead of the writer, per extracting thread (the writer's included). The writer stops
+ * taking files while it reconciles a batch (seconds), and when it waits it takes files far ahead of
+ * the one it needs: a short window ran dry (16 a thread left the writer idle a quarter of the run).
+ * What waits is plain data, a few hundred rows a file; `HELD_DOSSIERS` caps the dossier rows
+ * waiting, whatever the files.
  */
-const LOOKAHEAD_PER_THREAD = 16;
+const LOOKAHEAD_PER_THREAD = 64;
+/**
+ * Jobs handed to each pool thread at once, the rest queued here. The writer hears that a thread is
+ * done only between two of its own tasks, and a report it extracts itself keeps it a tenth of a
+ * second: a thread needs that much work of its own not to idle meanwhile.
+ */
+const SLOTS_PER_THREAD = 6;
 const HELD_DOSSIERS = 400_000;
 /** Most commune-years reconciled by one task. */
 const SCOPES_PER_TASK = 8;
 
 /**
- * Worker threads that extract and normalise the files a backfill will load, ahead of the writer:
- * `prepare` (an `IngestOptions.prepare`) is asked for the files in the order the writer loads them,
- * and keeps the next `lookahead` of them in flight. Files are read and hashed here; a file already
- * loaded is not sent, nor is a text export above `WORKER_TEXT_MAX_BYTES` (the writer streams its
- * dossiers into the transaction batch by batch instead of holding them). What a worker hands back is
- * checked against the hash the writer read: other bytes are done again by the writer.
+ * Threads that extract and normalise the files a backfill will load, ahead of the writer, and the
+ * writer's own thread when it would otherwise wait (`WorkQueue`): `prepare` (an
+ * `IngestOptions.prepare`) is asked for the files in the order the writer loads them, and keeps the
+ * next `lookahead` of them queued. Files are read and hashed here; a file already loaded is not
+ * queued, nor is a text export above `WORKER_TEXT_MAX_BYTES` (the writer streams its dossiers into
+ * the transaction batch by batch instead of holding them). What a thread hands back is checked
+ * against the hash the writer read: other bytes are done again by the writer.
  *
- * The same threads reconcile a loaded batch's commune-years (`reconcileScopes`, a `ScopeReconciler`),
- * so that the writer only writes their rows.
+ * The same threads, and the writer's, reconcile a loaded batch's commune-years (`reconcileScopes`,
+ * a `ScopeReconciler`), so that the writer only writes their rows.
  */
 export class ExtractPool {
   private readonly pool: Piscina<ExtractTask | ReconcileTask | CheckpointTask, ExtractResult | ScopeRows[] | void>;
   /** The WAL checkpoint under way in a thread, if any. */
   private checkpointing: Promise<unknown> | undefined;
-  private readonly pending = new Map<string, Promise<ExtractResult | undefined>>();
+  private readonly queue: WorkQueue;
+  private readonly pending = new Map<string, Ticket<ExtractResult | undefined>>();
   private order: string[] = [];
   private readonly position = new Map<string, number>();
   private next = 0;
@@ -57,9 +68,10 @@ export class ExtractPool {
     private readonly isLoaded: IsLoaded,
     threads: number,
   ) {
-    this.lookahead = threads * LOOKAHEAD_PER_THREAD;
+    this.lookahead = (threads + 1) * LOOKAHEAD_PER_THREAD;
     this.threads = threads;
     this.pool = new Piscina({ filename: workerEntry(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+    this.queue = new WorkQueue(threads * SLOTS_PER_THREAD);
   }
 
   /** The files the writer will load, in its order. */
@@ -77,7 +89,8 @@ export class ExtractPool {
     const at = this.position.get(key);
     if (at === undefined) return undefined;
     this.fill(at);
-    const result = await this.pending.get(key);
+    const ticket = this.pending.get(key);
+    const result = ticket ? await this.queue.await(ticket) : undefined;
     this.pending.delete(key);
     this.release(result);
     if (!result || result.sha256 !== file.sha256) return undefined;
@@ -87,20 +100,21 @@ export class ExtractPool {
 
   /** Sends the files from `at` on, up to the look-ahead; files the writer has passed are forgotten. */
   private fill(at: number): void {
-    for (const [key, result] of this.pending) {
+    for (const [key, ticket] of this.pending) {
       if ((this.position.get(key) ?? 0) >= at) continue;
       this.pending.delete(key);
-      void result.then((r) => this.release(r));
+      if (!this.queue.cancel(ticket, undefined)) void ticket.result.then((r) => this.release(r));
     }
     if (this.next < at) this.next = at;
     // The file the writer asks for is always sent, whatever is held.
     while (this.next < this.order.length && this.next < at + this.lookahead && (this.held < HELD_DOSSIERS || this.next === at)) {
       const path = this.order[this.next++]!;
-      this.pending.set(path, this.dispatch(path));
+      this.pending.set(path, this.queue.add({ send: () => this.extract(path, 'pool'), here: () => this.extract(path, 'here') }));
     }
   }
 
-  private async dispatch(path: string): Promise<ExtractResult | undefined> {
+  /** Reads and hashes a file, then extracts it in a pool thread or in this one; undefined: the writer does it itself. */
+  private async extract(path: string, where: 'pool' | 'here'): Promise<ExtractResult | undefined> {
     let bytes: Buffer;
     try {
       // Only a regular file is opened here: a FIFO or a device would block or never end.
@@ -114,27 +128,37 @@ export class ExtractPool {
     if (container !== 'pdf' && container !== 'xlsx' && !(container === 'text' && bytes.length <= WORKER_TEXT_MAX_BYTES)) return undefined;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (this.isLoaded(sha256)) return undefined;
-    // A view of its own buffer, so that the bytes move to the worker instead of being copied.
-    const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const own = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view : view.slice();
-    const task: ExtractTask = { path, sha256, bytes: own, config: this.config };
-    const result = (await this.pool.run(task, { transferList: [own.buffer as ArrayBuffer] }).catch(() => undefined)) as ExtractResult | undefined;
+    let result: ExtractResult | undefined;
+    if (where === 'here') {
+      result = await extractInWorker({ path, sha256, bytes, config: this.config });
+    } else {
+      // A view of its own buffer, so that the bytes move to the worker instead of being copied.
+      const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const own = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view : view.slice();
+      const task: ExtractTask = { path, sha256, bytes: own, config: this.config };
+      result = (await this.pool.run(task, { transferList: [own.buffer as ArrayBuffer] }).catch(() => undefined)) as ExtractResult | undefined;
+    }
     if (result?.kind === 'document') this.held += rows(result.dossiers);
     return result;
   }
 
   /**
-   * Reconciles commune-years in the threads, a few scopes per task (a scope is tens of milliseconds of
-   * work; a task per scope would cost a message each), in as many tasks as keep every thread busy.
+   * Reconciles commune-years in the threads and this one, a few scopes per task (a scope is tens of
+   * milliseconds of work; a task per scope would cost a message each), in as many tasks as keep every
+   * thread busy. They go ahead of the files queued: the writer waits for them.
    */
   readonly reconcileScopes = async (dbPath: string, scopes: readonly Scope[], settings: ReconcileSettings | undefined): Promise<ScopeRows[]> => {
-    const size = Math.max(1, Math.min(SCOPES_PER_TASK, Math.ceil(scopes.length / (this.threads * 4))));
-    const tasks: Promise<ScopeRows[]>[] = [];
-    for (let i = 0; i < scopes.length; i += size) {
-      const task: ReconcileTask = { dbPath, scopes: scopes.slice(i, i + size), settings };
-      tasks.push(this.pool.run(task, { name: 'reconcileInWorker' }) as Promise<ScopeRows[]>);
+    const size = Math.max(1, Math.min(SCOPES_PER_TASK, Math.ceil(scopes.length / ((this.threads + 1) * 4))));
+    const tickets: Ticket<ScopeRows[]>[] = [];
+    const tasks: ReconcileTask[] = [];
+    for (let i = 0; i < scopes.length; i += size) tasks.push({ dbPath, scopes: scopes.slice(i, i + size), settings });
+    // Queued in reverse, each first: they end up in order, ahead of the files.
+    for (const task of [...tasks].reverse()) {
+      tickets.unshift(this.queue.add({ send: () => this.pool.run(task, { name: 'reconcileInWorker' }) as Promise<ScopeRows[]>, here: async () => reconcileInWorker(task) }, true));
     }
-    return (await Promise.all(tasks)).flat();
+    const rows: ScopeRows[][] = [];
+    for (const t of tickets) rows.push(await this.queue.await(t));
+    return rows.flat();
   };
 
   /**
@@ -157,7 +181,11 @@ export class ExtractPool {
 
   async close(): Promise<void> {
     await this.checkpointing;
+    for (const ticket of this.pending.values()) this.queue.cancel(ticket, undefined);
+    await Promise.all([...this.pending.values()].map((t) => t.result));
+    this.pending.clear();
     await this.pool.destroy();
+    closeThreadConnections(); // the ones this thread opened to reconcile
   }
 }
 

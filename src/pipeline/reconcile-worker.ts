@@ -51,3 +51,10 @@ export function checkpointInWorker(task: CheckpointTask): void {
   }
   db.pragma('wal_checkpoint(PASSIVE)');
 }
+
+/** Closes the connections this thread opened (the writer's thread runs these tasks too, and outlives a backfill). */
+export function closeThreadConnections(): void {
+  for (const db of [...connections.values(), ...checkpointers.values()]) db.close();
+  connections.clear();
+  checkpointers.clear();
+}

@@ -2,4 +2,4 @@
 import { backfill } from '../../src/pipeline/index.js';
 
 const [root, dbPath] = process.argv.slice(2);
-await backfill(root!, { dbPath: dbPath!, workers: 1, batchFiles: 3 });
+await backfill(root!, { dbPath: dbPath!, workers: 2, batchFiles: 3 });

@@ -50,7 +50,7 @@ describe('backfill killed with SIGKILL, then run again', () => {
     expect(before).toBeGreaterThanOrEqual(4);
     expect(before).toBeLessThan(manifest.files.length);
 
-    const resumed = await backfill(root, { dbPath: killed, workers: 1 });
+    const resumed = await backfill(root, { dbPath: killed, workers: 2 });
     expect(resumed.skipped).toBe(before);
     expect(resumed.loaded).toBe(manifest.files.length - before);
     expect(loaded(killed)).toEqual(loaded(clean));

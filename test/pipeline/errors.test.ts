@@ -222,7 +222,7 @@ describe('errors typed per stage', () => {
     copyFileSync(fixture('bad/encrypted.pdf'), join(root, 'a-encrypted.pdf'));
     copyFileSync(fixture('bad/truncated.pdf'), join(root, 'b-truncated.pdf'));
     const db = join(dir, 'w.sqlite');
-    const s = await backfill(join(dir, 'tree'), { dbPath: db, workers: 1 });
+    const s = await backfill(join(dir, 'tree'), { dbPath: db, workers: 2 });
     expect(s).toMatchObject({ rejected: 2, failed: 0 });
     expect(errorRows(db).map((e) => [e.name, e.stage, e.code, e.message])).toEqual([
       ['a-encrypted.pdf', 'extract', 'encrypted_pdf', 'encrypted PDF: a password is needed to open it'],

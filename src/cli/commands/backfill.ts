@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .option('--from <year>', 'first year kept (from folder and file names; files that tell no year are kept)')
     .option('--to <year>', 'last year kept')
     .option('--province <name>', 'keep the folders of one province ("Bắc Kạn" or bac-kan); also tells namesake communes apart')
-    .option('--workers <n>', 'threads extracting PDFs and workbooks (default: the machine\'s cores; 0: none, all in one thread)')
+    .option('--workers <n>', 'threads extracting files, the writer\'s included (default: the machine\'s cores; 1: all in one thread)')
     .action(async (dir: string, flags: BackfillFlags) => {
       const year = (v: string | undefined, name: string) => {
         if (v === undefined) return undefined;
