@@ -24,11 +24,11 @@ const EOF_SEARCH_BYTES = 2048;
 /**
  * Opens a PDF with pdf.js, turning its failures into one-line `RejectedInput` reasons.
  * pdf.js repairs truncated files silently (it rebuilds the cross-reference table from what is left),
- * which would load half a report as if it were whole: a missing end-of-file marker is refused first.
+ * which would load half a report as if it were whole: a missing end-of-file marker is refused first
+ * (`assertWhole`).
  */
 export async function openPdf(bytes: Buffer, maxPages: number): Promise<PDFDocumentProxy> {
-  const tail = bytes.subarray(Math.max(0, bytes.length - EOF_SEARCH_BYTES)).toString('latin1');
-  if (!tail.includes(EOF_MARKER)) throw new RejectedInput('corrupt_pdf', 'corrupt PDF: truncated (no %%EOF end marker)');
+  assertWhole(bytes);
   let doc: PDFDocumentProxy;
   try {
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
@@ -41,6 +41,12 @@ export async function openPdf(bytes: Buffer, maxPages: number): Promise<PDFDocum
     throw new RejectedInput('too_many_pages', `too many pages: ${doc.numPages} (limit ${maxPages})`);
   }
   return doc;
+}
+
+/** Refuses a file cut short: the direct text layer would read its surviving pages as pdf.js would. */
+export function assertWhole(bytes: Buffer): void {
+  const tail = bytes.subarray(Math.max(0, bytes.length - EOF_SEARCH_BYTES)).toString('latin1');
+  if (!tail.includes(EOF_MARKER)) throw new RejectedInput('corrupt_pdf', 'corrupt PDF: truncated (no %%EOF end marker)');
 }
 
 function loadError(err: unknown): RejectedInput {
