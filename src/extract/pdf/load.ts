@@ -8,6 +8,17 @@ const EOF_MARKER = '%%EOF';
 const EOF_SEARCH_BYTES = 2048;
 
 /*
+ * Why two readers. Most reports (LibreOffice, Word through LibreOffice, Chromium) are the plain
+ * case: a classic cross-reference table, Flate streams, TrueType or Identity-H fonts with a Unicode
+ * map. Their text is read straight from the bytes by `text-layer/` (opened by `openPages` in
+ * `pdf-pages.ts`), a port of pdf.js's getTextContent that gives the same runs to the last bit; it
+ * exists for speed: pdf.js's document load, font programs (parsed and repaired even for text) and
+ * worker messaging cost over three times what reading the text costs, more than `pdftotext -layout`
+ * takes for the whole file. pdf.js stays the reader of every other file (object streams, other
+ * filters, encryption, Type1/Type3/CFF fonts, form XObjects…), makes the rejections (encrypted,
+ * corrupt, too many pages), and is the reference the direct reader is tested against on every
+ * fixture (`test/extract/pdf/text-layer/`).
+ *
  * Why pdf.js directly and not pdf-parse (v2.4, in package.json): pdf-parse's `PDFParse` is a thin
  * class over the same `pdfjs-dist/legacy` build (5.4.296) and adds nothing on the way in, so it
  * would cost no speed, but it cannot give what the extractor reads:

@@ -19,6 +19,7 @@ export class PdfObjects {
   private readonly text: string;
   private offsets: Map<string, number> | undefined;
   private readonly values = new Map<string, PdfValue | undefined>();
+  private plain: boolean | undefined;
 
   constructor(private readonly bytes: Uint8Array) {
     this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
@@ -26,7 +27,8 @@ export class PdfObjects {
 
   /** Encrypted files' streams are ciphered: never read directly. */
   get readable(): boolean {
-    return !/\/Encrypt\b/.test(this.text);
+    this.plain ??= !/\/Encrypt\b/.test(this.text);
+    return this.plain;
   }
 
   /** The decoded content stream(s) of the page object `ref`, joined; undefined when not the plain case. */

@@ -30,7 +30,9 @@ export interface TextGlyph {
 export interface TextFont {
   readonly id: string;
   readonly name: string;
-  glyphs(chars: string): readonly TextGlyph[];
+  /** How many glyphs `chars` (a shown string's bytes) holds, and the i-th of them. */
+  glyphCount(chars: string): number;
+  glyphAt(chars: string, i: number): TextGlyph;
 }
 
 const SPECIAL_CHAR = /^(\s)|(\p{Mn})|(\p{Cf})$/u;
@@ -57,8 +59,8 @@ const NONSYMBOLIC = 32;
 const STANDARD_LIKE = /^(arial|helvetica|times|courier|symbol|zapf|dingbats|wingdings|webdings|calibri|cambria|georgia|verdana|tahoma|trebuchet|lucida|bookman|garamond|century|palatino|franklin|segoe|gill|impact|comic|liberation|nimbus|dejavu|ms|mt|monotype)|symbol|dingbats|wingdings/i;
 
 class LoadedFont implements TextFont {
-  private readonly cache = new Map<number, TextGlyph>();
-  private readonly strings = new Map<string, readonly TextGlyph[]>();
+  /** Glyphs by code (a dense array: codes are bytes, or CIDs of a subset). */
+  private readonly cache: (TextGlyph | undefined)[] = [];
 
   constructor(
     readonly id: string,
@@ -69,30 +71,22 @@ class LoadedFont implements TextFont {
     private readonly toUnicode: ReadonlyMap<number, string>,
   ) {}
 
-  glyphs(chars: string): readonly TextGlyph[] {
-    let glyphs = this.strings.get(chars);
-    if (glyphs) return glyphs;
-    const out: TextGlyph[] = [];
-    if (this.composite) {
-      // Identity-H: two bytes a code; a lone last byte reads as its value × 256 (pdf.js's readCharCode).
-      for (let i = 0; i < chars.length; i += 2) out.push(this.glyph(((chars.charCodeAt(i) << 8) | (chars.charCodeAt(i + 1) || 0)) >>> 0));
-    } else {
-      for (let i = 0; i < chars.length; i++) out.push(this.glyph(chars.charCodeAt(i)));
-    }
-    glyphs = out;
-    this.strings.set(chars, glyphs);
-    return glyphs;
+  // Identity-H: two bytes a code; a lone last byte reads as its value × 256 (pdf.js's readCharCode).
+  glyphCount(chars: string): number {
+    return this.composite ? (chars.length + 1) >> 1 : chars.length;
+  }
+
+  glyphAt(chars: string, i: number): TextGlyph {
+    const code = this.composite ? ((chars.charCodeAt(2 * i) << 8) | (chars.charCodeAt(2 * i + 1) || 0)) >>> 0 : chars.charCodeAt(i);
+    return this.cache[code] ?? this.glyph(code);
   }
 
   /** pdf.js's `_charToGlyph` for an embedded TrueType font (or a non-embedded one it does not substitute). */
   private glyph(code: number): TextGlyph {
-    let g = this.cache.get(code);
-    if (!g) {
-      const width = this.widths.get(code) ?? this.defaultWidth;
-      const unicode = this.toUnicode.get(code) || String.fromCharCode(code);
-      g = { code, unicode, width, category: categoryOf(unicode) };
-      this.cache.set(code, g);
-    }
+    const width = this.widths.get(code) ?? this.defaultWidth;
+    const unicode = this.toUnicode.get(code) || String.fromCharCode(code);
+    const g: TextGlyph = { code, unicode, width, category: categoryOf(unicode) };
+    this.cache[code] = g;
     return g;
   }
 }

@@ -25,9 +25,20 @@ export class PdfCmd {
   private constructor(readonly cmd: string) {}
   static of(cmd: string): PdfCmd {
     let c = PdfCmd.known.get(cmd);
-    if (!c) PdfCmd.known.set(cmd, (c = new PdfCmd(cmd)));
+    if (!c) {
+      PdfCmd.known.set(cmd, (c = new PdfCmd(cmd)));
+      if (cmd.length <= 3) SHORT_WORDS.set(shortKey(cmd), c);
+    }
     return c;
   }
+}
+
+/** Words of up to three characters seen so far, by their character codes and length. */
+const SHORT_WORDS = new Map<number, PdfCmd>();
+function shortKey(word: string): number {
+  let key = 0;
+  for (let k = 0; k < word.length; k++) key = key * 256 + word.charCodeAt(k);
+  return key + word.length * 0x1000000;
 }
 
 export type PdfDict = Map<string, PdfValue>;
@@ -171,9 +182,18 @@ export class PdfParser {
       case 0x29:
         throw new PdfSyntaxError(`unexpected ${String.fromCharCode(c)}`);
     }
+    // Operators are short: one of up to three characters is found by its character codes, without a slice.
     let j = i + 1;
-    while (j < end && CLASS[s.charCodeAt(j) & 0xff] === 0) j++;
+    let key = c;
+    while (j < end && CLASS[s.charCodeAt(j) & 0xff] === 0) {
+      if (j - i < 3) key = key * 256 + s.charCodeAt(j);
+      j++;
+    }
     this.pos = j;
+    if (j - i <= 3) {
+      const short = SHORT_WORDS.get(key + (j - i) * 0x1000000);
+      if (short) return short;
+    }
     const word = s.slice(i, j);
     if (word === 'true') return true;
     if (word === 'false') return false;

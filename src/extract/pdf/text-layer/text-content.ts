@@ -78,6 +78,12 @@ const OPERANDS: Readonly<Record<string, number>> = {
   EI: 1, Do: 1, MP: 1, DP: 2, BMC: 1, BDC: 2, EMC: 0, BX: 0, EX: 0,
 };
 
+/**
+ * The operators by their (interned) command: the switch below then compares interned strings, not
+ * the text of each operator read from the stream.
+ */
+const KNOWN = new Map(Object.entries(OPERANDS).map(([op, operands]) => [PdfCmd.of(op), { op, operands }]));
+
 const TRACKING_SPACE_FACTOR = 0.102;
 const NOT_A_SPACE_FACTOR = 0.03;
 const NEGATIVE_SPACE_FACTOR = -0.2;
@@ -182,11 +188,14 @@ export function readTextContent(page: PageInput, objects: PdfObjects, fonts: Fon
     return out;
   };
   const current = new Float64Array(6);
-  const currentTransform = (): number[] => Array.from(computeTransform(current));
+  const currentTransform = (): number[] => {
+    const c = computeTransform(current);
+    return [c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!];
+  };
   /** The transform after the run's last glyph that advanced (pdf.js's prevTransform), kept across runs. */
   const prev = new Float64Array(6);
   let hasPrev = false;
-  const pushWhitespace = (width: number, height: number, t: readonly number[] = Array.from(prev), fontName = item.fontName) => {
+  const pushWhitespace = (width: number, height: number, t: readonly number[] = [prev[0]!, prev[1]!, prev[2]!, prev[3]!, prev[4]!, prev[5]!], fontName = item.fontName) => {
     items.push({ str: ' ', dir: 'ltr', width, height, transform: t, fontName, hasEOL: false });
   };
   const ensureItem = () => {
@@ -245,7 +254,7 @@ export function readTextContent(page: PageInput, objects: PdfObjects, fonts: Fon
     const fontName = item.fontName;
     flush();
     resetLastChars();
-    pushWhitespace(Math.abs(width), 0, hasPrev ? Array.from(prev) : currentTransform(), fontName);
+    pushWhitespace(Math.abs(width), 0, hasPrev ? [prev[0]!, prev[1]!, prev[2]!, prev[3]!, prev[4]!, prev[5]!] : currentTransform(), fontName);
     return true;
   };
   const compareWithLastPosition = (glyphWidth: number): boolean => {
@@ -317,10 +326,9 @@ export function readTextContent(page: PageInput, objects: PdfObjects, fonts: Fon
       if (charSpacing) state.translateTextMatrix(charSpacing * state.textHScale, 0);
       return;
     }
-    const glyphs = font.glyphs(chars);
     const scale = FONT_MATRIX_X * state.fontSize;
-    for (let i = 0, ii = glyphs.length; i < ii; i++) {
-      const glyph = glyphs[i]!;
+    for (let i = 0, ii = font.glyphCount(chars); i < ii; i++) {
+      const glyph = font.glyphAt(chars, i);
       const { category } = glyph;
       if (category.isInvisibleFormatMark) continue;
       let charSpacing = state.charSpacing + (i + 1 === ii ? extraSpacing : 0);
@@ -364,19 +372,22 @@ export function readTextContent(page: PageInput, objects: PdfObjects, fonts: Fon
   };
 
   const parser = new PdfParser(page.content, 0, page.content.length, false);
+  // Operands in a reused array, counted by argc (emptying an array by its length costs more).
   const args: PdfValue[] = [];
+  let argc = 0;
+  const six = (): number[] => [num(args[0]!), num(args[1]!), num(args[2]!), num(args[3]!), num(args[4]!), num(args[5]!)];
   for (;;) {
     const obj = parser.next();
     if (obj === undefined) break;
     if (!(obj instanceof PdfCmd)) {
-      args.push(obj);
-      if (args.length > 33) throw new UnsupportedContent('too many operands');
+      if (argc === 33) throw new UnsupportedContent('too many operands');
+      args[argc++] = obj;
       continue;
     }
-    const op = obj.cmd;
-    const operands = OPERANDS[op];
-    if (operands === undefined) throw new UnsupportedContent(`operator ${op}`);
-    if (operands >= 0 ? args.length !== operands : args.length > -operands) throw new UnsupportedContent(`${op} with ${args.length} operands`);
+    const spec = KNOWN.get(obj);
+    if (spec === undefined) throw new UnsupportedContent(`operator ${obj.cmd}`);
+    const { op, operands } = spec;
+    if (operands >= 0 ? argc !== operands : argc > -operands) throw new UnsupportedContent(`${op} with ${argc} operands`);
     const previous = state;
     switch (op) {
       case 'q':
@@ -390,7 +401,7 @@ export function readTextContent(page: PageInput, objects: PdfObjects, fonts: Fon
         break;
       }
       case 'cm':
-        state.ctm = transform(state.ctm, args.map(num));
+        state.ctm = transform(state.ctm, six());
         break;
       case 'Tf': {
         const name = args[0];
@@ -427,7 +438,7 @@ export function readTextContent(page: PageInput, objects: PdfObjects, fonts: Fon
         state.carriageReturn();
         break;
       case 'Tm': {
-        const m = args.map(num);
+        const m = six();
         state.textMatrix = m.slice();
         state.textLineMatrix = m.slice();
         updateAdvanceScale();
@@ -512,7 +523,7 @@ export function readTextContent(page: PageInput, objects: PdfObjects, fonts: Fon
       case 'd1':
         throw new UnsupportedContent('glyph operator in a page');
     }
-    args.length = 0;
+    argc = 0;
   }
   flush();
   return items;
