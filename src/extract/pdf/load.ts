@@ -15,7 +15,7 @@ const EOF_SEARCH_BYTES = 2048;
  * exists for speed: pdf.js's document load, font programs (parsed and repaired even for text) and
  * worker messaging cost over three times what reading the text costs, more than `pdftotext -layout`
  * takes for the whole file. pdf.js stays the reader of every other file (object streams, other
- * filters, encryption, Type1/Type3/CFF fonts, form XObjects…), makes the rejections (encrypted,
+ * filters, encryption, Type1/Type3/CFF fonts, inline images…), makes the rejections (encrypted,
  * corrupt, too many pages), and is the reference the direct reader is tested against on every
  * fixture (`test/extract/pdf/text-layer/`).
  *

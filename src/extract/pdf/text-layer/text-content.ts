@@ -1,6 +1,6 @@
 import type { PdfObjects } from '../pdf-objects.js';
 import type { FontLoader, TextFont } from './fonts.js';
-import { PdfCmd, PdfName, PdfParser, type PdfDict, type PdfValue } from './pdf-syntax.js';
+import { PdfCmd, PdfName, PdfParser, PdfRef, type PdfDict, type PdfValue } from './pdf-syntax.js';
 
 /** One run of pdf.js's `getTextContent().items`, field for field. */
 export interface TextContentItem {
@@ -117,15 +117,35 @@ export interface PageInput {
  * char and word spacing, TJ adjustments, runs split where the pen jumps back or off the line,
  * spaces inserted where it jumps forward (within a run, or as a run of its own), whitespace glyphs
  * collapsed, combining marks not advancing, glyphs outside the page dropped, marked content and
- * XObjects ending a run. The same operations in the same order, so that positions and widths come
- * out as the same doubles.
+ * XObjects ending a run (a form's own runs read where it is drawn). The same operations in the
+ * same order, so that positions and widths come out as the same doubles.
  */
 export function readTextContent(page: PageInput, objects: PdfObjects, fonts: FontLoader): TextContentItem[] {
-  const { view } = page;
   const items: TextContentItem[] = [];
-  const fontRes = objects.resolve(page.resources?.get('Font'));
-  const xobjects = objects.resolve(page.resources?.get('XObject'));
-  const extGStates = objects.resolve(page.resources?.get('ExtGState'));
+  readContent({ ...page, objects, fonts, items, state: new TextState(), forms: new Set() });
+  return items;
+}
+
+interface ContentInput extends PageInput {
+  readonly objects: PdfObjects;
+  readonly fonts: FontLoader;
+  /** Where the runs go: a form's runs join its page's, in drawing order. */
+  readonly items: TextContentItem[];
+  readonly state: TextState;
+  /** The forms being read (a form drawing itself is a loop). */
+  readonly forms: ReadonlySet<string>;
+}
+
+/**
+ * One content stream: the page's, or a form XObject's, which pdf.js reads as a text content of its
+ * own (a fresh run and spacing state) from a copy of the graphics state at `Do`, with the form's
+ * matrix and resources.
+ */
+function readContent(input: ContentInput): void {
+  const { view, objects, fonts, items } = input;
+  const fontRes = objects.resolve(input.resources?.get('Font'));
+  const xobjects = objects.resolve(input.resources?.get('XObject'));
+  const extGStates = objects.resolve(input.resources?.get('ExtGState'));
 
   const item = {
     initialized: false,
@@ -160,7 +180,7 @@ export function readTextContent(page: PageInput, objects: PdfObjects, fonts: Fon
   };
 
   const stack: TextState[] = [];
-  let state = new TextState();
+  let state = input.state;
 
   /**
    * pdf.js's getCurrentTextTransform, ctm × (text matrix × [size × scale, 0, 0, size, 0, rise]),
@@ -371,7 +391,7 @@ export function readTextContent(page: PageInput, objects: PdfObjects, fonts: Fon
     if (!state.font) throw new UnsupportedContent('text shown before any font is set');
   };
 
-  const parser = new PdfParser(page.content, 0, page.content.length, false);
+  const parser = new PdfParser(input.content, 0, input.content.length, false);
   // Operands in a reused array, counted by argc (emptying an array by its length costs more).
   const args: PdfValue[] = [];
   let argc = 0;
@@ -497,10 +517,20 @@ export function readTextContent(page: PageInput, objects: PdfObjects, fonts: Fon
         flush();
         const name = args[0];
         if (!(name instanceof PdfName)) throw new UnsupportedContent('Do without a name');
-        const xobj = objects.resolve(xobjects instanceof Map ? xobjects.get(name.name) : undefined);
+        const ref = xobjects instanceof Map ? xobjects.get(name.name) : undefined;
+        const xobj = objects.resolve(ref);
         const subtype = xobj instanceof Map ? objects.resolve(xobj.get('Subtype')) : undefined;
-        // An image holds no text; a form's own content would have to be read (left to pdf.js).
-        if (!(subtype instanceof PdfName) || subtype.name !== 'Image') throw new UnsupportedContent('form XObject');
+        if (!(ref instanceof PdfRef) || !(subtype instanceof PdfName)) throw new UnsupportedContent('XObject not found');
+        if (subtype.name !== 'Form') break; // an image holds no text
+        const content = objects.streamData(ref);
+        if (content === undefined || input.forms.has(ref.key)) throw new UnsupportedContent('form not read');
+        const form = xobj as PdfDict;
+        const nested = state.clone();
+        const matrix = objects.resolve(form.get('Matrix'));
+        if (Array.isArray(matrix) && matrix.length === 6 && matrix.every((v) => typeof v === 'number')) nested.ctm = transform(nested.ctm, matrix as number[]);
+        else if (matrix !== undefined) throw new UnsupportedContent('form matrix');
+        const own = objects.resolve(form.get('Resources'));
+        readContent({ content, resources: own instanceof Map ? own : input.resources, view, objects, fonts, items, state: nested, forms: new Set([...input.forms, ref.key]) });
         break;
       }
       case 'gs': {
@@ -526,7 +556,6 @@ export function readTextContent(page: PageInput, objects: PdfObjects, fonts: Fon
     argc = 0;
   }
   flush();
-  return items;
 }
 
 /** pdf.js's applyInverseRotation. */

@@ -57,6 +57,18 @@ describe('text state and matrices', () => {
   });
 });
 
+describe('form XObjects', () => {
+  it('a form is read where it is drawn, through its matrix, with its own resources; an image is passed over', async () => {
+    const form = stream('/Type /XObject /Subtype /Form /BBox [0 0 500 500] /Matrix [2 0 0 2 50 50] /Resources << /Font << /F2 5 0 R >> >>', 'BT /F2 10 Tf 10 10 Td (C) Tj ET');
+    const image = stream('/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8', 'x');
+    const bytes = onePage('BT /F1 10 Tf 100 700 Td (A) Tj ET /X1 Do /Im1 Do BT /F1 10 Tf 100 600 Td (B) Tj ET', { F1: 5 }, [...simpleFont(6, 32, WIDTHS), form, image], '/XObject << /X1 7 0 R /Im1 8 0 R >>');
+    const rs = await runs(bytes);
+    expect(text(rs)).toEqual(['A', 'C', '', 'B']); // B's line: an empty end-of-line run, as after any jump back
+    expect(rs[1]!.transform).toEqual([20, 0, 0, 20, 70, 70]);
+    expect(rs[1]!.width).toBeCloseTo(10, 10);
+  });
+});
+
 describe('TJ spacing and spaces', () => {
   it('a small gap is kerning, a quarter em a space in the run, a wide one a run of its own', async () => {
     const rs = await runs(withFont('BT /F1 10 Tf 100 700 Td [(A) -250 (B) -1500 (C) 50 (D)] TJ ET'));
@@ -106,7 +118,7 @@ describe('what the direct reader leaves to pdf.js', () => {
   it.each([
     ['a Type1 font', onePage('BT /F1 10 Tf (A) Tj ET', { F1: 5 }, ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'])],
     ['a glyph name outside its list', withFont('BT /F1 10 Tf (\\200) Tj ET', '/Encoding << /Differences [128 /afii10017] >>')],
-    ['a form XObject', withFont('BT /F1 10 Tf (A) Tj ET /X1 Do', '')],
+    ['a form that draws itself', onePage('/X1 Do', { F1: 5 }, [...simpleFont(6, 32, WIDTHS), stream('/Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /XObject << /X1 7 0 R >> >>', '/X1 Do')], '/XObject << /X1 7 0 R >>')],
     ['an inline image', withFont('BI /W 1 /H 1 /BPC 8 /CS /G ID x EI')],
     ['a font set by a graphics state', onePage('/G1 gs BT (A) Tj ET', { F1: 5 }, [...simpleFont(6, 32, WIDTHS), '<< /Font [5 0 R 10] >>'], '/ExtGState << /G1 7 0 R >>')],
     ['an unknown operator', withFont('BT /F1 10 Tf (A) Tj ET 1 zz')],
