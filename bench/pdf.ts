@@ -4,8 +4,10 @@
  *   npx tsx bench/pdf.ts [files…]     (default: every report under fixtures/pdf/ and a few corpus renderings)
  *
  * The extractor does more than pdftotext (table grid, header, narrative patterns), so the ratio is
- * the price of structure, not a like-for-like race. The first document pays for loading pdf.js and
- * the catalogues; it is reported apart and left out of the steady-state figures.
+ * the price of structure, not a like-for-like race. The first document pays for loading the
+ * catalogues (and pdf.js's first document); it is reported apart and left out of the steady-state
+ * figures. "extractor (grid, pdf.js text)" is the extractor as it was before the direct text layer
+ * (pdf.js reads every file's text), run in the same rounds for a before/after on one machine state.
  *
  * The machine may be shared: every round runs each subject on each file back to back (so that a
  * burst of load hits all of them alike) and a report's figure is its median over the rounds. The
@@ -21,9 +23,11 @@ import { extractPdf, locateAppendix, readAppendixRows, rulingsOf, type Rulings }
 import { contentRulings } from '../src/extract/pdf/content-rulings.js';
 import { openPdf } from '../src/extract/pdf/load.js';
 import { PdfObjects } from '../src/extract/pdf/pdf-objects.js';
+import { readTextLayer } from '../src/extract/pdf/text-layer/text-layer.js';
 import { pageLines, textItemsOf, type RawItem, type TextItem } from '../src/extract/pdf/text-items.js';
 import { readDocumentHeader } from '../src/normalize/document-header.js';
-import { pdfRunFonts } from '../src/text/legacy/index.js';
+import { pdfRunFonts, pdfRunFontsOf } from '../src/text/legacy/index.js';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 7);
 const root = resolve(import.meta.dirname, '..');
@@ -55,6 +59,8 @@ interface Subject {
 const subjects: Subject[] = [
   { name: 'extractor (grid)', cpu: ownCpu, run: async (path, bytes) => void (await extractPdf({ path, bytes, sha256: '' }, ctx)) },
   { name: 'extractor (rebuild only)', cpu: ownCpu, run: async (path, bytes) => void (await extractPdf({ path, bytes, sha256: '' }, ctx, { useGrid: false })) },
+  // The extractor as it was before the direct text layer: pdf.js reads every file's text.
+  { name: 'extractor (grid, pdf.js text)', cpu: ownCpu, run: async (path, bytes) => void (await extractPdf({ path, bytes, sha256: '' }, ctx, { useGrid: true, textLayer: 'pdf.js' })) },
 ];
 const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
 if (hasPdftotext) {
@@ -96,28 +102,36 @@ const med = wall.map((perFile) => perFile.map(median));
 const base = subjects.findIndex((s) => s.name.startsWith('pdftotext'));
 
 console.log(`PDF extraction: ${inputs.length} file(s), ${ROUNDS} rounds, subjects interleaved; median ms per report`);
-console.log(`first document (pdf.js and catalogues loading): ${cold.toFixed(0)} ms`);
-console.log(['report'.padEnd(46), 'pages'.padStart(5), ...subjects.map((s) => s.name.slice(0, 24).padStart(25)), ...(base >= 0 ? ['grid/pdftotext'.padStart(15), 'rebuild/pdft.'.padStart(14)] : [])].join(' '));
+console.log(`first document (catalogues loading): ${cold.toFixed(0)} ms`);
+const RATIOS = [
+  ['grid/pdftotext', 0],
+  ['rebuild/pdft.', 1],
+  ['pdf.js-text/pdft.', 2],
+] as const;
+console.log(['report'.padEnd(46), 'pages'.padStart(5), ...subjects.map((s) => s.name.slice(0, 29).padStart(30)), ...(base >= 0 ? RATIOS.map(([h]) => h.padStart(18)) : [])].join(' '));
 for (const [f, input] of inputs.entries()) {
-  const ratios = base >= 0 ? [med[0]![f]! / med[base]![f]!, med[1]![f]! / med[base]![f]!].map((r) => `${r.toFixed(2)}×`) : [];
-  console.log([basename(input.path).padEnd(46), String(input.pages).padStart(5), ...subjects.map((_, s) => med[s]![f]!.toFixed(1).padStart(25)), ...(base >= 0 ? [ratios[0]!.padStart(15), ratios[1]!.padStart(14)] : [])].join(' '));
+  const ratios = base >= 0 ? RATIOS.map(([, s]) => `${(med[s]![f]! / med[base]![f]!).toFixed(2)}×`.padStart(18)) : [];
+  console.log([basename(input.path).padEnd(46), String(input.pages).padStart(5), ...subjects.map((_, s) => med[s]![f]!.toFixed(1).padStart(30)), ...ratios].join(' '));
 }
 const reports = ROUNDS * inputs.length;
-console.log(['all (mean of medians)'.padEnd(46), ''.padStart(5), ...subjects.map((_, s) => (med[s]!.reduce((a, b) => a + b, 0) / inputs.length).toFixed(1).padStart(25))].join(' '));
-console.log(['CPU ms per report'.padEnd(46), ''.padStart(5), ...subjects.map((_, s) => (cpu[s]! / reports).toFixed(1).padStart(25))].join(' '));
+console.log(['all (mean of medians)'.padEnd(46), ''.padStart(5), ...subjects.map((_, s) => (med[s]!.reduce((a, b) => a + b, 0) / inputs.length).toFixed(1).padStart(30))].join(' '));
+console.log(['CPU ms per report'.padEnd(46), ''.padStart(5), ...subjects.map((_, s) => (cpu[s]! / reports).toFixed(1).padStart(30))].join(' '));
 if (base >= 0) {
-  const worst = Math.max(...inputs.map((_, f) => med[0]![f]! / med[base]![f]!));
-  console.log(`grid vs pdftotext: worst report ${worst.toFixed(2)}× (wall), all reports ${(cpu[0]! / cpu[base]!).toFixed(2)}× (CPU)`);
+  for (const s of [0, 2]) {
+    const worst = Math.max(...inputs.map((_, f) => med[s]![f]! / med[base]![f]!));
+    console.log(`${subjects[s]!.name} vs pdftotext: worst report ${worst.toFixed(2)}× (wall), all reports ${(cpu[s]! / cpu[base]!).toFixed(2)}× (CPU)`);
+  }
 } else console.log('pdftotext not found (Debian poppler-utils): no baseline in this run');
 
-// Where the extractor's time goes: its steps, as extractPdf runs them, timed one by one on the same files.
+// Where the extractor's time goes: its steps, as extractPdf runs them, timed one by one on the same
+// files; then pdf.js's text layer on the same files, which the extractor no longer runs on plain files.
 const phases: Record<string, number> = {
-  'pdf.js document load': 0,
-  'pdf.js text layer (getTextContent)': 0,
+  'direct text layer (objects, fonts, text)': 0,
+  'pdf.js document load (files not plain)': 0,
+  'pdf.js text layer (files not plain)': 0,
   'legacy-font check, runs, NFD, order': 0,
   'appendix located (header, bands)': 0,
-  'table pages: content streams read': 0,
-  'table pages: rulings from paths': 0,
+  'table pages: rulings from content streams': 0,
   'table pages: pdf.js operator lists (not plain)': 0,
   'table rows': 0,
   'narrative figures': 0,
@@ -130,26 +144,41 @@ const time = async <T>(phase: string, f: () => Promise<T> | T): Promise<T> => {
   phases[phase]! += performance.now() - t;
   return out;
 };
+let readDirectly = 0;
 for (let round = 0; round < ROUNDS; round++) {
   for (const { path, bytes } of inputs) {
-    const doc = await time('pdf.js document load', () => openPdf(bytes, 1000));
+    const layer = await time('direct text layer (objects, fonts, text)', () => readTextLayer(bytes, 1000));
+    if (round === 0 && layer) readDirectly++;
+    const doc = layer ? undefined : await time('pdf.js document load (files not plain)', () => openPdf(bytes, 1000));
     const pages: TextItem[][] = [];
-    for (let p = 1; p <= doc.numPages; p++) {
-      const page = await time('pdf.js text layer (getTextContent)', () => doc.getPage(p));
-      const raw = (await time('pdf.js text layer (getTextContent)', () => page.getTextContent())).items as RawItem[];
+    const numPages = layer ? layer.pages.length : doc!.numPages;
+    for (let p = 1; p <= numPages; p++) {
+      if (layer) {
+        const raw: readonly RawItem[] = layer.pages[p - 1]!.items;
+        pages.push(await time('legacy-font check, runs, NFD, order', () => textItemsOf(p, raw, pdfRunFontsOf(raw, (id) => layer.fontName(id)))));
+        continue;
+      }
+      const page = await time('pdf.js text layer (files not plain)', () => doc!.getPage(p));
+      const raw = (await time('pdf.js text layer (files not plain)', () => page.getTextContent())).items as RawItem[];
       pages.push(await time('legacy-font check, runs, NFD, order', async () => textItemsOf(p, raw, await pdfRunFonts(page, raw))));
     }
     const location = await time('appendix located (header, bands)', () => locateAppendix(pages));
     const rulings = new Map<number, Rulings>();
     const objects = new PdfObjects(bytes);
+    let lazy: PDFDocumentProxy | undefined = doc;
     for (const { page: n } of location?.pages ?? []) {
-      // As pageRulings does, in two steps; pdf.js's operator list where the file is not plain.
-      const page = await doc.getPage(n);
-      const content = await time('table pages: content streams read', () => (page.ref ? objects.pageContent(page.ref) : undefined));
-      const read = await time('table pages: rulings from paths', () => (content === undefined ? undefined : contentRulings(content)));
-      rulings.set(n, read ?? (await time('table pages: pdf.js operator lists (not plain)', async () => rulingsOf(await page.getOperatorList()))));
+      // As the extractor does, in two steps; pdf.js's operator list where the file or page is not plain.
+      const content = layer ? layer.pages[n - 1]!.content : (await doc!.getPage(n)).ref ? objects.pageContent((await doc!.getPage(n)).ref!) : undefined;
+      const read = await time('table pages: rulings from content streams', () => (content === undefined ? undefined : contentRulings(content)));
+      if (read) {
+        rulings.set(n, read);
+        continue;
+      }
+      lazy ??= await openPdf(bytes, 1000);
+      const pdfjsPage = await lazy.getPage(n);
+      rulings.set(n, await time('table pages: pdf.js operator lists (not plain)', async () => rulingsOf(await pdfjsPage.getOperatorList())));
     }
-    await time('pdf.js teardown', () => doc.destroy());
+    if (lazy) await time('pdf.js teardown', () => lazy.destroy());
     if (location) await time('table rows', () => readAppendixRows(location, rulings));
     const cut = location?.cut.page ?? pages.length;
     const narrative = pages.slice(0, cut).map((items, i) => ({ page: i + 1, text: pageLines(items).join('\n') }));
@@ -157,9 +186,21 @@ for (let round = 0; round < ROUNDS; round++) {
     await time('title, commune, period', () => readDocumentHeader(narrative.flatMap((p) => p.text.split('\n')), path));
   }
 }
-const total = Object.values(phases).reduce((a, b) => a + b, 0);
-console.log('where the time goes (ms per report, steps run one by one):');
-for (const [phase, ms] of [...Object.entries(phases), ['all steps', total] as const]) {
-  const ratio = base >= 0 ? ` (${(ms / reports / (med[base]!.reduce((a, b) => a + b, 0) / inputs.length)).toFixed(2)}× pdftotext)` : '';
-  console.log(`  ${phase.padEnd(38)} ${(ms / reports).toFixed(1).padStart(7)}  ${((100 * ms) / total).toFixed(0).padStart(3)}%${ratio}`);
+let pdfjsText = 0;
+for (let round = 0; round < ROUNDS; round++) {
+  for (const { bytes } of inputs) {
+    const t = performance.now();
+    const doc = await openPdf(bytes, 1000);
+    for (let p = 1; p <= doc.numPages; p++) await (await doc.getPage(p)).getTextContent();
+    await doc.destroy();
+    pdfjsText += performance.now() - t;
+  }
 }
+const pdftotextMean = base >= 0 ? med[base]!.reduce((a, b) => a + b, 0) / inputs.length : 0;
+const versus = (ms: number) => (base >= 0 ? ` (${(ms / reports / pdftotextMean).toFixed(2)}× pdftotext)` : '');
+const total = Object.values(phases).reduce((a, b) => a + b, 0);
+console.log(`where the time goes (ms per report, steps run one by one; ${readDirectly} of ${inputs.length} files read by the direct text layer, the others by pdf.js):`);
+for (const [phase, ms] of [...Object.entries(phases), ['all steps', total] as const]) {
+  console.log(`  ${phase.padEnd(46)} ${(ms / reports).toFixed(1).padStart(7)}  ${((100 * ms) / total).toFixed(0).padStart(3)}%${versus(ms)}`);
+}
+console.log(`for comparison, pdf.js's text layer of the same files (document load, getTextContent, teardown): ${(pdfjsText / reports).toFixed(1)} ms per report${versus(pdfjsText)}`);

@@ -5,12 +5,10 @@ import type { ExtractContext, Extractor } from '../extractor.js';
 import { extractNarrative } from '../narrative/index.js';
 import { type AppendixLocation, locateAppendix, readAppendixRows } from './appendix.js';
 import { missingTableReason } from './missing-table.js';
-import { openPdf } from './load.js';
-import { pageRulings } from './content-rulings.js';
-import { PdfObjects } from './pdf-objects.js';
+import { openPages } from './pdf-pages.js';
 import type { Rulings } from './rulings.js';
 import { rowFigure } from './table-rows.js';
-import { type TextItem, pageItemsOf, pageLines } from './text-items.js';
+import { type TextItem, pageLines } from './text-items.js';
 
 export { locateAppendix, readAppendixRows, type AppendixLocation } from './appendix.js';
 export { rulingsOf, type Rulings } from './rulings.js';
@@ -31,29 +29,34 @@ export const pdfExtractor: Extractor = {
   extract: (file: SourceFile, ctx: ExtractContext) => extractPdf(file, ctx),
 };
 
+export interface PdfOptions {
+  /** Rows from the table's rulings (false: rebuilt from text positions only, for comparison). */
+  readonly useGrid: boolean;
+  /** 'pdf.js': read the text with pdf.js even where the direct reader could (to compare the two). */
+  readonly textLayer?: 'auto' | 'pdf.js';
+}
+
 /**
- * One pdf.js pass over the document: every page's text, then the rulings of the table's pages
- * only, read from their content streams (pdf.js's operator list where the file is not plain).
+ * One pass over the document (`openPages`: the direct text layer where the file is plain, else
+ * pdf.js): every page's text, then the rulings of the table's pages only, read from their content
+ * streams (pdf.js's operator list where the file or the page is not plain).
  */
-export async function extractPdf(file: SourceFile, ctx: ExtractContext, options = { useGrid: true }): Promise<ExtractedDocument> {
-  const doc = await openPdf(file.bytes, ctx.config.maxPages ?? DEFAULT_MAX_PAGES);
+export async function extractPdf(file: SourceFile, ctx: ExtractContext, options: PdfOptions = { useGrid: true }): Promise<ExtractedDocument> {
+  const doc = await openPages(file.bytes, ctx.config.maxPages ?? DEFAULT_MAX_PAGES, options.textLayer ?? 'auto');
   const pages: TextItem[][] = [];
   const rulings = new Map<number, Rulings>();
   let location: AppendixLocation | undefined;
   try {
-    for (let p = 1; p <= doc.numPages; p++) {
-      pages.push(await pageItemsOf(await doc.getPage(p)));
-    }
+    for (let p = 1; p <= doc.numPages; p++) pages.push(await doc.items(p));
     location = locateAppendix(pages);
     if (location && options.useGrid) {
-      const objects = new PdfObjects(file.bytes);
-      for (const { page: n } of location.pages) rulings.set(n, await pageRulings(await doc.getPage(n), objects));
+      for (const { page: n } of location.pages) rulings.set(n, await doc.rulings(n));
     }
   } catch (err) {
     if (isOutOfMemory(err)) throw tooLargeToRead(err);
     throw new RejectedInput('corrupt_pdf', `corrupt PDF: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
-    await doc.destroy();
+    await doc.close();
   }
 
   const warnings: ExtractedDocument['warnings'] = [];

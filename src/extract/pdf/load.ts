@@ -8,6 +8,17 @@ const EOF_MARKER = '%%EOF';
 const EOF_SEARCH_BYTES = 2048;
 
 /*
+ * Why two readers. Most reports (LibreOffice, Word through LibreOffice, Chromium) are the plain
+ * case: a classic cross-reference table, Flate streams, TrueType or Identity-H fonts with a Unicode
+ * map. Their text is read straight from the bytes by `text-layer/` (opened by `openPages` in
+ * `pdf-pages.ts`), a port of pdf.js's getTextContent that gives the same runs to the last bit; it
+ * exists for speed: pdf.js's document load, font programs (parsed and repaired even for text) and
+ * worker messaging cost over three times what reading the text costs, more than `pdftotext -layout`
+ * takes for the whole file. pdf.js stays the reader of every other file (object streams, other
+ * filters, encryption, Type1/Type3/CFF fonts, inline images…), makes the rejections (encrypted,
+ * corrupt, too many pages), and is the reference the direct reader is tested against on every
+ * fixture (`test/extract/pdf/text-layer/`).
+ *
  * Why pdf.js directly and not pdf-parse (v2.4, in package.json): pdf-parse's `PDFParse` is a thin
  * class over the same `pdfjs-dist/legacy` build (5.4.296) and adds nothing on the way in, so it
  * would cost no speed, but it cannot give what the extractor reads:
@@ -24,11 +35,11 @@ const EOF_SEARCH_BYTES = 2048;
 /**
  * Opens a PDF with pdf.js, turning its failures into one-line `RejectedInput` reasons.
  * pdf.js repairs truncated files silently (it rebuilds the cross-reference table from what is left),
- * which would load half a report as if it were whole: a missing end-of-file marker is refused first.
+ * which would load half a report as if it were whole: a missing end-of-file marker is refused first
+ * (`assertWhole`).
  */
 export async function openPdf(bytes: Buffer, maxPages: number): Promise<PDFDocumentProxy> {
-  const tail = bytes.subarray(Math.max(0, bytes.length - EOF_SEARCH_BYTES)).toString('latin1');
-  if (!tail.includes(EOF_MARKER)) throw new RejectedInput('corrupt_pdf', 'corrupt PDF: truncated (no %%EOF end marker)');
+  assertWhole(bytes);
   let doc: PDFDocumentProxy;
   try {
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
@@ -41,6 +52,12 @@ export async function openPdf(bytes: Buffer, maxPages: number): Promise<PDFDocum
     throw new RejectedInput('too_many_pages', `too many pages: ${doc.numPages} (limit ${maxPages})`);
   }
   return doc;
+}
+
+/** Refuses a file cut short: the direct text layer would read its surviving pages as pdf.js would. */
+export function assertWhole(bytes: Buffer): void {
+  const tail = bytes.subarray(Math.max(0, bytes.length - EOF_SEARCH_BYTES)).toString('latin1');
+  if (!tail.includes(EOF_MARKER)) throw new RejectedInput('corrupt_pdf', 'corrupt PDF: truncated (no %%EOF end marker)');
 }
 
 function loadError(err: unknown): RejectedInput {

@@ -1,7 +1,9 @@
 import { inflateSync } from 'node:zlib';
+import { PdfParser, PdfRef, type PdfDict, type PdfValue } from './text-layer/pdf-syntax.js';
 
 /**
- * A page's content stream read straight from the file's bytes, for the rulings of table pages.
+ * A PDF's objects read straight from the file's bytes: pages' content streams (for the rulings of
+ * table pages) and, for the direct text layer (`text-layer/`), the page tree, resources and fonts.
  *
  * Why: pdf.js gives a page's drawing only as its operator list, and building one loads every font
  * of the page for rendering (glyph outlines compiled into paths on Node): a table page's operator
@@ -16,6 +18,8 @@ import { inflateSync } from 'node:zlib';
 export class PdfObjects {
   private readonly text: string;
   private offsets: Map<string, number> | undefined;
+  private readonly values = new Map<string, PdfValue | undefined>();
+  private plain: boolean | undefined;
 
   constructor(private readonly bytes: Uint8Array) {
     this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
@@ -23,7 +27,8 @@ export class PdfObjects {
 
   /** Encrypted files' streams are ciphered: never read directly. */
   get readable(): boolean {
-    return !/\/Encrypt\b/.test(this.text);
+    this.plain ??= !/\/Encrypt\b/.test(this.text);
+    return this.plain;
   }
 
   /** The decoded content stream(s) of the page object `ref`, joined; undefined when not the plain case. */
@@ -50,6 +55,43 @@ export class PdfObjects {
       parts.push(part);
     }
     return parts.join('\n');
+  }
+
+  /** The trailer dictionary of a file with a classic cross-reference table (the last one); undefined otherwise. */
+  trailer(): PdfDict | undefined {
+    const at = this.text.lastIndexOf('trailer');
+    if (at < 0) return undefined;
+    try {
+      const v = new PdfParser(this.text, at + 'trailer'.length).value();
+      return v instanceof Map ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The object `ref` names (its dictionary, for a stream), parsed; undefined when not found or not read. */
+  value(ref: PdfRef): PdfValue | undefined {
+    const key = ref.key;
+    if (this.values.has(key)) return this.values.get(key);
+    const obj = this.object(ref.num, ref.gen);
+    let v: PdfValue | undefined;
+    try {
+      v = obj ? new PdfParser(obj.dict).value() : undefined;
+    } catch {
+      v = undefined;
+    }
+    this.values.set(key, v);
+    return v;
+  }
+
+  /** `v` itself, or the object it refers to (one level: PDF has no reference to a reference). */
+  resolve(v: PdfValue | undefined): PdfValue | undefined {
+    return v instanceof PdfRef ? this.value(v) : v;
+  }
+
+  /** The decoded data of the stream object `ref`, in the plain case (see above). */
+  streamData(ref: PdfRef): string | undefined {
+    return this.stream(ref.num, ref.gen);
   }
 
   private stream(num: number, gen: number): string | undefined {

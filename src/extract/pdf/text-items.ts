@@ -17,12 +17,13 @@ export interface TextItem {
   readonly text: string;
 }
 
+/** A run of pdf.js's `getTextContent().items` (or of the direct text layer, which gives the same). */
 export interface RawItem {
-  str?: string;
-  fontName?: string;
-  transform?: number[];
-  width?: number;
-  height?: number;
+  readonly str?: string;
+  readonly fontName?: string | null;
+  readonly transform?: readonly number[];
+  readonly width?: number;
+  readonly height?: number;
 }
 
 /** The page's text runs, cleaned, blank runs dropped, in reading order (top to bottom, then left to right). */

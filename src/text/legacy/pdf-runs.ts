@@ -74,7 +74,7 @@ export interface PdfRunItem {
   readonly width?: number;
   readonly height?: number;
   /** The id pdf.js gives the run's font on this page (the same id: the same font). */
-  readonly fontName?: string;
+  readonly fontName?: string | null;
 }
 
 interface PagePlan {
@@ -143,14 +143,29 @@ export interface PdfFontSource {
  * as costly as the text content itself). Empty for every other page.
  */
 export async function pdfRunFonts(page: PdfFontSource, items: readonly { str?: unknown; fontName?: unknown }[]): Promise<(string | undefined)[]> {
-  const looksLegacy = items.some((it) => typeof it.str === 'string' && mayBeLegacy(it.str) && hasNonVietnameseLatin1(byteView(it.str)));
-  if (!looksLegacy) return [];
+  if (!looksLegacy(items)) return [];
   await page.getOperatorList();
-  return items.map((it) => {
-    if (typeof it.fontName !== 'string' || !page.commonObjs.has(it.fontName)) return undefined;
-    const name = (page.commonObjs.get(it.fontName) as { name?: unknown } | undefined)?.name;
+  return runFontNames(items, (id) => {
+    if (!page.commonObjs.has(id)) return undefined;
+    const name = (page.commonObjs.get(id) as { name?: unknown } | undefined)?.name;
     return typeof name === 'string' ? name : undefined;
   });
+}
+
+/**
+ * `pdfRunFonts` for a reader that knows its fonts' names (the direct text layer): the same names
+ * on the same pages (legacy-looking ones), empty for every other page.
+ */
+export function pdfRunFontsOf(items: readonly { str?: unknown; fontName?: unknown }[], nameOf: (fontId: string) => string | undefined): (string | undefined)[] {
+  return looksLegacy(items) ? runFontNames(items, nameOf) : [];
+}
+
+function looksLegacy(items: readonly { str?: unknown }[]): boolean {
+  return items.some((it) => typeof it.str === 'string' && mayBeLegacy(it.str) && hasNonVietnameseLatin1(byteView(it.str)));
+}
+
+function runFontNames(items: readonly { fontName?: unknown }[], nameOf: (fontId: string) => string | undefined): (string | undefined)[] {
+  return items.map((it) => (typeof it.fontName === 'string' ? nameOf(it.fontName) : undefined));
 }
 
 /** The table that makes the page's legacy-looking text read as Vietnamese, better than as it is. */
