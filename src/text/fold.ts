@@ -28,7 +28,18 @@ export function fold(text: string): string {
 
 /** `fold` without diacritics and with đ → d: the fallback form for matching text typed without accents. */
 export function foldAscii(text: string): string {
-  const folded = fold(text);
+  return withoutMarks(fold(text));
+}
+
+/**
+ * `foldAscii` of a text that `clean` gave (cleaning it again changes nothing, test/text/fold.test.ts):
+ * for readers that keep the clean lines and fold each once.
+ */
+export function foldCleanAscii(cleaned: string): string {
+  return withoutMarks(punctuationToSpaces(cleaned.toLowerCase()).trim());
+}
+
+function withoutMarks(folded: string): string {
   return asciiLetters(folded) ?? folded.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').normalize('NFC');
 }
 
