@@ -84,7 +84,10 @@ function lines(pages: readonly PageText[], options: SplitOptions): (Line | null)
         continue;
       }
       // A heading starts with a capital: a wrapped line that happens to begin "biểu thống kê…" is not one.
-      if (/^\p{Lu}/u.test(t) && options.end.some((re) => re.test(foldWords(t)))) return out;
+      if (/^\p{Lu}/u.test(t)) {
+        const folded = foldWords(t);
+        if (options.end.some((re) => re.test(folded))) return out;
+      }
       if ((i === first || i === last) && PAGE_NUMBER.test(t)) continue;
       out.push({ page, text: t });
     }
