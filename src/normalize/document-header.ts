@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { loadCatalog } from '../catalog/index.js';
 import { type CommuneClues, type Period, PeriodKind, type StatedWindow } from '../model/index.js';
-import { clean, foldAscii, foldCleanAscii } from '../text/index.js';
+import { clean, foldAscii, foldCleanAscii, matchesOf } from '../text/index.js';
 import { unitTypes } from './commune/units.js';
 import { makePeriod } from './period.js';
 
@@ -250,7 +250,7 @@ function mostFrequent(all: string, patterns: readonly RegExp[], group: 1 | 2): {
   const counts = new Map<string, { n: number; prefix?: string; first: number }>();
   const names = new Map<string, string>();
   for (const re of patterns) {
-    for (const m of all.matchAll(re)) {
+    for (const m of matchesOf(re, all)) {
       const value = clean(m[group] ?? '');
       if (!value) continue;
       const key = foldAscii(value);
@@ -272,7 +272,7 @@ function collectHints(all: string, c: CompiledHeader, path: string): string[] {
   const hints = new Set<string>();
   const place = c.placeDate.exec(all);
   if (place?.[1]) hints.add(clean(place[1]));
-  for (const m of all.matchAll(c.webAddress)) if (m[1]) hints.add(m[1].toLowerCase());
+  for (const m of matchesOf(c.webAddress, all)) if (m[1]) hints.add(m[1].toLowerCase());
   hints.add(path);
   return [...hints];
 }

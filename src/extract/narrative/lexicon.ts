@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadCatalog } from '../../catalog/index.js';
+import { matchesOf } from '../../text/index.js';
 import { foldLetter } from './search-form.js';
 
 /** `catalog/narrative-lexicon.yaml`: the words the meaning-based mapper reads, one concept per word. */
@@ -106,7 +107,7 @@ function foldWord(w: string, ascii: boolean): string {
 
 /** The words of a text. Text typed without any diacritics is matched without them. */
 export function wordsOf(text: string, ascii = isAscii(text)): Word[] {
-  return [...text.matchAll(WORD)].map((m) => ({ form: foldWord(m[0], ascii), start: m.index, end: m.index + m[0].length }));
+  return matchesOf(WORD, text).map((m) => ({ form: foldWord(m[0], ascii), start: m.index, end: m.index + m[0].length }));
 }
 
 function isAscii(text: string): boolean {

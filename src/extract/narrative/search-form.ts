@@ -49,6 +49,8 @@ export function searchForm(sentence: string): SearchForm {
 function buildForm(sentence: string): SearchForm {
   let text = '';
   const origin: number[] = [];
+  // Whether the form so far is empty or ends with a space: no space is added then.
+  let spaced = true;
   // Letter by letter, each distinct code unit classified and folded once (a report has a few hundred).
   for (let i = 0; i < sentence.length; i++) {
     const code = sentence.charCodeAt(i);
@@ -56,6 +58,7 @@ function buildForm(sentence: string): SearchForm {
     if ((code >= 0x61 && code <= 0x7a) || isDigit(code)) {
       text += sentence[i];
       origin.push(i);
+      spaced = false;
       continue;
     }
     const kind = unitKind(code);
@@ -70,12 +73,13 @@ function buildForm(sentence: string): SearchForm {
     else if (code === 0x2d && isAlnum(sentence.charCodeAt(i - 1)) && isAlnum(sentence.charCodeAt(i + 1))) s = '-';
     else s = ' ';
     for (const ch of s) {
-      if (ch === ' ' && (text.length === 0 || text.endsWith(' '))) continue;
+      if (ch === ' ' && spaced) continue;
       text += ch;
       origin.push(i);
+      spaced = ch === ' ';
     }
   }
-  if (text.endsWith(' ')) {
+  if (spaced && text.length > 0) {
     text = text.slice(0, -1);
     origin.pop();
   }

@@ -1,4 +1,4 @@
-import { clean } from '../../text/index.js';
+import { clean, matchesOf } from '../../text/index.js';
 import { foldWords } from './search-form.js';
 
 /** A page of text as the PDF reader hands it over, lines separated by newlines. */
@@ -144,6 +144,9 @@ function paragraphs(input: readonly (Line | null)[]): Block[] {
   return blocks;
 }
 
+// A sentence ends where a stop (and a closing quote or bracket) is followed by a capital or a digit.
+const SENTENCE_END = /[.!?…]+["”’)\]]*\s+(?=["“(]?[\p{Lu}\d])/gu;
+
 function sentencesOf(block: Block): Sentence[] {
   let text = '';
   const pages: { offset: number; page: number }[] = [];
@@ -154,8 +157,7 @@ function sentencesOf(block: Block): Sentence[] {
   }
   const out: Sentence[] = [];
   let start = 0;
-  const boundary = /[.!?…]+["”’)\]]*\s+(?=["“(]?[\p{Lu}\d])/gu;
-  for (const m of text.matchAll(boundary)) {
+  for (const m of matchesOf(SENTENCE_END, text)) {
     const before = /(\S+)[.!?…]+["”’)\]]*\s+$/u.exec(text.slice(start, m.index + m[0].length))?.[1] ?? '';
     if (ABBREVIATIONS.has(before.toLowerCase()) || /^\p{Lu}$/u.test(before)) continue;
     const end = m.index + m[0].length;
