@@ -41,18 +41,20 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
   // (that concept, or another of its facet: "liên thông … cùng cấp") may take it.
   for (const b of ctx.blocks) if (!d.concepts.has(b) && !d.facets.has(lexicon.facetOf.get(b))) return undefined;
   // A kind of the indicator's unit noun that a wording names is its measure word too ("10 công chức" of the civil servants present).
-  const nounOk = (n: string) => desc.nouns.has(n) || (d.concepts.has(n) && d.unitKinds.has(n));
-  if (ctx.noun && !nounOk(ctx.noun) && !(ctx.labelNoun && desc.nouns.has(ctx.labelNoun))) return undefined;
+  const noun = ctx.noun;
+  if (noun && !(desc.nouns.has(noun) || (d.concepts.has(noun) && d.unitKinds.has(noun))) && !(ctx.labelNoun && desc.nouns.has(ctx.labelNoun))) return undefined;
   const x = readOf(ctx, lexicon);
   const charged = chargedOf(desc, ctx, x, lexicon);
   let best: Fit | undefined;
+  // The concepts of the wording the figure states (copied for the best wording only).
+  const words: string[] = [];
   for (const wording of d.wordings) {
     // Whose figure it is decides a sub-row ("UBND huyện" under the tasks assigned): a figure that names
     // no such subject is not that sub-row's, however well the rest fits.
     // Nor is one that names several ("nhiệm vụ được UBND tỉnh … và UBND huyện … giao là 21"): that is the total.
     if (wording.subjects.some((c) => !named(c, wording.set, ctx, x))) continue;
     let score = 0;
-    const words: string[] = [];
+    words.length = 0;
     for (const c of wording.concepts) {
       let w = ctx.weights.get(c.concept);
       if (w === undefined) {
@@ -80,7 +82,7 @@ export function fitOf(desc: IndicatorDescription, ctx: FigureContext, lexicon: L
       if (x.acted || !((!!ctx.noun && words.includes(ctx.noun)) || kindOfUnit)) continue;
     } else if (!kindOfUnit && !words.some((c) => !COUNTING.has(lexicon.facetOf.get(c) ?? ''))) continue;
     if (section && section !== 'any') score += section === desc.indicator.section ? FIT.section : 0;
-    if (!best || score > best.score) best = { key: desc.indicator.key, score, words };
+    if (!best || score > best.score) best = { key: desc.indicator.key, score, words: [...words] };
   }
   return best;
 }
@@ -114,6 +116,12 @@ interface CompiledDescription {
   /** The nouns that are kinds of the indicator's unit noun (kindsOfUnit). */
   readonly unitKinds: ReadonlySet<string>;
   readonly wordings: readonly CompiledWording[];
+}
+
+/** The measure nouns a number may be printed with for fitOf to take it for this indicator (its `nouns`, and the kinds of its unit a wording names). */
+export function acceptedNouns(desc: IndicatorDescription, lexicon: Lexicon): Set<string> {
+  const d = compiledOf(desc, lexicon);
+  return new Set([...desc.nouns, ...[...d.concepts].filter((c) => d.unitKinds.has(c))]);
 }
 
 const compiledCache = new WeakMap<IndicatorDescription, CompiledDescription>();

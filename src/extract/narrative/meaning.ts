@@ -1,7 +1,7 @@
 import { indicatorCatalogue, type IndicatorCatalogue, type ValueType } from '../../catalog/index.js';
 import { figureContext, layout, zonesOf, WEIGHTS, type FigureContext, type SentenceLayout } from './context.js';
 import { describeIndicators, type IndicatorDescription } from './description.js';
-import { decide, FIT, fitOf, type Fit } from './fit.js';
+import { acceptedNouns, decide, FIT, fitOf, type Fit } from './fit.js';
 import { narrativeLexicon, type Lexicon, type Mention } from './lexicon.js';
 import { type TextAnswer, textAnswers } from './answers.js';
 import { numberTokens, type NumberKind, type NumberToken } from './numbers.js';
@@ -59,6 +59,8 @@ interface Model {
   readonly zeroCandidates: readonly IndicatorDescription[];
   /** Every measure noun some indicator counts. */
   readonly nouns: ReadonlySet<string>;
+  /** For each type, measure noun → the indices (in `candidatesOf`) of the descriptions fitOf lets a number printed with it reach. */
+  readonly byNoun: ReadonlyMap<ValueType, { readonly accepts: ReadonlyMap<string, readonly number[]>; readonly counts: ReadonlyMap<string, readonly number[]> }>;
 }
 
 let cached: Model | undefined;
@@ -84,6 +86,19 @@ function model(): Model {
   const scored = (types: readonly ValueType[]) => descriptions.filter((d) => types.includes(d.indicator.type) && !denominatorOnly.has(d.indicator.key));
   const candidatesOf = new Map(Object.values(TYPES).map((t) => [t, scored([t])] as const));
   candidatesOf.set('boolean', scored(['boolean']));
+  // fitOf takes a number printed with a measure noun only for an indicator that counts that noun (or a
+  // kind of its unit a wording names), or that counts the noun of the label before it.
+  const byNoun = new Map(
+    [...candidatesOf].map(([type, descs]) => {
+      const accepts = new Map<string, number[]>();
+      const counts = new Map<string, number[]>();
+      for (const [i, d] of descs.entries()) {
+        for (const n of acceptedNouns(d, lexicon)) accepts.set(n, [...(accepts.get(n) ?? []), i]);
+        for (const n of d.nouns) counts.set(n, [...(counts.get(n) ?? []), i]);
+      }
+      return [type, { accepts, counts }] as const;
+    }),
+  );
   cached = {
     lexicon,
     catalogue,
@@ -95,11 +110,27 @@ function model(): Model {
     candidatesOf,
     zeroCandidates: scored(['count', 'boolean']),
     nouns: new Set(descriptions.flatMap((d) => [...d.nouns])),
+    byNoun,
   };
   return cached;
 }
 
 const TYPES: Record<NumberKind, ValueType> = { count: 'count', percent: 'percent', money: 'money' };
+
+/**
+ * The descriptions a number of this type may fit, in catalogue order: all of the type, less those
+ * fitOf would refuse for the number's measure noun or for a word after it no indicator knows. (Only
+ * a shortcut: fitOf checks the same again.)
+ */
+function candidatesFor(type: ValueType, ctx: FigureContext, m: Model): readonly IndicatorDescription[] {
+  const all = m.candidatesOf.get(type)!;
+  if (ctx.unknownNoun) return [];
+  if (!ctx.noun) return all;
+  const index = m.byNoun.get(type)!;
+  const picked = new Set(index.accepts.get(ctx.noun) ?? []);
+  for (const i of ctx.labelNoun ? (index.counts.get(ctx.labelNoun) ?? []) : []) picked.add(i);
+  return [...picked].sort((a, b) => a - b).map((i) => all[i]!);
+}
 
 /** Reads one sentence standing under `headings` (outermost first). */
 export function readSentence(text: string, headings: readonly string[], skip: readonly RegExp[]): ReadNumber[] {
@@ -157,8 +188,7 @@ export function readSentence(text: string, headings: readonly string[], skip: re
   for (const [i, t] of tokens.entries()) {
     if (out[i]) continue;
     const type = TYPES[t.kind];
-    const all = m.candidatesOf
-      .get(type)!
+    const all = candidatesFor(type, contexts[i]!, m)
       .map((d) => fitOf(d, contexts[i]!, m.lexicon, section))
       .filter((f): f is Fit => !!f);
     // A row that is only ever a part of its parent's figure ("trong đó TTHC cấp xã 116") is read only as such a part.
