@@ -12,6 +12,8 @@ const LIGATURES: Record<string, string> = { '\uFB00': 'ff', '\uFB01': 'fi', '\uF
 
 /** NFC, ligatures expanded, invisible characters dropped, every run of white space one plain space, trimmed. */
 export function clean(text: string): string {
+  // Most lines have nothing of that but their Unicode form to mend (test/text/fold.test.ts compares both ways).
+  if (onlyNfcToMend(text)) return text.normalize('NFC');
   return text
     .replace(/[\uFB00-\uFB04]/g, (c) => LIGATURES[c] ?? c)
     .replace(INVISIBLE, '')
@@ -19,6 +21,26 @@ export function clean(text: string): string {
     .normalize('NFC')
     .replace(SPACES, ' ')
     .trim();
+}
+
+/**
+ * Whether `clean` has nothing to do to the text but NFC: no ligature, invisible or control character,
+ * no white space other than single plain spaces between other characters. (NFC makes none of these.)
+ */
+function onlyNfcToMend(text: string): boolean {
+  let space = true; // at the start, or after a space: a space here would be leading or doubled
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (space) return false;
+      space = true;
+      continue;
+    }
+    space = false;
+    if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c === 0xad || c === 0x1680 || (c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f)) return false;
+    if (c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff || (c >= 0xfb00 && c <= 0xfb04)) return false;
+  }
+  return !space || text.length === 0;
 }
 
 /** Lower case, punctuation folded to spaces, spaces collapsed: the label-matching form (keeps diacritics). */

@@ -54,7 +54,27 @@ describe('fold and foldAscii', () => {
   });
 });
 
+/** What clean does, as regular expressions over the whole text. */
+const cleanByRegex = (t: string) =>
+  t
+    .replace(/[\uFB00-\uFB04]/g, (c) => ({ '\uFB00': 'ff', '\uFB01': 'fi', '\uFB02': 'fl', '\uFB03': 'ffi', '\uFB04': 'ffl' })[c] ?? c)
+    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, ' ')
+    .normalize('NFC')
+    .replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
+    .trim();
+
 describe('clean', () => {
+  it('gives what the regular expressions give, for every character of the BMP, alone, between letters and spaces', () => {
+    const bad: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      const ch = String.fromCharCode(cp);
+      for (const s of [ch, `a${ch}b`, `a ${ch} b`, ` ${ch}`, `${ch} `, `e${ch}\u0301`]) if (clean(s) !== cleanByRegex(s)) bad.push(cp.toString(16));
+    }
+    expect(bad).toEqual([]);
+    for (const s of [...SAMPLES, 'a  b', ' a', 'a ', 'Tiếp nhận'.normalize('NFD'), '']) expect(clean(s)).toBe(cleanByRegex(s));
+  });
+
   // The header reader cleans its lines once and hands them on to readers that would clean them again.
   it('leaves a clean text as it is, for every character of the BMP and every line of the seed report', () => {
     const lines = readFileSync(new URL('../../fixtures/source/ban-thi-2024/narrative.txt', import.meta.url), 'utf8').split('\n');

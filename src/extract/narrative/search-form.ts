@@ -47,6 +47,9 @@ export function searchForm(sentence: string): SearchForm {
 }
 
 function buildForm(sentence: string): SearchForm {
+  // Character by character, not slices of the sentence: a sentence with one letter outside Latin-1 is
+  // a two-byte string and so would be its slices, while single characters and their concatenation stay
+  // one-byte where they can; every pattern would otherwise run, and be compiled again, for two-byte text.
   let text = '';
   const origin: number[] = [];
   // Whether the form so far is empty or ends with a space: no space is added then.
