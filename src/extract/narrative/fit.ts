@@ -124,6 +124,15 @@ export function acceptedNouns(desc: IndicatorDescription, lexicon: Lexicon): Set
   return new Set([...desc.nouns, ...[...d.concepts].filter((c) => d.unitKinds.has(c))]);
 }
 
+/**
+ * The concepts of which a figure's context must weigh one for fitOf to fit this indicator at all: a
+ * fit needs a wording with a word the figure states, its own concept or one that implies it.
+ */
+export function reachingConcepts(desc: IndicatorDescription, lexicon: Lexicon): Set<string> {
+  const d = compiledOf(desc, lexicon);
+  return new Set(d.wordings.flatMap((w) => w.concepts.flatMap((c) => [c.concept, ...c.impliedBy])));
+}
+
 const compiledCache = new WeakMap<IndicatorDescription, CompiledDescription>();
 
 function compiledOf(desc: IndicatorDescription, lexicon: Lexicon): CompiledDescription {

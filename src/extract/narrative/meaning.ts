@@ -1,7 +1,8 @@
 import { indicatorCatalogue, type IndicatorCatalogue, type ValueType } from '../../catalog/index.js';
 import { figureContext, layout, zonesOf, WEIGHTS, type FigureContext, type SentenceLayout } from './context.js';
 import { describeIndicators, type IndicatorDescription } from './description.js';
-import { acceptedNouns, decide, FIT, fitOf, type Fit } from './fit.js';
+import { candidatesFor, indexCandidates, type CandidateIndex } from './candidates.js';
+import { decide, FIT, fitOf, type Fit } from './fit.js';
 import { narrativeLexicon, type Lexicon, type Mention } from './lexicon.js';
 import { type TextAnswer, textAnswers } from './answers.js';
 import { numberTokens, type NumberKind, type NumberToken } from './numbers.js';
@@ -53,14 +54,12 @@ interface Model {
   readonly denominatorOnly: ReadonlySet<string>;
   readonly partsOnly: ReadonlySet<string>;
   readonly ratios: readonly { rate?: string; numerator: string; denominator: string }[];
-  /** The descriptions a value of each type is scored against (not a base mapped only as one), in catalogue order. */
-  readonly candidatesOf: ReadonlyMap<ValueType, readonly IndicatorDescription[]>;
-  /** The same for a zero in words (a count or a yes/no), in catalogue order. */
-  readonly zeroCandidates: readonly IndicatorDescription[];
+  /** The descriptions a value of each type is scored against (not a base mapped only as one), in catalogue order, indexed. */
+  readonly candidatesOf: ReadonlyMap<ValueType, CandidateIndex>;
+  /** The same for a zero in words (a count or a yes/no). */
+  readonly zeroCandidates: CandidateIndex;
   /** Every measure noun some indicator counts. */
   readonly nouns: ReadonlySet<string>;
-  /** For each type, measure noun → the indices (in `candidatesOf`) of the descriptions fitOf lets a number printed with it reach. */
-  readonly byNoun: ReadonlyMap<ValueType, { readonly accepts: ReadonlyMap<string, readonly number[]>; readonly counts: ReadonlyMap<string, readonly number[]> }>;
 }
 
 let cached: Model | undefined;
@@ -82,23 +81,14 @@ function model(): Model {
     lexicon.file.ratios.map((r) => r.denominator).filter((k) => !lexicon.file.ratios.some((r) => r.numerator === k) && /mẫu số/u.test(byKey.get(k)!.indicator.name)),
   );
   for (const k of lexicon.file.parts_only) if (!byKey.has(k)) throw new Error(`catalog/narrative-lexicon.yaml: parts_only: unknown indicator key "${k}"`);
-  // Asked for every number and every zero in words: filtered once.
-  const scored = (types: readonly ValueType[]) => descriptions.filter((d) => types.includes(d.indicator.type) && !denominatorOnly.has(d.indicator.key));
+  // Asked for every number and every zero in words: filtered and indexed once.
+  const scored = (types: readonly ValueType[]) =>
+    indexCandidates(
+      descriptions.filter((d) => types.includes(d.indicator.type) && !denominatorOnly.has(d.indicator.key)),
+      lexicon,
+    );
   const candidatesOf = new Map(Object.values(TYPES).map((t) => [t, scored([t])] as const));
   candidatesOf.set('boolean', scored(['boolean']));
-  // fitOf takes a number printed with a measure noun only for an indicator that counts that noun (or a
-  // kind of its unit a wording names), or that counts the noun of the label before it.
-  const byNoun = new Map(
-    [...candidatesOf].map(([type, descs]) => {
-      const accepts = new Map<string, number[]>();
-      const counts = new Map<string, number[]>();
-      for (const [i, d] of descs.entries()) {
-        for (const n of acceptedNouns(d, lexicon)) accepts.set(n, [...(accepts.get(n) ?? []), i]);
-        for (const n of d.nouns) counts.set(n, [...(counts.get(n) ?? []), i]);
-      }
-      return [type, { accepts, counts }] as const;
-    }),
-  );
   cached = {
     lexicon,
     catalogue,
@@ -110,27 +100,11 @@ function model(): Model {
     candidatesOf,
     zeroCandidates: scored(['count', 'boolean']),
     nouns: new Set(descriptions.flatMap((d) => [...d.nouns])),
-    byNoun,
   };
   return cached;
 }
 
 const TYPES: Record<NumberKind, ValueType> = { count: 'count', percent: 'percent', money: 'money' };
-
-/**
- * The descriptions a number of this type may fit, in catalogue order: all of the type, less those
- * fitOf would refuse for the number's measure noun or for a word after it no indicator knows. (Only
- * a shortcut: fitOf checks the same again.)
- */
-function candidatesFor(type: ValueType, ctx: FigureContext, m: Model): readonly IndicatorDescription[] {
-  const all = m.candidatesOf.get(type)!;
-  if (ctx.unknownNoun) return [];
-  if (!ctx.noun) return all;
-  const index = m.byNoun.get(type)!;
-  const picked = new Set(index.accepts.get(ctx.noun) ?? []);
-  for (const i of ctx.labelNoun ? (index.counts.get(ctx.labelNoun) ?? []) : []) picked.add(i);
-  return [...picked].sort((a, b) => a - b).map((i) => all[i]!);
-}
 
 /** Reads one sentence standing under `headings` (outermost first). */
 export function readSentence(text: string, headings: readonly string[], skip: readonly RegExp[]): ReadNumber[] {
@@ -188,7 +162,7 @@ export function readSentence(text: string, headings: readonly string[], skip: re
   for (const [i, t] of tokens.entries()) {
     if (out[i]) continue;
     const type = TYPES[t.kind];
-    const all = candidatesFor(type, contexts[i]!, m)
+    const all = candidatesFor(m.candidatesOf.get(type)!, contexts[i]!)
       .map((d) => fitOf(d, contexts[i]!, m.lexicon, section))
       .filter((f): f is Fit => !!f);
     // A row that is only ever a part of its parent's figure ("trong đó TTHC cấp xã 116") is read only as such a part.
@@ -496,7 +470,7 @@ function phrases(l: SentenceLayout, section: string | undefined, heading: readon
     const lent = new Set(m.lexicon.file.sentence_facets);
     for (const x of heading) if (lent.has(x.facet) && !facets.has(x.facet) && !weights.has(x.concept)) weights.set(x.concept, WEIGHTS.heading);
     const ctx: FigureContext = { weights, strong, blocks, evidence };
-    const fits = (p.negative ? m.zeroCandidates : m.candidatesOf.get('boolean')!)
+    const fits = candidatesFor(p.negative ? m.zeroCandidates : m.candidatesOf.get('boolean')!, ctx)
       .map((d) => fitOf(d, ctx, m.lexicon, section))
       .filter((f): f is Fit => !!f);
     const { best, runnerUp } = decide(fits);
