@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { loadCatalog } from '../catalog/index.js';
 import { type CommuneClues, type Period, PeriodKind, type StatedWindow } from '../model/index.js';
-import { clean, foldAscii } from '../text/index.js';
+import { clean, foldAscii, foldCleanAscii, matchesOf } from '../text/index.js';
 import { unitTypes } from './commune/units.js';
 import { makePeriod } from './period.js';
 
@@ -114,8 +114,10 @@ export function readDocumentHeader(lines: readonly string[], path: string): Docu
   };
 
   const title = text.find((l) => c.title.test(l) && l.length < 200);
-  const period = readPeriod(text, path);
-  const window = readWindow(text);
+  // Each line folded once: the period's title lines and the window's quote are looked for in the same lines.
+  const lined = text.map((line) => ({ line, folded: foldCleanAscii(line) }));
+  const period = periodOf(lined, c, path);
+  const window = findWindow(lined, c);
 
   return {
     ...(title ? { title: titleWithSubtitle(text, title) } : {}),
@@ -130,8 +132,26 @@ export function readDocumentHeader(lines: readonly string[], path: string): Docu
  * else its file name's ("phu-luc-2022-q4.xlsx"). Patterns: `catalog/document-header.yaml`.
  */
 export function readPeriod(lines: readonly string[], path?: string): Period | undefined {
-  const c = catalogue();
-  const titleLines = lines.map(clean).filter((l) => c.titleLine.test(foldAscii(l)));
+  return periodOf(cleanLines(lines), catalogue(), path);
+}
+
+/** A text line, `clean`, with its `foldAscii` form: header lines are matched folded, quoted as printed. */
+interface Line {
+  readonly line: string;
+  readonly folded: string;
+}
+
+/** Lines as the readers take them: `clean` (which `clean` again leaves as they are), with their folded form. */
+function cleanLines(lines: readonly string[]): Line[] {
+  return lines.map((l) => {
+    const line = clean(l);
+    return { line, folded: foldCleanAscii(line) };
+  });
+}
+
+/** The period of the first title line (`titleLine` of the catalogue, or `exportTitle`) that names one, else the file name's. */
+function periodOf(lines: readonly Line[], c: CompiledHeader, path: string | undefined, title = c.titleLine): Period | undefined {
+  const titleLines = lines.filter((l) => title.test(l.folded)).map((l) => l.folded);
   return findPeriod(titleLines, c) ?? (path ? findPeriod([foldAscii(basename(path))], c, true) : undefined);
 }
 
@@ -141,8 +161,7 @@ export function readPeriod(lines: readonly string[], path?: string): Period | un
  */
 export function readExportPeriod(lines: readonly string[], path?: string): Period | undefined {
   const c = catalogue();
-  const titleLines = lines.map(clean).filter((l) => c.exportTitle.test(foldAscii(l)));
-  return findPeriod(titleLines, c) ?? (path ? findPeriod([foldAscii(basename(path))], c, true) : undefined);
+  return periodOf(cleanLines(lines), c, path, c.exportTitle);
 }
 
 /**
@@ -151,7 +170,7 @@ export function readExportPeriod(lines: readonly string[], path?: string): Perio
  * are partly estimated. Phrases: `windows` of `catalog/document-header.yaml`.
  */
 export function readWindow(lines: readonly string[]): StatedWindow | undefined {
-  return findWindow(lines.map(clean).filter(Boolean), catalogue());
+  return findWindow(cleanLines(lines).filter((l) => l.line), catalogue());
 }
 
 /** An appendix title line: "Phụ lục II", "PHỤ LỤC", "Phụ lục số 02". */
@@ -164,9 +183,10 @@ export function isExportTitle(line: string): boolean {
   return catalogue().exportTitle.test(foldAscii(line));
 }
 
-function findPeriod(lines: readonly string[], c: CompiledHeader, isFileName = false): Period | undefined {
-  for (const line of lines) {
-    const f = withoutDates(isFileName ? line.replace(/[_\-.]+/g, ' ') : foldAscii(line), c);
+/** The first period named by one of the lines, each given in its `foldAscii` form (or the folded file name). */
+function findPeriod(folded: readonly string[], c: CompiledHeader, isFileName = false): Period | undefined {
+  for (const line of folded) {
+    const f = withoutDates(isFileName ? line.replace(/[_\-.]+/g, ' ') : line, c);
     const year = firstGroup(c.year, f);
     if (!year) continue;
     for (const p of c.periods) {
@@ -193,8 +213,10 @@ function firstGroup(patterns: readonly RegExp[], text: string): string | undefin
   return undefined;
 }
 
-function findWindow(lines: readonly string[], c: CompiledHeader): StatedWindow | undefined {
-  const folded = foldAscii(lines.join('\n'));
+function findWindow(lines: readonly Line[], c: CompiledHeader): StatedWindow | undefined {
+  // The lines' folded forms joined are the joined text folded: a line break folds to a space, as a
+  // line's ends do, and no letter's case or marks depend on the line beside it (test/text/fold.test.ts).
+  const folded = lines.flatMap((l) => (l.folded ? [l.folded] : [])).join(' ');
   const estimate = c.estimate.test(folded);
   for (const re of c.windows) {
     const g = re.exec(folded)?.groups;
@@ -216,8 +238,8 @@ function isoDate(d: string, m: string, y: string): string | undefined {
 }
 
 /** The phrase as printed: the parenthesised part of the line that states the window, or the line. */
-function quoteOf(lines: readonly string[], re: RegExp): string | undefined {
-  const line = lines.find((l) => re.test(foldAscii(l)));
+function quoteOf(lines: readonly Line[], re: RegExp): string | undefined {
+  const line = lines.find((l) => re.test(l.folded))?.line;
   if (!line) return undefined;
   const inner = [...line.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]!.trim()).find((p) => re.test(foldAscii(p)));
   return inner ?? line;
@@ -228,7 +250,7 @@ function mostFrequent(all: string, patterns: readonly RegExp[], group: 1 | 2): {
   const counts = new Map<string, { n: number; prefix?: string; first: number }>();
   const names = new Map<string, string>();
   for (const re of patterns) {
-    for (const m of all.matchAll(re)) {
+    for (const m of matchesOf(re, all)) {
       const value = clean(m[group] ?? '');
       if (!value) continue;
       const key = foldAscii(value);
@@ -250,7 +272,7 @@ function collectHints(all: string, c: CompiledHeader, path: string): string[] {
   const hints = new Set<string>();
   const place = c.placeDate.exec(all);
   if (place?.[1]) hints.add(clean(place[1]));
-  for (const m of all.matchAll(c.webAddress)) if (m[1]) hints.add(m[1].toLowerCase());
+  for (const m of matchesOf(c.webAddress, all)) if (m[1]) hints.add(m[1].toLowerCase());
   hints.add(path);
   return [...hints];
 }

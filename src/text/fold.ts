@@ -12,6 +12,8 @@ const LIGATURES: Record<string, string> = { '\uFB00': 'ff', '\uFB01': 'fi', '\uF
 
 /** NFC, ligatures expanded, invisible characters dropped, every run of white space one plain space, trimmed. */
 export function clean(text: string): string {
+  // Most lines have nothing of that but their Unicode form to mend (test/text/fold.test.ts compares both ways).
+  if (onlyNfcToMend(text)) return text.normalize('NFC');
   return text
     .replace(/[\uFB00-\uFB04]/g, (c) => LIGATURES[c] ?? c)
     .replace(INVISIBLE, '')
@@ -21,6 +23,26 @@ export function clean(text: string): string {
     .trim();
 }
 
+/**
+ * Whether `clean` has nothing to do to the text but NFC: no ligature, invisible or control character,
+ * no white space other than single plain spaces between other characters. (NFC makes none of these.)
+ */
+function onlyNfcToMend(text: string): boolean {
+  let space = true; // at the start, or after a space: a space here would be leading or doubled
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (space) return false;
+      space = true;
+      continue;
+    }
+    space = false;
+    if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c === 0xad || c === 0x1680 || (c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f)) return false;
+    if (c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff || (c >= 0xfb00 && c <= 0xfb04)) return false;
+  }
+  return !space || text.length === 0;
+}
+
 /** Lower case, punctuation folded to spaces, spaces collapsed: the label-matching form (keeps diacritics). */
 export function fold(text: string): string {
   return punctuationToSpaces(clean(text).toLowerCase()).trim();
@@ -28,7 +50,18 @@ export function fold(text: string): string {
 
 /** `fold` without diacritics and with đ → d: the fallback form for matching text typed without accents. */
 export function foldAscii(text: string): string {
-  const folded = fold(text);
+  return withoutMarks(fold(text));
+}
+
+/**
+ * `foldAscii` of a text that `clean` gave (cleaning it again changes nothing, test/text/fold.test.ts):
+ * for readers that keep the clean lines and fold each once.
+ */
+export function foldCleanAscii(cleaned: string): string {
+  return withoutMarks(punctuationToSpaces(cleaned.toLowerCase()).trim());
+}
+
+function withoutMarks(folded: string): string {
   return asciiLetters(folded) ?? folded.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').normalize('NFC');
 }
 

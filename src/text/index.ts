@@ -1,2 +1,2 @@
-export { clean, fold, foldAscii, foldCompact } from './fold.js';
-export { alternation, escapeRegExp } from './regexp.js';
+export { clean, fold, foldAscii, foldCleanAscii, foldCompact } from './fold.js';
+export { alternation, escapeRegExp, matchesOf } from './regexp.js';

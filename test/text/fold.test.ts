@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { clean, fold, foldAscii, foldCompact } from '../../src/text/index.js';
+import { clean, fold, foldAscii, foldCleanAscii, foldCompact } from '../../src/text/index.js';
 
 /** The definitions fold.ts computes letter by letter, as regular expressions over the whole text. */
 const foldByRegex = (t: string) =>
@@ -51,5 +51,55 @@ describe('fold and foldAscii', () => {
       expect(fold(l)).toBe(foldByRegex(l));
       expect(foldAscii(l)).toBe(foldAsciiByRegex(l));
     }
+  });
+});
+
+/** What clean does, as regular expressions over the whole text. */
+const cleanByRegex = (t: string) =>
+  t
+    .replace(/[\uFB00-\uFB04]/g, (c) => ({ '\uFB00': 'ff', '\uFB01': 'fi', '\uFB02': 'fl', '\uFB03': 'ffi', '\uFB04': 'ffl' })[c] ?? c)
+    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, ' ')
+    .normalize('NFC')
+    .replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
+    .trim();
+
+describe('clean', () => {
+  it('gives what the regular expressions give, for every character of the BMP, alone, between letters and spaces', () => {
+    const bad: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      const ch = String.fromCharCode(cp);
+      for (const s of [ch, `a${ch}b`, `a ${ch} b`, ` ${ch}`, `${ch} `, `e${ch}\u0301`]) if (clean(s) !== cleanByRegex(s)) bad.push(cp.toString(16));
+    }
+    expect(bad).toEqual([]);
+    for (const s of [...SAMPLES, 'a  b', ' a', 'a ', 'Tiếp nhận'.normalize('NFD'), '']) expect(clean(s)).toBe(cleanByRegex(s));
+  });
+
+  // The header reader cleans its lines once and hands them on to readers that would clean them again.
+  it('leaves a clean text as it is, for every character of the BMP and every line of the seed report', () => {
+    const lines = readFileSync(new URL('../../fixtures/source/ban-thi-2024/narrative.txt', import.meta.url), 'utf8').split('\n');
+    const texts = [...SAMPLES, ...lines, ...lines.map((x) => x.normalize('NFD'))];
+    for (let cp = 0; cp <= 0xffff; cp++) texts.push(` ${String.fromCharCode(cp)}a\u0301${String.fromCharCode(cp)} `);
+    const changed = texts.filter((t) => clean(clean(t)) !== clean(t));
+    expect(changed).toEqual([]);
+    expect(clean('  ﬁnal\u00A0\u200Bx\u0007y  ')).toBe('final x y');
+  });
+});
+
+describe('foldCleanAscii', () => {
+  const lines = readFileSync(new URL('../../fixtures/source/ban-thi-2024/narrative.txt', import.meta.url), 'utf8').split('\n');
+  const texts = [...SAMPLES, ...lines, ...lines.map((x) => x.normalize('NFD')), ...lines.map((x) => x.toUpperCase())];
+
+  it('is foldAscii of a clean text', () => {
+    for (const t of texts) expect(foldCleanAscii(clean(t))).toBe(foldAscii(t));
+    expect(foldCleanAscii(clean(' Đường  Hữu,\u00A0Sơn Động '))).toBe('duong huu son dong');
+  });
+
+  // The header reader folds its lines one by one and joins them, in place of folding the joined text.
+  it('of each line, the empty ones left out, joined by spaces: foldAscii of the lines joined by line breaks', () => {
+    const clean_ = [...texts, '—', '(…)', 'ΑΣ', 'Σ.', "'Σ", 'a\u0301'.normalize('NFD'), '\u0301b'].map(clean).filter(Boolean);
+    const joined = (ls: readonly string[]) => ls.map(foldCleanAscii).filter(Boolean).join(' ');
+    expect(joined(clean_)).toBe(foldAscii(clean_.join('\n')));
+    for (let i = 0; i + 1 < clean_.length; i++) expect(joined([clean_[i]!, clean_[i + 1]!])).toBe(foldAscii(`${clean_[i]}\n${clean_[i + 1]}`));
   });
 });

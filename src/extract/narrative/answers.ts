@@ -24,8 +24,7 @@ export interface TextAnswer {
 
 export function textAnswers(text: string, section: string | undefined, catalogue: IndicatorCatalogue): TextAnswer[] {
   const folded = foldPositions(text);
-  const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.length === 0) return [];
+  if (!/[a-z0-9]/.test(folded)) return [];
   const out: TextAnswer[] = [];
   for (const ind of answerIndicators(catalogue)) {
     if (section && /^\d$/.test(section) && section !== ind.section) continue;
@@ -89,11 +88,23 @@ function answerIndicators(catalogue: IndicatorCatalogue): AnswerIndicator[] {
 function foldPositions(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // ASCII letters and digits fold to themselves, or to the lower-case letter: most of a sentence.
+    if (code < 0x80 && ALNUM_ASCII[code]) {
+      out += ALNUM_ASCII[code];
+      continue;
+    }
     const f = foldLetter(text[i]!);
     out += f.length === 1 ? f : ' ';
   }
   return out;
 }
+
+/** ASCII code → what foldLetter gives for a letter or digit, '' for anything else. */
+const ALNUM_ASCII = Array.from({ length: 0x80 }, (_, code) => {
+  const c = String.fromCharCode(code);
+  return /[A-Za-z0-9]/.test(c) ? foldLetter(c) : '';
+});
 
 function isWordAt(folded: string, start: number, end: number): boolean {
   const edge = (c: string | undefined) => c === undefined || !/[a-z0-9]/.test(c);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { indicatorCatalogue, loadCatalog, type IndicatorCatalogue, type ValueType } from '../../catalog/index.js';
-import { compilePattern, PatternError, type CompiledPattern, type PlaceholderType } from './pattern.js';
+import { compilePattern, PatternError, type CompiledPattern, type PlaceholderType, type SentenceProbe } from './pattern.js';
+import { patternScreen, type Candidate } from './screen.js';
 
 /** `catalog/narrative-patterns.yaml`: what the narrative's sentences mean, as data. */
 export const NARRATIVE_CATALOG = 'narrative-patterns.yaml';
@@ -44,6 +45,8 @@ export interface CompiledCatalog {
   readonly end: readonly RegExp[];
   readonly skip: readonly RegExp[];
   readonly entries: readonly CompiledEntry[];
+  /** The entries' patterns a sentence may match, in catalogue order (screen.ts). */
+  readonly candidates: (probe: SentenceProbe) => readonly Candidate[];
 }
 
 // Which indicator types each placeholder may feed: a percentage is never a count, an amount never a share.
@@ -103,6 +106,7 @@ export function compileCatalog(catalog: NarrativeCatalog, indicators: IndicatorC
     end: catalog.narrative_end.map((s) => regex(s, 'u')),
     skip: catalog.skip.map((s) => regex(s.pattern, 'gu')),
     entries,
+    candidates: patternScreen(entries),
   };
 }
 

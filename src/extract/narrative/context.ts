@@ -1,3 +1,4 @@
+import { matchesOf } from '../../text/index.js';
 import type { Lexicon, Mention } from './lexicon.js';
 import type { NumberToken } from './numbers.js';
 
@@ -63,7 +64,7 @@ export function layout(text: string, tokens: readonly NumberToken[], lexicon: Le
   const mentions = lexicon.mentions(text).filter((m) => !tokens.some((t) => m.start < t.end && t.start < m.end));
   const inside = (i: number) => mentions.some((m) => m.start < i && i < m.end) || tokens.some((t) => t.start < i && i < t.end);
   const cuts: Cut[] = [];
-  for (const m of text.matchAll(BOUNDARY)) {
+  for (const m of matchesOf(BOUNDARY, text)) {
     if (inside(m.index)) continue;
     const c = m[0].trim();
     const kind = c === ';' ? 'clause' : c === ':' ? 'colon' : c === '(' || c === '[' ? 'open' : c === ')' || c === ']' ? 'close' : 'comma';

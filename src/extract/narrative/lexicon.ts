@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadCatalog } from '../../catalog/index.js';
+import { matchesOf } from '../../text/index.js';
 import { foldLetter } from './search-form.js';
 
 /** `catalog/narrative-lexicon.yaml`: the words the meaning-based mapper reads, one concept per word. */
@@ -80,8 +81,8 @@ export interface Word {
 export interface Lexicon {
   readonly facetOf: ReadonlyMap<string, Facet>;
   readonly file: LexiconFile;
-  /** The concepts of a text, longest phrase first, left to right, never overlapping. */
-  mentions(text: string): Mention[];
+  /** The concepts of a text, longest phrase first, left to right, never overlapping (found once per text: not to be changed). */
+  mentions(text: string): readonly Mention[];
   /** Where a negation ("không có", "chưa") or affirmation ("đã") starts, with its end. */
   polarity(text: string): { start: number; end: number; negative: boolean }[];
   /** Words that end a number's own words: list items and breakdowns ("trong đó"), with their spans. */
@@ -106,7 +107,7 @@ function foldWord(w: string, ascii: boolean): string {
 
 /** The words of a text. Text typed without any diacritics is matched without them. */
 export function wordsOf(text: string, ascii = isAscii(text)): Word[] {
-  return [...text.matchAll(WORD)].map((m) => ({ form: foldWord(m[0], ascii), start: m.index, end: m.index + m[0].length }));
+  return matchesOf(WORD, text).map((m) => ({ form: foldWord(m[0], ascii), start: m.index, end: m.index + m[0].length }));
 }
 
 function isAscii(text: string): boolean {
@@ -131,10 +132,15 @@ class PhraseTable<T> {
   }
   /** The longest phrase starting at word `i`, with its length in words. */
   at(words: readonly Word[], i: number, text: string): { value: T; length: number } | undefined {
-    for (const p of this.byFirst.get(words[i]!.form) ?? []) {
-      if (p.words.every((w, k) => words[i + k]?.form === w && (k === 0 || joined(text, words[i + k - 1]!, words[i + k]!)))) {
-        return { value: p.value, length: p.words.length };
+    const phrases = this.byFirst.get(words[i]!.form);
+    if (!phrases) return undefined;
+    // (Every phrase listed under the word starts with it: the words after it decide.)
+    next: for (const p of phrases) {
+      for (let k = 1; k < p.words.length; k++) {
+        const w = words[i + k];
+        if (!w || w.form !== p.words[k] || !joined(text, words[i + k - 1]!, w)) continue next;
       }
+      return { value: p.value, length: p.words.length };
     }
     return undefined;
   }
@@ -142,6 +148,8 @@ class PhraseTable<T> {
 
 /** Two words are one phrase when only spaces, a comma or a slash stand between them. */
 function joined(text: string, a: Word, b: Word): boolean {
+  // Most words of a phrase stand one space apart.
+  if (b.start - a.end === 1 && text.charCodeAt(a.end) === 0x20) return true;
   return /^\s*[,/]?\s*$/u.test(text.slice(a.end, b.start));
 }
 
@@ -197,7 +205,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
   // A sentence's words are asked for by each reading of it (mentions, polarity, list and relative
   // words, the function word after each number), a heading's by every sentence under it: each text
   // is split and folded once. Bounded: a backfill reads millions of sentences.
-  const read = new Map<string, { ascii: boolean; words: readonly Word[]; accents?: readonly Word[] }>();
+  const read = new Map<string, { ascii: boolean; words: readonly Word[]; accents?: readonly Word[]; mentions?: readonly Mention[] }>();
   const textOf = (text: string) => {
     let known = read.get(text);
     if (!known) {
@@ -216,8 +224,12 @@ export function compileLexicon(file: LexiconFile): Lexicon {
     return known.accents;
   };
 
-  const mentions = (text: string): Mention[] => {
-    const { ascii, words } = textOf(text);
+  const mentions = (text: string): readonly Mention[] => {
+    const known = textOf(text);
+    known.mentions ??= findMentions(text, known.ascii, known.words);
+    return known.mentions;
+  };
+  const findMentions = (text: string, ascii: boolean, words: readonly Word[]): Mention[] => {
     const table = ascii ? tables.ascii : tables.accents;
     const out: Mention[] = [];
     for (let i = 0; i < words.length; ) {

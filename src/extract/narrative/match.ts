@@ -1,4 +1,5 @@
 import type { ExtractedFigure } from '../../model/index.js';
+import { matchesOf } from '../../text/index.js';
 import type { CompiledCatalog } from './catalog.js';
 import { probeOf, type CompiledPattern } from './pattern.js';
 import { readSentence } from './meaning.js';
@@ -26,55 +27,51 @@ export function figuresOf(sentence: Sentence, catalog: CompiledCatalog): Extract
 
   // Every pattern captures a number: a sentence without a digit has nothing for them.
   const digits = /\d/.test(form.text);
-  const probe = digits ? probeOf(form.text) : undefined;
-  for (const entry of probe ? catalog.entries : []) {
-    for (const pattern of entry.patterns) {
-      if (!pattern.mayMatch(probe!)) continue;
-      for (const m of form.text.matchAll(pattern.regex)) {
-        const groups = m.indices?.groups ?? {};
-        const start = shortestStart(pattern, form.text, m);
-        // A match can end on the space a bracket or comma became: the label stops at the last word.
-        const label = phrase(sentence.text, form, start, m.index + m[0].trimEnd().length);
-        for (const capture of pattern.captures) {
-          const span = groups[capture.group];
-          const key = entry.figures[capture.name];
-          if (!span || !key || overlaps(claimed, span)) continue;
-          // A pattern is the first rule, but not against the meaning: a target, another body's figure,
-          // a number the words around it give to another indicator stays with the mapper's reading.
-          const reading = readings.find((r) => r.start === originalIndex(form, span[0]));
-          const overruled =
-            !!reading &&
-            (!!reading.blocked ||
-              (!!reading.open && !reading.open.includes(key)) ||
-              !!reading.foreignNoun ||
-              reading.partOf === key ||
-              (reading.key ? reading.key !== key : !!reading.candidates?.length && !reading.candidates.includes(key)));
-          if (overruled) continue;
-          claimed.push(span);
-          found.push({
-            at: span[0],
-            figure: {
-              method: 'narrative',
-              indicatorKey: key,
-              raw: originalSlice(sentence.text, form, span[0], span[1]),
-              rowLabel: label,
-              ...unitOf(form.text.slice(span[0], span[1])),
-              provenance: { page: pageAt(sentence, originalIndex(form, span[0])), quote: sentence.text },
-              details: {
+  for (const { entry, pattern } of digits ? catalog.candidates(probeOf(form.text)) : []) {
+    for (const m of matchesOf(pattern.regex, form.text)) {
+      const groups = m.indices?.groups ?? {};
+      const start = shortestStart(pattern, form.text, m);
+      // A match can end on the space a bracket or comma became: the label stops at the last word.
+      const label = phrase(sentence.text, form, start, m.index + m[0].trimEnd().length);
+      for (const capture of pattern.captures) {
+        const span = groups[capture.group];
+        const key = entry.figures[capture.name];
+        if (!span || !key || overlaps(claimed, span)) continue;
+        // A pattern is the first rule, but not against the meaning: a target, another body's figure,
+        // a number the words around it give to another indicator stays with the mapper's reading.
+        const reading = readings.find((r) => r.start === originalIndex(form, span[0]));
+        const overruled =
+          !!reading &&
+          (!!reading.blocked ||
+            (!!reading.open && !reading.open.includes(key)) ||
+            !!reading.foreignNoun ||
+            reading.partOf === key ||
+            (reading.key ? reading.key !== key : !!reading.candidates?.length && !reading.candidates.includes(key)));
+        if (overruled) continue;
+        claimed.push(span);
+        found.push({
+          at: span[0],
+          figure: {
+            method: 'narrative',
+            indicatorKey: key,
+            raw: originalSlice(sentence.text, form, span[0], span[1]),
+            rowLabel: label,
+            ...unitOf(form.text.slice(span[0], span[1])),
+            provenance: { page: pageAt(sentence, originalIndex(form, span[0])), quote: sentence.text },
+            details: {
+              pattern: entry.id,
+              // The catalogue pattern decided; the mapper's reading of the same number, when it agrees, says with which words.
+              why: {
+                rule: 'pattern',
                 pattern: entry.id,
-                // The catalogue pattern decided; the mapper's reading of the same number, when it agrees, says with which words.
-                why: {
-                  rule: 'pattern',
-                  pattern: entry.id,
-                  score: reading?.key === key ? (reading.why?.score ?? null) : null,
-                  words: reading?.key === key ? (reading.why?.words ?? []) : [],
-                },
-                span: [originalIndex(form, span[0]), originalIndex(form, span[1] - 1) + 1],
-                ...sectionOf(sentence.headings ?? []),
+                score: reading?.key === key ? (reading.why?.score ?? null) : null,
+                words: reading?.key === key ? (reading.why?.words ?? []) : [],
               },
+              span: [originalIndex(form, span[0]), originalIndex(form, span[1] - 1) + 1],
+              ...sectionOf(sentence.headings ?? []),
             },
-          });
-        }
+          },
+        });
       }
     }
   }

@@ -1,6 +1,7 @@
 import { indicatorCatalogue, type IndicatorCatalogue, type ValueType } from '../../catalog/index.js';
 import { figureContext, layout, zonesOf, WEIGHTS, type FigureContext, type SentenceLayout } from './context.js';
 import { describeIndicators, type IndicatorDescription } from './description.js';
+import { candidatesFor, indexCandidates, type CandidateIndex } from './candidates.js';
 import { decide, FIT, fitOf, type Fit } from './fit.js';
 import { narrativeLexicon, type Lexicon, type Mention } from './lexicon.js';
 import { type TextAnswer, textAnswers } from './answers.js';
@@ -53,6 +54,12 @@ interface Model {
   readonly denominatorOnly: ReadonlySet<string>;
   readonly partsOnly: ReadonlySet<string>;
   readonly ratios: readonly { rate?: string; numerator: string; denominator: string }[];
+  /** The descriptions a value of each type is scored against (not a base mapped only as one), in catalogue order, indexed. */
+  readonly candidatesOf: ReadonlyMap<ValueType, CandidateIndex>;
+  /** The same for a zero in words (a count or a yes/no). */
+  readonly zeroCandidates: CandidateIndex;
+  /** Every measure noun some indicator counts. */
+  readonly nouns: ReadonlySet<string>;
 }
 
 let cached: Model | undefined;
@@ -74,7 +81,26 @@ function model(): Model {
     lexicon.file.ratios.map((r) => r.denominator).filter((k) => !lexicon.file.ratios.some((r) => r.numerator === k) && /mẫu số/u.test(byKey.get(k)!.indicator.name)),
   );
   for (const k of lexicon.file.parts_only) if (!byKey.has(k)) throw new Error(`catalog/narrative-lexicon.yaml: parts_only: unknown indicator key "${k}"`);
-  cached = { lexicon, catalogue, descriptions, byKey, denominatorOnly, partsOnly: new Set(lexicon.file.parts_only), ratios: lexicon.file.ratios };
+  // Asked for every number and every zero in words: filtered and indexed once.
+  const scored = (types: readonly ValueType[]) =>
+    indexCandidates(
+      descriptions.filter((d) => types.includes(d.indicator.type) && !denominatorOnly.has(d.indicator.key)),
+      lexicon,
+    );
+  const candidatesOf = new Map(Object.values(TYPES).map((t) => [t, scored([t])] as const));
+  candidatesOf.set('boolean', scored(['boolean']));
+  cached = {
+    lexicon,
+    catalogue,
+    descriptions,
+    byKey,
+    denominatorOnly,
+    partsOnly: new Set(lexicon.file.parts_only),
+    ratios: lexicon.file.ratios,
+    candidatesOf,
+    zeroCandidates: scored(['count', 'boolean']),
+    nouns: new Set(descriptions.flatMap((d) => [...d.nouns])),
+  };
   return cached;
 }
 
@@ -136,8 +162,7 @@ export function readSentence(text: string, headings: readonly string[], skip: re
   for (const [i, t] of tokens.entries()) {
     if (out[i]) continue;
     const type = TYPES[t.kind];
-    const all = m.descriptions
-      .filter((d) => d.indicator.type === type && !m.denominatorOnly.has(d.indicator.key))
+    const all = candidatesFor(m.candidatesOf.get(type)!, contexts[i]!)
       .map((d) => fitOf(d, contexts[i]!, m.lexicon, section))
       .filter((f): f is Fit => !!f);
     // A row that is only ever a part of its parent's figure ("trong đó TTHC cấp xã 116") is read only as such a part.
@@ -182,7 +207,7 @@ export function readSentence(text: string, headings: readonly string[], skip: re
   }
   for (const [i, c] of contexts.entries()) {
     const noun = c.noun;
-    if (noun && !out[i]!.key && !m.descriptions.some((d) => d.nouns.has(noun))) out[i] = { ...out[i]!, foreignNoun: noun };
+    if (noun && !out[i]!.key && !m.nouns.has(noun)) out[i] = { ...out[i]!, foreignNoun: noun };
   }
   for (const [i, c] of contexts.entries()) {
     if (c.blocks.size && !out[i]!.key) out[i] = { ...out[i]!, blocked: [...c.blocks] };
@@ -445,9 +470,7 @@ function phrases(l: SentenceLayout, section: string | undefined, heading: readon
     const lent = new Set(m.lexicon.file.sentence_facets);
     for (const x of heading) if (lent.has(x.facet) && !facets.has(x.facet) && !weights.has(x.concept)) weights.set(x.concept, WEIGHTS.heading);
     const ctx: FigureContext = { weights, strong, blocks, evidence };
-    const types: ValueType[] = p.negative ? ['count', 'boolean'] : ['boolean'];
-    const fits = m.descriptions
-      .filter((d) => types.includes(d.indicator.type) && !m.denominatorOnly.has(d.indicator.key))
+    const fits = candidatesFor(p.negative ? m.zeroCandidates : m.candidatesOf.get('boolean')!, ctx)
       .map((d) => fitOf(d, ctx, m.lexicon, section))
       .filter((f): f is Fit => !!f);
     const { best, runnerUp } = decide(fits);

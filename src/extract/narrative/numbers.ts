@@ -1,5 +1,6 @@
 import { moneyUnitWords } from './money.js';
 import { originalIndex, searchForm } from './search-form.js';
+import { matchesOf } from '../../text/index.js';
 
 /**
  * The printed numbers of a sentence that may be figures, each one token: a count ("1.247", "05"),
@@ -44,7 +45,7 @@ export function numberTokens(sentence: string, skip: readonly RegExp[]): NumberT
   // Every token is made of digits: a sentence without one needs none of the expressions below.
   if (!/\d/.test(text)) return [];
   const taken: Span[] = [];
-  for (const re of skip) for (const m of text.matchAll(re)) taken.push([m.index, m.index + m[0].length]);
+  for (const re of skip) for (const m of matchesOf(re, text)) taken.push([m.index, m.index + m[0].length]);
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
   const found: { kind: NumberKind; s: number; e: number; part?: 'numerator' | 'denominator'; pair?: number }[] = [];
   const claim = (kind: NumberKind, s: number, e: number, part?: 'numerator' | 'denominator', pair?: number) => {
@@ -53,7 +54,7 @@ export function numberTokens(sentence: string, skip: readonly RegExp[]): NumberT
   };
 
   let pairs = 0;
-  const money = [...text.matchAll(MONEY)].filter((m) => free(m.index, m.index + m[0].length));
+  const money = matchesOf(MONEY, text).filter((m) => free(m.index, m.index + m[0].length));
   for (const [i, m] of money.entries()) {
     const next = money[i + 1];
     const s = m.index;
@@ -66,15 +67,15 @@ export function numberTokens(sentence: string, skip: readonly RegExp[]): NumberT
       money.splice(i + 1, 1);
     } else if (!found.some((f) => f.s === s)) claim('money', s, e);
   }
-  for (const m of text.matchAll(FRACTION)) {
+  for (const m of matchesOf(FRACTION, text)) {
     const [a, b] = [m.indices![1]!, m.indices![3]!];
     if (!free(m.index, m.index + m[0].length)) continue;
     const pair = pairs++;
     claim('count', a[0], a[1], 'numerator', pair);
     claim('count', b[0], b[1], 'denominator', pair);
   }
-  for (const m of text.matchAll(PERCENT)) if (free(m.index, m.index + m[0].length)) claim('percent', m.index, m.index + m[0].length);
-  for (const m of text.matchAll(COUNT)) if (free(m.index, m.index + m[0].length)) claim('count', m.index, m.index + m[0].length);
+  for (const m of matchesOf(PERCENT, text)) if (free(m.index, m.index + m[0].length)) claim('percent', m.index, m.index + m[0].length);
+  for (const m of matchesOf(COUNT, text)) if (free(m.index, m.index + m[0].length)) claim('count', m.index, m.index + m[0].length);
 
   found.sort((x, y) => x.s - y.s);
   const tokens = found.map((f) => ({ kind: f.kind, start: originalIndex(form, f.s), end: originalIndex(form, f.e - 1) + 1, part: f.part, pair: f.pair }));

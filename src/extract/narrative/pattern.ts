@@ -47,6 +47,8 @@ export interface CompiledPattern {
    * optional, and the "%" or "/" of a percentage, fraction or slash. False: the regex cannot match.
    */
   readonly mayMatch: (sentence: SentenceProbe) => boolean;
+  /** A whole word every match holds (the first such word of the pattern), if any: the key patterns are indexed by. */
+  readonly anchor?: string;
 }
 
 export class PatternError extends Error {}
@@ -179,7 +181,8 @@ export function compilePattern(source: string): CompiledPattern {
   }
   // What every match must contain: a sentence lacking it is not tried (most sentences lack most).
   const need = needs(nodes);
-  return { source, regex, sticky: new RegExp(regex.source, 'dyu'), captures, mayMatch: (sentence) => holds(need, sentence) };
+  const anchor = need.words[0];
+  return { source, regex, sticky: new RegExp(regex.source, 'dyu'), captures, mayMatch: (sentence) => holds(need, sentence), ...(anchor ? { anchor } : {}) };
 }
 
 /**

@@ -14,11 +14,9 @@ export interface SearchForm {
 
 const LETTER = /\p{L}/u;
 const MARK = /\p{M}/u;
-const DIGIT = /\d/;
-const ALNUM = /[\p{L}\d]/u;
 // Kept anywhere: the percent sign and the fraction slash are part of figures; the semicolon
 // separates clauses, and a pattern's gap must not run across it.
-const KEPT = new Set(['%', '/', ';']);
+const KEPT = new Set(['%', '/', ';'].map((c) => c.charCodeAt(0)));
 
 /** Folds one letter the way `foldAscii` does. */
 export function foldLetter(c: string): string {
@@ -49,40 +47,73 @@ export function searchForm(sentence: string): SearchForm {
 }
 
 function buildForm(sentence: string): SearchForm {
-  const chars: string[] = [];
+  // Character by character, not slices of the sentence: a sentence with one letter outside Latin-1 is
+  // a two-byte string and so would be its slices, while single characters and their concatenation stay
+  // one-byte where they can; every pattern would otherwise run, and be compiled again, for two-byte text.
+  let text = '';
   const origin: number[] = [];
-  const push = (s: string, at: number) => {
-    for (const ch of s) {
-      if (ch === ' ' && (chars.length === 0 || chars[chars.length - 1] === ' ')) continue;
-      chars.push(ch);
-      origin.push(at);
-    }
-  };
+  // Whether the form so far is empty or ends with a space: no space is added then.
+  let spaced = true;
+  // Letter by letter, each distinct code unit classified and folded once (a report has a few hundred).
   for (let i = 0; i < sentence.length; i++) {
-    const c = sentence[i]!;
-    // Plain ASCII letters and digits are most of the text: no Unicode look-up for them.
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      chars.push(c);
+    const code = sentence.charCodeAt(i);
+    // Plain ASCII letters and digits are most of the text: no look-up for them.
+    if ((code >= 0x61 && code <= 0x7a) || isDigit(code)) {
+      text += sentence[i];
       origin.push(i);
+      spaced = false;
       continue;
     }
-    const prev = sentence[i - 1] ?? '';
-    const next = sentence[i + 1] ?? '';
+    const kind = unitKind(code);
     // A combining mark (text left decomposed) belongs to the letter before it, already folded.
-    if (MARK.test(c)) continue;
-    if (LETTER.test(c)) push(foldLetter(c), i);
-    else if (DIGIT.test(c) || KEPT.has(c)) push(c, i);
+    if (kind === MARK_UNIT) continue;
+    let s: string;
+    if (kind === LETTER_UNIT) s = (foldedUnit[code] ??= foldLetter(sentence[i]!));
+    else if (KEPT.has(code)) s = sentence[i]!;
     // A dot or comma is a figure's separator only between digits ("1.101", "85,71").
-    else if ((c === '.' || c === ',') && DIGIT.test(prev) && DIGIT.test(next)) push(c, i);
+    else if ((code === 0x2e || code === 0x2c) && isDigit(sentence.charCodeAt(i - 1)) && isDigit(sentence.charCodeAt(i + 1))) s = sentence[i]!;
     // A hyphen inside a token keeps codes ("KH-UBND") and ranges ("2021-2030") recognisable.
-    else if (c === '-' && ALNUM.test(prev) && ALNUM.test(next)) push(c, i);
-    else push(' ', i);
+    else if (code === 0x2d && isAlnum(sentence.charCodeAt(i - 1)) && isAlnum(sentence.charCodeAt(i + 1))) s = '-';
+    else s = ' ';
+    for (const ch of s) {
+      if (ch === ' ' && spaced) continue;
+      text += ch;
+      origin.push(i);
+      spaced = ch === ' ';
+    }
   }
-  if (chars[chars.length - 1] === ' ') {
-    chars.pop();
+  if (spaced && text.length > 0) {
+    text = text.slice(0, -1);
     origin.pop();
   }
-  return { text: chars.join(''), origin };
+  return { text, origin };
+}
+
+const MARK_UNIT = 1;
+const LETTER_UNIT = 2;
+const OTHER_UNIT = 3;
+/** UTF-16 code unit → MARK_UNIT, LETTER_UNIT or OTHER_UNIT (as `\p{M}`, `\p{L}` test it alone), 0 not yet asked. */
+const unitKinds = new Uint8Array(0x10000);
+/** Code unit → its letter folded (`foldLetter`), once asked. */
+const foldedUnit: string[] = [];
+
+function unitKind(code: number): number {
+  let k = unitKinds[code]!;
+  if (k === 0) {
+    const c = String.fromCharCode(code);
+    unitKinds[code] = k = MARK.test(c) ? MARK_UNIT : LETTER.test(c) ? LETTER_UNIT : OTHER_UNIT;
+  }
+  return k;
+}
+
+/** An ASCII digit (NaN, past either end of the text, is none). */
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** A letter or an ASCII digit, as `[\p{L}\d]` tests one code unit. */
+function isAlnum(code: number): boolean {
+  return isDigit(code) || (code >= 0 && unitKind(code) === LETTER_UNIT);
 }
 
 /** The sentence's characters behind `form.text.slice(start, end)`. */

@@ -1,4 +1,4 @@
-import { clean } from '../../text/index.js';
+import { clean, matchesOf } from '../../text/index.js';
 import { foldWords } from './search-form.js';
 
 /** A page of text as the PDF reader hands it over, lines separated by newlines. */
@@ -84,7 +84,10 @@ function lines(pages: readonly PageText[], options: SplitOptions): (Line | null)
         continue;
       }
       // A heading starts with a capital: a wrapped line that happens to begin "biểu thống kê…" is not one.
-      if (/^\p{Lu}/u.test(t) && options.end.some((re) => re.test(foldWords(t)))) return out;
+      if (/^\p{Lu}/u.test(t)) {
+        const folded = foldWords(t);
+        if (options.end.some((re) => re.test(folded))) return out;
+      }
       if ((i === first || i === last) && PAGE_NUMBER.test(t)) continue;
       out.push({ page, text: t });
     }
@@ -141,6 +144,9 @@ function paragraphs(input: readonly (Line | null)[]): Block[] {
   return blocks;
 }
 
+// A sentence ends where a stop (and a closing quote or bracket) is followed by a capital or a digit.
+const SENTENCE_END = /[.!?…]+["”’)\]]*\s+(?=["“(]?[\p{Lu}\d])/gu;
+
 function sentencesOf(block: Block): Sentence[] {
   let text = '';
   const pages: { offset: number; page: number }[] = [];
@@ -151,8 +157,7 @@ function sentencesOf(block: Block): Sentence[] {
   }
   const out: Sentence[] = [];
   let start = 0;
-  const boundary = /[.!?…]+["”’)\]]*\s+(?=["“(]?[\p{Lu}\d])/gu;
-  for (const m of text.matchAll(boundary)) {
+  for (const m of matchesOf(SENTENCE_END, text)) {
     const before = /(\S+)[.!?…]+["”’)\]]*\s+$/u.exec(text.slice(start, m.index + m[0].length))?.[1] ?? '';
     if (ABBREVIATIONS.has(before.toLowerCase()) || /^\p{Lu}$/u.test(before)) continue;
     const end = m.index + m[0].length;
