@@ -8,9 +8,9 @@
  * needs is not there yet, takes the next job that no thread has started and runs it itself: every
  * core is busy, with no more threads than cores.
  *
- * A job is handed to the pool only when a pool thread is about to be free (`slots` jobs in flight:
- * about two a thread, so that a thread never idles while its next job's message is on its way);
- * the others wait here, where the writer can still take them or drop them.
+ * A job is handed to the pool only while fewer than `slots` are in flight (a few a thread, so that a
+ * thread has work of its own while the writer is busy and cannot hand it more); the others wait
+ * here, where the writer can still take them or drop them.
  */
 export interface Job<T> {
   /** Runs the job in a pool thread. */

@@ -2,6 +2,7 @@ import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PdfObjects } from './pdf-objects.js';
 import { OPS } from './pdfjs.js';
 import { type Matrix, PATH, RulingPen, type Rulings, rulingsOf } from './rulings.js';
+import { CLASS } from './text-layer/pdf-syntax.js';
 
 /**
  * A table page's rulings: from its content stream read directly when it is the plain case (see
@@ -29,10 +30,6 @@ const CLOSING = new Set(['s', 'b', 'b*']);
 /** Operators this reader cannot follow: a form or image drawn by name, an inline image's binary data. */
 const OPAQUE = new Set(['Do', 'BI', 'ID']);
 
-/** Character classes of a content stream (read as Latin-1): 1 white space, 2 delimiter, 0 regular. */
-const CLASS = new Uint8Array(256);
-for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = 1;
-for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2;
 const regular = (c: number) => CLASS[c & 0xff] === 0;
 
 /**

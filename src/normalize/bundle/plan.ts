@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { z } from 'zod';
-import { ReportReference } from '../../model/index.js';
+import { ReportReference, pushTo } from '../../model/index.js';
 import { foldAscii } from '../../text/index.js';
 
 const Era = z.enum(['pre2025', 'post2025']);
@@ -109,13 +109,7 @@ export function planBundles(input: readonly BundleDocument[]): BundlePlan {
   }
   // 2. One folder, one commune, one period: pairs are looked for within each folder and period only.
   const byFolderPeriod = new Map<string, BundleDocument[]>();
-  for (const d of docs) {
-    if (!d.periodKey) continue;
-    const k = `${folderOf(d)}\u0000${d.periodKey}`;
-    const g = byFolderPeriod.get(k);
-    if (g) g.push(d);
-    else byFolderPeriod.set(k, [d]);
-  }
+  for (const d of docs) if (d.periodKey) pushTo(byFolderPeriod, `${folderOf(d)}\u0000${d.periodKey}`, d);
   for (const group of byFolderPeriod.values()) {
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) {
@@ -150,19 +144,9 @@ export function planBundles(input: readonly BundleDocument[]): BundlePlan {
   }
 
   const groups = new Map<string, BundleDocument[]>();
-  for (const d of docs) {
-    const root = find(d.sha256);
-    const g = groups.get(root);
-    if (g) g.push(d);
-    else groups.set(root, [d]);
-  }
+  for (const d of docs) pushTo(groups, find(d.sha256), d);
   const linksByRoot = new Map<string, BundleLink[]>();
-  for (const l of links.values()) {
-    const root = find(l.a);
-    const g = linksByRoot.get(root);
-    if (g) g.push(l);
-    else linksByRoot.set(root, [l]);
-  }
+  for (const l of links.values()) pushTo(linksByRoot, find(l.a), l);
   const bundles: Bundle[] = [];
   const assignments: BundleAssignment[] = [];
   for (const [key, members] of groups) {

@@ -45,8 +45,8 @@ export type PdfDict = Map<string, PdfValue>;
 /** Strings are byte strings: one Latin-1 character per byte. */
 export type PdfValue = number | string | boolean | null | PdfName | PdfRef | PdfDict | PdfValue[];
 
-/** Character classes: 1 white space, 2 delimiter, 0 regular. */
-const CLASS = new Uint8Array(256);
+/** Character classes of PDF syntax (read as Latin-1): 1 white space, 2 delimiter, 0 regular. */
+export const CLASS = new Uint8Array(256);
 for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = 1;
 for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2;
 
