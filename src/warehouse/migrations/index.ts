@@ -10,6 +10,7 @@ import * as errorCodes from './008-error-codes.js';
 import * as pendingBundles from './009-pending-bundles.js';
 import * as documentLookups from './010-document-lookups.js';
 import * as linkLookups from './011-link-lookups.js';
+import * as errorLookups from './012-error-lookups.js';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder so that the same code runs
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '009-pending-bundles': pendingBundles,
   '010-document-lookups': documentLookups,
   '011-link-lookups': linkLookups,
+  '012-error-lookups': errorLookups,
 };
