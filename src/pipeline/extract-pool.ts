@@ -5,10 +5,10 @@ import { Piscina } from 'piscina';
 import { type ExtractConfig, detectContainer } from '../extract/index.js';
 import { CchcError } from '../model/index.js';
 import type { ReconcileSettings, Scope, ScopeRows } from '../reconcile/index.js';
-import extractInWorker, { type ExtractResult, type ExtractTask } from './extract-worker.js';
+import { type ExtractResult, type ExtractTask, extractOne } from './extract-worker.js';
 import type { PreparedFile } from './ingest.js';
 import { type CheckpointTask, type ReconcileTask, closeThreadConnections, reconcileInWorker } from './reconcile-worker.js';
-import { type Ticket, WorkQueue } from './work-queue.js';
+import { STOLEN, type Ticket, WorkQueue } from './work-queue.js';
 
 /** Tells whether a file's content is already in the warehouse (a resumed backfill dispatches none of those). */
 export type IsLoaded = (sha256: string) => boolean;
@@ -29,10 +29,11 @@ export const WORKER_TEXT_MAX_BYTES = 8 * 1024 * 1024;
 const LOOKAHEAD_PER_THREAD = 64;
 /**
  * Jobs handed to each pool thread at once, the rest queued here. The writer hears that a thread is
- * done only between two of its own tasks, and a report it extracts itself keeps it a tenth of a
- * second: a thread needs that much work of its own not to idle meanwhile.
+ * done only between two of its own tasks, and a report it extracts itself, or a share of a batch's
+ * reconciliation, keeps it up to a second: a thread needs that much work of its own not to idle
+ * meanwhile. Handing it more costs nothing: the writer takes back what a thread has not started.
  */
-const SLOTS_PER_THREAD = 6;
+const SLOTS_PER_THREAD = 16;
 const HELD_DOSSIERS = 400_000;
 /** Most commune-years reconciled by one task. */
 const SCOPES_PER_TASK = 8;
@@ -70,7 +71,8 @@ export class ExtractPool {
   ) {
     this.lookahead = (threads + 1) * LOOKAHEAD_PER_THREAD;
     this.threads = threads;
-    this.pool = new Piscina({ filename: workerEntry(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+    // A thread is handed all its slots' tasks at once, and runs them one after another (extract-worker.ts).
+    this.pool = new Piscina({ filename: workerEntry(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000, concurrentTasksPerWorker: SLOTS_PER_THREAD });
     this.queue = new WorkQueue(threads * SLOTS_PER_THREAD);
   }
 
@@ -109,12 +111,17 @@ export class ExtractPool {
     // The file the writer asks for is always sent, whatever is held.
     while (this.next < this.order.length && this.next < at + this.lookahead && (this.held < HELD_DOSSIERS || this.next === at)) {
       const path = this.order[this.next++]!;
-      this.pending.set(path, this.queue.add({ send: () => this.extract(path, 'pool'), here: () => this.extract(path, 'here') }));
+      this.pending.set(path, this.queue.add({ send: (flag) => this.extract(path, flag), here: () => this.extract(path) }));
     }
   }
 
-  /** Reads and hashes a file, then extracts it in a pool thread or in this one; undefined: the writer does it itself. */
-  private async extract(path: string, where: 'pool' | 'here'): Promise<ExtractResult | undefined> {
+  /**
+   * Reads and hashes a file, then extracts it in a pool thread (with the job's claim `flag`) or in this
+   * one; undefined: the writer does it itself.
+   */
+  private async extract(path: string): Promise<ExtractResult | undefined>;
+  private async extract(path: string, flag: Int32Array): Promise<ExtractResult | undefined | typeof STOLEN>;
+  private async extract(path: string, flag?: Int32Array): Promise<ExtractResult | undefined | typeof STOLEN> {
     let bytes: Buffer;
     try {
       // Only a regular file is opened here: a FIFO or a device would block or never end.
@@ -128,17 +135,17 @@ export class ExtractPool {
     if (container !== 'pdf' && container !== 'xlsx' && !(container === 'text' && bytes.length <= WORKER_TEXT_MAX_BYTES)) return undefined;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (this.isLoaded(sha256)) return undefined;
-    let result: ExtractResult | undefined;
-    if (where === 'here') {
-      result = await extractInWorker({ path, sha256, bytes, config: this.config });
+    let result: ExtractResult | undefined | typeof STOLEN;
+    if (!flag) {
+      result = await extractOne({ path, sha256, bytes, config: this.config });
     } else {
       // A view of its own buffer, so that the bytes move to the worker instead of being copied.
       const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const own = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view : view.slice();
-      const task: ExtractTask = { path, sha256, bytes: own, config: this.config };
-      result = (await this.pool.run(task, { transferList: [own.buffer as ArrayBuffer] }).catch(() => undefined)) as ExtractResult | undefined;
+      const task: ExtractTask = { path, sha256, bytes: own, config: this.config, flag };
+      result = (await this.pool.run(task, { transferList: [own.buffer as ArrayBuffer] }).catch(() => undefined)) as ExtractResult | undefined | typeof STOLEN;
     }
-    if (result?.kind === 'document') this.held += rows(result.dossiers);
+    if (result !== STOLEN && result?.kind === 'document') this.held += rows(result.dossiers);
     return result;
   }
 
@@ -154,7 +161,9 @@ export class ExtractPool {
     for (let i = 0; i < scopes.length; i += size) tasks.push({ dbPath, scopes: scopes.slice(i, i + size), settings });
     // Queued in reverse, each first: they end up in order, ahead of the files.
     for (const task of [...tasks].reverse()) {
-      tickets.unshift(this.queue.add({ send: () => this.pool.run(task, { name: 'reconcileInWorker' }) as Promise<ScopeRows[]>, here: async () => reconcileInWorker(task) }, true));
+      tickets.unshift(
+        this.queue.add({ send: (flag) => this.pool.run({ ...task, flag }, { name: 'reconcileInWorker' }) as Promise<ScopeRows[]>, here: async () => reconcileInWorker(task) }, true),
+      );
     }
     const rows: ScopeRows[][] = [];
     for (const t of tickets) rows.push(await this.queue.await(t));
@@ -184,6 +193,8 @@ export class ExtractPool {
     for (const ticket of this.pending.values()) this.queue.cancel(ticket, undefined);
     await Promise.all([...this.pending.values()].map((t) => t.result));
     this.pending.clear();
+    // Jobs dropped after they were handed to a thread are still answered there (STOLEN), to the pool.
+    await this.queue.answered();
     await this.pool.destroy();
     closeThreadConnections(); // the ones this thread opened to reconcile
   }

@@ -7,6 +7,8 @@
 import { type DossierBatch, type ExtractConfig, TooManyDossiers, collectDossiers, extractFile, isOutOfMemory, tooLargeToRead } from '../extract/index.js';
 import { CchcError, type ErrorCode, type Stage } from '../model/index.js';
 import { type NormalizedDocument, normalizeDocument, parsePeriodKey } from '../normalize/index.js';
+import { checkpointInWorker as checkpointHere, reconcileInWorker as reconcileScopesHere } from './reconcile-worker.js';
+import { STOLEN, claim } from './work-queue.js';
 
 export interface ExtractTask {
   readonly path: string;
@@ -14,6 +16,8 @@ export interface ExtractTask {
   /** The file's bytes, moved (not copied) into the worker. */
   readonly bytes: Uint8Array;
   readonly config: ExtractConfig;
+  /** The job's claim flag (work-queue.ts): the thread extracts the file only if it claims it first. */
+  readonly flag?: Int32Array;
 }
 
 export type ExtractResult =
@@ -29,7 +33,8 @@ export type ExtractResult =
  */
 export const WORKER_MAX_DOSSIERS = 200_000;
 
-export default async function extractInWorker(task: ExtractTask): Promise<ExtractResult> {
+/** Extracts and normalises one file (in a pool thread, or in the writer's when it takes the job itself). */
+export async function extractOne(task: ExtractTask): Promise<ExtractResult> {
   const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
   const { path, sha256, config } = task;
   const dossiers = collectDossiers(WORKER_MAX_DOSSIERS);
@@ -48,5 +53,25 @@ export default async function extractInWorker(task: ExtractTask): Promise<Extrac
   }
 }
 
+/**
+ * The pool hands a thread several tasks at once (piscina's `concurrentTasksPerWorker`), so that the
+ * thread has its next task when it finishes one: handed one at a time, the next waited until the
+ * writer's thread, busy loading a document or extracting one itself, got round to its messages,
+ * and the pool thread sat idle a fifth of a backfill. Here they run one after another, as if handed
+ * one at a time (two extractions interleaved at their awaits would each hold their memory longer and
+ * both finish late), each only if the writer has not taken it back meanwhile (`work-queue.ts`).
+ */
+let last: Promise<unknown> = Promise.resolve();
+function oneAtATime<A, R>(run: (arg: A) => R | Promise<R>): (arg: A & { readonly flag?: Int32Array }) => Promise<R | typeof STOLEN> {
+  return (arg) => {
+    const result = last.then(() => (arg.flag && !claim(arg.flag) ? STOLEN : run(arg)));
+    last = result.catch(() => undefined);
+    return result;
+  };
+}
+
+const extractInWorker = oneAtATime(extractOne);
+export default extractInWorker;
 // The same threads reconcile once a batch is loaded, and fold the WAL back (piscina calls these exports by name).
-export { checkpointInWorker, reconcileInWorker } from './reconcile-worker.js';
+export const reconcileInWorker = oneAtATime(reconcileScopesHere);
+export const checkpointInWorker = oneAtATime(checkpointHere);

@@ -12,6 +12,8 @@ export interface ReconcileTask {
   readonly dbPath: string;
   readonly scopes: readonly Scope[];
   readonly settings: ReconcileSettings | undefined;
+  /** The job's claim flag (work-queue.ts): the thread reconciles only if it claims the task first. */
+  readonly flag?: Int32Array;
 }
 
 /** One read-only connection per warehouse and thread, kept for the pool's life (its statements are prepared once). */

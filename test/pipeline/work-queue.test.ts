@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { WorkQueue } from '../../src/pipeline/work-queue.js';
+import { STOLEN, WorkQueue, claim } from '../../src/pipeline/work-queue.js';
 
-/** A pool thread stand-in: every job sent waits until the test lets it finish. */
-function fakePool() {
-  const sent: { name: string; finish: () => void }[] = [];
+/**
+ * A pool thread stand-in: every job sent waits until the test lets it finish. It starts (claims) a
+ * job as it receives it, or with `queued`, only when the test says `start`, as a real thread does with
+ * the jobs queued behind the one it runs; a job claimed elsewhere first, it answers STOLEN.
+ */
+function fakePool(options: { queued?: boolean } = {}) {
+  const sent: { name: string; start: () => boolean; finish: () => void }[] = [];
   const job = (name: string, ran: string[]) => ({
-    send: () =>
+    send: (flag: Int32Array) =>
       new Promise<string>((resolve) => {
-        sent.push({ name, finish: () => resolve(`${name} in pool`) });
+        const start = () => claim(flag);
+        if (!options.queued) start();
+        sent.push({ name, start, finish: () => resolve(Atomics.load(flag, 0) === 1 ? `${name} in pool` : STOLEN) });
       }),
     here: async () => {
       ran.push(name);
@@ -26,7 +32,7 @@ describe('WorkQueue', () => {
     expect(sent.map((s) => s.name)).toEqual(['a', 'b']);
     // Waiting for "a" (in the pool): this thread runs c and d meanwhile, then a arrives.
     const a = q.await(tickets[0]!);
-    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setTimeout(r, 20));
     expect(ranHere).toEqual(['c', 'd']);
     sent[0]!.finish();
     expect(await a).toBe('a in pool');
@@ -45,7 +51,7 @@ describe('WorkQueue', () => {
     expect(ranHere).toEqual(['b']);
     sent[0]!.finish();
     await a!.result;
-    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setTimeout(r, 20));
     expect(sent.map((s) => s.name)).toEqual(['a', 'c']);
     expect(c!.settled()).toBe(false);
   });
@@ -74,5 +80,43 @@ describe('WorkQueue', () => {
     sent[0]!.finish();
     expect(await a.result).toBe('a in pool');
     expect(ranHere).toEqual([]);
+  });
+
+  it('takes back a job handed to a thread that has not started it, and ignores what the thread answers for it', async () => {
+    const { sent, job } = fakePool({ queued: true });
+    const ranHere: string[] = [];
+    const q = new WorkQueue(3);
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => q.add(job(n, ranHere)));
+    expect(sent.map((s) => s.name)).toEqual(['a', 'b', 'c']);
+    expect(sent[0]!.start()).toBe(true); // the thread runs a; b and c wait behind it there
+    // Waiting for b: nothing waits here, so this thread takes back the job handed over last (c), then b.
+    expect(await q.await(b!)).toBe('b here');
+    expect(ranHere).toEqual(['c', 'b']);
+    expect(await c!.result).toBe('c here');
+    // The thread reaches b and c: it may not run them, and its answers change nothing.
+    expect(sent[1]!.start()).toBe(false);
+    expect(sent[2]!.start()).toBe(false);
+    sent[1]!.finish();
+    sent[2]!.finish();
+    sent[0]!.finish();
+    expect(await a!.result).toBe('a in pool');
+    expect(await b!.result).toBe('b here');
+  });
+
+  it('drops a job handed to a thread that has not started it', async () => {
+    const { sent, job } = fakePool({ queued: true });
+    const q = new WorkQueue(1);
+    const a = q.add(job('a', []));
+    expect(q.cancel(a, 'dropped')).toBe(true);
+    expect(await a.result).toBe('dropped');
+    expect(sent[0]!.start()).toBe(false);
+    // The thread still answers for it: the pool may close only after that.
+    let answered = false;
+    void q.answered().then(() => (answered = true));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(answered).toBe(false);
+    sent[0]!.finish();
+    await q.answered();
+    expect(answered).toBe(true);
   });
 });
