@@ -4,7 +4,8 @@
  * compiled build (`npm run build` first; this script runs it): files/s, rows/s (observations and
  * dossiers written), peak memory of the process (main thread and workers), and the speed-up from 1 to 2
  * workers. The reference in the same run is `--workers 1`: every file extracted by the writer itself,
- * in one thread, as `cchc ingest` does.
+ * in one thread, as `cchc ingest` does; and, for the speed-up, what two threads give over one on this
+ * machine on allocation-heavy JavaScript (bench/_parallel-ceiling.ts).
  *
  *   npx tsx bench/backfill.ts [--files 5000] [--workers 1,2,3] [--keep] [--cpu-prof]
  *
@@ -21,6 +22,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { communesForFiles, generateCountry } from '../scripts/fixtures/country.js';
+import { parallelCeiling } from './_parallel-ceiling.js';
 import { timeByPart } from './_profile-summary.js';
 
 const { values } = parseArgs({ options: { files: { type: 'string', default: '5000' }, workers: { type: 'string', default: '1,2,3' }, keep: { type: 'boolean', default: false }, 'cpu-prof': { type: 'boolean', default: false } } });
@@ -92,7 +94,15 @@ for (const r of results) {
 }
 const one = results.find((r) => r.workers === 1);
 const two = results.find((r) => r.workers === 2);
-if (one && two) console.log(`speed-up 1 → 2 workers: ${(one.seconds / two.seconds).toFixed(2)}×`);
+if (one && two) {
+  console.log(`speed-up 1 → 2 workers: ${(one.seconds / two.seconds).toFixed(2)}×`);
+  // The reference for that figure: what two threads give over one on this machine, on such work.
+  const ceiling = await parallelCeiling();
+  console.log(
+    `this machine, 1 → 2 threads on allocation-heavy JavaScript (bench/_parallel-ceiling.ts): ${ceiling.one.toFixed(1)} → ${ceiling.two.toFixed(1)} s, ` +
+      `${ceiling.ratio.toFixed(2)}×; the backfill's speed-up is ${((one.seconds / two.seconds / ceiling.ratio) * 100).toFixed(0)}% of it`,
+  );
+}
 const best = Math.max(...results.map((r) => r.files / r.seconds));
 console.log(`the country (≈ 500,000 files) at the best rate here: ${(500_000 / best / 3600).toFixed(1)} h`);
 if (values.keep) console.log(`kept: ${work}`);
