@@ -57,7 +57,7 @@ export async function extractOne(task: ExtractTask): Promise<ExtractResult> {
  * The pool hands a thread several tasks at once (piscina's `concurrentTasksPerWorker`), so that the
  * thread has its next task when it finishes one: handed one at a time, the next waited until the
  * writer's thread, busy loading a document or extracting one itself, got round to its messages,
- * and the pool thread sat idle a fifth of a backfill. Here they run one after another, as if handed
+ * and the pool thread sat idle half of a backfill. Here they run one after another, as if handed
  * one at a time (two extractions interleaved at their awaits would each hold their memory longer and
  * both finish late), each only if the writer has not taken it back meanwhile (`work-queue.ts`).
  */
