@@ -55,9 +55,8 @@ interface Entry {
 
 export class WorkQueue {
   private readonly waiting: Entry[] = [];
-  /** Jobs handed to a pool thread and not answered yet, in the order they were handed. */
-  private readonly sent: Entry[] = [];
-  private readonly answers = new Set<Promise<unknown>>();
+  /** Jobs handed to a pool thread and not answered yet, in the order they were handed, with their answers. */
+  private readonly sent = new Map<Entry, Promise<unknown>>();
   private readonly entries = new WeakMap<Ticket<unknown>, Entry>();
 
   constructor(private readonly slots: number) {}
@@ -113,7 +112,7 @@ export class WorkQueue {
 
   private take(): Entry | undefined {
     for (let entry = this.waiting.shift(); entry; entry = this.waiting.shift()) if (takeBack(entry.flag)) return entry;
-    for (let i = this.sent.length - 1; i >= 0; i--) if (takeBack(this.sent[i]!.flag)) return this.sent[i];
+    for (const entry of [...this.sent.keys()].reverse()) if (takeBack(entry.flag)) return entry;
     return undefined;
   }
 
@@ -133,13 +132,12 @@ export class WorkQueue {
 
   /** Resolves once every job handed to a pool thread has its answer (before the pool is closed: a thread's late answer to a pool gone is an error). */
   async answered(): Promise<void> {
-    while (this.answers.size) await Promise.allSettled([...this.answers]);
+    while (this.sent.size) await Promise.allSettled([...this.sent.values()]);
   }
 
   private pump(): void {
-    while (this.sent.length < this.slots && this.waiting.length) {
+    while (this.sent.size < this.slots && this.waiting.length) {
       const entry = this.waiting.shift()!;
-      this.sent.push(entry);
       // The answer for a job this thread took back (STOLEN, or the thread's failure) is not the job's result.
       const answer = entry.job
         .send(entry.flag)
@@ -148,11 +146,10 @@ export class WorkQueue {
           (reason: unknown) => takenBack(entry.flag) || entry.reject(reason),
         )
         .finally(() => {
-          this.sent.splice(this.sent.indexOf(entry), 1);
-          this.answers.delete(answer);
+          this.sent.delete(entry);
           this.pump();
         });
-      this.answers.add(answer);
+      this.sent.set(entry, answer);
     }
   }
 }
