@@ -1,10 +1,10 @@
 /**
  * The measured half of bench/onestop.ts: loads one export into a warehouse file the way the pipeline
- * does (one transaction, dossiers streamed, figures normalised and loaded) and prints one JSON line.
+ * does (one transaction, the file read and split in a worker thread, dossiers streamed, figures normalised and loaded) and prints one JSON line.
  * Run in its own process so that its memory is its own: `bench/onestop.ts` bundles and spawns it.
  */
-import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { extractTextExport } from '../src/extract/onestop/index.js';
+import { readFileSync, statSync } from 'node:fs';
+import { extractTextFile } from '../src/extract/onestop/index.js';
 import { normalizeDocument } from '../src/normalize/index.js';
 import { indicatorCatalogue } from '../src/catalog/indicators.js';
 import { columnCatalogue, countingRules, vocabulary } from '../src/extract/onestop/index.js';
@@ -36,7 +36,7 @@ const runId = 'bench-run';
 wh.sqlite.exec('BEGIN IMMEDIATE');
 const writer = createDossierLoader(wh.sqlite, sha256, runId);
 const stats: Record<string, unknown> = {};
-const doc = await extractTextExport(createReadStream(csvPath, { highWaterMark: 256 * 1024 }), { path: csvPath }, { config: { maxBytes: Infinity }, dossiers: (batch) => writer.write(batch) }, stats);
+const doc = await extractTextFile(csvPath, { path: csvPath }, { config: { maxBytes: Infinity }, dossiers: (batch) => writer.write(batch) }, stats);
 const normalized = normalizeDocument(doc, { path: csvPath, bytes: Buffer.alloc(0), sha256 });
 await loadDocument(wh, { sha256, path: csvPath, fileName: 'export.csv', sizeBytes: statSync(csvPath).size, runId, at: new Date().toISOString() }, normalized);
 wh.sqlite.exec('COMMIT');

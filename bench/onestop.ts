@@ -77,8 +77,10 @@ const bundle = join(ROOT, 'tmp/onestop-bench/load.mjs');
 const { build } = await import('esbuild');
 const bundleOptions = { bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'error' } as const;
 await build({ entryPoints: [join(ROOT, 'bench/_onestop-load.ts')], outfile: bundle, ...bundleOptions });
-// The CSV splitter's worker thread, beside the bundle where the loader looks for it.
-await build({ entryPoints: [join(ROOT, 'src/extract/onestop/splitter-worker.ts')], outfile: join(ROOT, 'tmp/onestop-bench/splitter-worker.js'), ...bundleOptions });
+// The CSV worker threads, beside the bundle where the loader looks for them.
+for (const worker of ['splitter-worker', 'file-reader-worker']) {
+  await build({ entryPoints: [join(ROOT, `src/extract/onestop/${worker}.ts`)], outfile: join(ROOT, `tmp/onestop-bench/${worker}.js`), ...bundleOptions });
+}
 const dbPath = join(dir, 'warehouse.sqlite');
 const load = JSON.parse(execFileSync(process.execPath, [bundle, csvPath, dbPath], { cwd: ROOT }).toString().trim().split('\n').pop()!) as {
   seconds: number;

@@ -10,14 +10,13 @@ export type { ExtractConfig, ExtractContext, Extractor } from './extractor.js';
 export { DOSSIER_COLUMNS, DossierBatch, type DossierColumn, type DossierSink, TooManyDossiers, collectDossiers, dossierRow } from './onestop/dossier-batch.js';
 
 /**
- * Reads a large text export (one-stop dossier list) from disk as a stream, so that memory stays
- * flat however long the file: the whole-file path would hold every byte at once.
+ * Reads a large text export (one-stop dossier list) from disk as a stream, in a worker thread, so that
+ * memory stays flat however long the file: the whole-file path would hold every byte at once.
  */
 export async function extractTextStream(path: string, ctx: ExtractContext): Promise<ExtractedDocument> {
-  const { createReadStream } = await import('node:fs');
-  const { extractTextExport } = await import('./onestop/index.js');
+  const { extractTextFile } = await import('./onestop/index.js');
   try {
-    return await extractTextExport(createReadStream(path, { highWaterMark: 256 * 1024 }), { path }, ctx);
+    return await extractTextFile(path, { path }, ctx);
   } catch (err) {
     if (err instanceof NotThisKind) throw new RejectedInput('not_cchc_content', `text file is not a one-stop export: ${err.message}`);
     throw err;

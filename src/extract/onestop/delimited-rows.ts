@@ -25,7 +25,7 @@ export async function* bufferChunks(bytes: Buffer, size = 256 * 1024): AsyncGene
 const WORKER_ABOVE = 1024 * 1024;
 
 export interface ReadDelimitedOptions {
-  /** Split in a worker thread when the file holds more than this many bytes (default 1 MiB). */
+  /** Split in a worker thread when the file holds more than this many bytes (default 1 MiB; Infinity: never). */
   readonly workerAbove?: number;
 }
 
@@ -43,12 +43,13 @@ export async function readDelimited(
 ): Promise<void> {
   const iterator = chunks[Symbol.asyncIterator]();
   const workerAbove = options.workerAbove ?? WORKER_ABOVE;
-  // Read ahead: the head to detect the encoding and delimiter, and enough to know whether the file
-  // is long enough for a worker (a bounded amount either way).
+  // Read ahead: the head to detect the encoding and delimiter, and, when a worker may split, enough
+  // to know whether the file is long enough for one (a bounded amount either way).
+  const readAhead = Math.max(HEAD_BYTES, Number.isFinite(workerAbove) ? workerAbove + 1 : 0);
   const parts: Buffer[] = [];
   let length = 0;
   let done = false;
-  while (length < HEAD_BYTES || length <= workerAbove) {
+  while (length < readAhead) {
     const next = await iterator.next();
     if (next.done) {
       done = true;

@@ -4,6 +4,7 @@ import type { WorkbookStream } from '../xlsx/workbook-stream.js';
 import type { ExtractContext, Extractor } from '../extractor.js';
 import { bufferChunks, readDelimited, type DelimitedInfo } from './delimited-rows.js';
 import { DossierExportReader, extractDossierRows, type DossierExportStats } from './dossier-export.js';
+import { readDelimitedFile } from './file-reader.js';
 import { HEADER_SEARCH_ROWS } from './header.js';
 import type { RawRow } from './raw-row.js';
 import { extractSummaryForm, looksLikeSummaryForm } from './summary-form.js';
@@ -33,6 +34,17 @@ export async function extractTextExport(
   // The format is known once reading starts (the delimiter is sniffed from the first bytes).
   const reader = new DossierExportReader(file, () => (info.delimiter === '\t' ? 'tsv' : 'csv'), ctx, stats);
   await readDelimited(chunks, (row) => reader.push(row), info);
+  return reader.finish();
+}
+
+/**
+ * The same for an export on disk, read in a worker thread (file-reader.ts) while this thread reads
+ * its dossiers: the path of a long export, whatever its length.
+ */
+export async function extractTextFile(path: string, file: Pick<SourceFile, 'path'>, ctx: ExtractContext, stats: Partial<DossierExportStats & DelimitedInfo> = {}): Promise<ExtractedDocument> {
+  const info: Partial<DelimitedInfo> = stats;
+  const reader = new DossierExportReader(file, () => (info.delimiter === '\t' ? 'tsv' : 'csv'), ctx, stats);
+  await readDelimitedFile(path, (row) => reader.push(row), info);
   return reader.finish();
 }
 

@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { CsvError, Parser, type Options } from 'csv-parse';
-import { CELL_SEP, type FromWorker, RECORD_SEP, type SplitterWorkerData, type ToWorker } from './splitter-protocol.js';
+import { unpack } from './record-packer.js';
+import type { FromWorker, SplitterWorkerData, ToWorker } from './splitter-protocol.js';
+import { startWorker } from './start-worker.js';
 
 /**
  * Splits CSV/TSV bytes or text into records, chunk by chunk, with csv-parse: RFC 4180 quoting (""
@@ -113,22 +113,8 @@ export class RecordTooLong extends Error {
   }
 }
 
-/**
- * From dist the worker is the compiled splitter-worker.js. From the sources (tsx, vitest) it is the
- * .ts file, which a plain worker cannot load: a one-line bootstrap imports it through tsx's API
- * (a dev dependency, there whenever the sources run).
- */
 /** The worker holds a few chunks and one batch at a time: a small young generation keeps its memory down. */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
-
-function startWorker(data: SplitterWorkerData): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./splitter-worker.js', import.meta.url), { workerData: data, resourceLimits: WORKER_LIMITS });
-  // tsx's ESM API (the CommonJS one mis-resolves from an eval worker); its path, as an import resolves it.
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = new URL('./splitter-worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`, { eval: true, workerData: data, resourceLimits: WORKER_LIMITS });
-}
-
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 /** Chunks posted to the worker and not yet parsed, at most: memory stays a few chunks deep. */
 const IN_FLIGHT = 2;
@@ -158,16 +144,12 @@ export class WorkerSplitter {
 
   constructor(delimiter: string, onRecord: (cells: string[], line: number) => void, maxRecordChars = 8 * 1024 * 1024) {
     const data: SplitterWorkerData = { delimiter, maxRecordChars };
-    this.worker = startWorker(data);
+    this.worker = startWorker('splitter-worker', data, WORKER_LIMITS);
     this.worker.on('message', (m: FromWorker) => {
       if ('packed' in m || 'cells' in m) {
         if (this.failure) return;
         try {
-          const records = 'packed' in m ? m.packed.split(RECORD_SEP) : m.cells;
-          for (let i = 0; i < records.length; i++) {
-            const r = records[i]!;
-            onRecord(typeof r === 'string' ? r.split(CELL_SEP) : r, m.lines[i]!);
-          }
+          unpack(m, onRecord);
         } catch (err) {
           this.fail(err);
         }
