@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, relative, sep } from 'node:path';
-import Database from 'better-sqlite3';
 import type { ExtractConfig } from '../extract/index.js';
 import { foldAscii } from '../text/index.js';
 import { ExtractPool } from './extract-pool.js';
@@ -72,8 +70,7 @@ export async function backfill(root: string, options: BackfillOptions): Promise<
   const total = selected.length;
   const workers = options.workers ?? availableParallelism();
   const config: ExtractConfig = { maxBytes: DEFAULT_MAX_BYTES, ...options.config, ...(options.province ? { province: options.province } : {}) };
-  const loadedCheck = new LoadedCheck(options.dbPath);
-  const pool = workers > 1 && total > 0 ? new ExtractPool(config, loadedCheck.isLoaded, workers - 1) : undefined;
+  const pool = workers > 1 && total > 0 ? new ExtractPool(config, options.dbPath, workers - 1) : undefined;
   const counts = { done: 0, total, loaded: 0, skipped: 0, rejected: 0, failed: 0, observations: 0 };
   const runIds: string[] = [];
   // The pool works through the whole listing, so that it reads ahead into the next batch while the
@@ -101,7 +98,6 @@ export async function backfill(root: string, options: BackfillOptions): Promise<
     }
   } finally {
     await pool?.close();
-    loadedCheck.close();
   }
   return { ...counts, filteredOut: all.length - total, runIds };
 }
@@ -144,35 +140,4 @@ export function folderBatches(files: readonly string[], size: number): string[][
   }
   if (current.length) batches.push(current);
   return batches;
-}
-
-/**
- * Whether a content hash is loaded, read from the warehouse through a read-only connection of its
- * own (the writer's is inside ingest). Opened once the warehouse exists: a first run creates it.
- */
-class LoadedCheck {
-  private db: Database.Database | undefined;
-  private query: Database.Statement<[string], unknown> | undefined;
-
-  constructor(private readonly path: string) {}
-
-  readonly isLoaded = (sha256: string): boolean => {
-    if (!this.query) {
-      if (this.path === ':memory:' || !existsSync(this.path)) return false;
-      try {
-        this.db = new Database(this.path, { readonly: true, fileMustExist: true });
-        this.query = this.db.prepare("SELECT 1 FROM documents WHERE sha256 = ? AND status = 'loaded'");
-      } catch {
-        this.close();
-        return false; // no documents table yet: nothing is loaded
-      }
-    }
-    return this.query.get(sha256) !== undefined;
-  };
-
-  close(): void {
-    this.db?.close();
-    this.db = undefined;
-    this.query = undefined;
-  }
 }

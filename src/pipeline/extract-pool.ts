@@ -1,23 +1,14 @@
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Piscina } from 'piscina';
-import { type ExtractConfig, detectContainer } from '../extract/index.js';
+import type { ExtractConfig } from '../extract/index.js';
 import { CchcError } from '../model/index.js';
 import type { ReconcileSettings, Scope, ScopeRows } from '../reconcile/index.js';
-import { type ExtractResult, type ExtractTask, extractOne } from './extract-worker.js';
+import { type ExtractResult, type ExtractTask, closeLoadedChecks, extractOne } from './extract-worker.js';
 import type { PreparedFile } from './ingest.js';
 import { type CheckpointTask, type ReconcileTask, closeThreadConnections, reconcileInWorker } from './reconcile-worker.js';
 import { STOLEN, type Ticket, WorkQueue } from './work-queue.js';
 
-/** Tells whether a file's content is already in the warehouse (a resumed backfill dispatches none of those). */
-export type IsLoaded = (sha256: string) => boolean;
-
-/**
- * Text exports up to this size go to a worker, which hands their dossiers back whole (≈ 50,000 rows at
- * 170 bytes a line, well under WORKER_MAX_DOSSIERS); larger ones the writer reads as a stream itself.
- */
-export const WORKER_TEXT_MAX_BYTES = 8 * 1024 * 1024;
+export { WORKER_TEXT_MAX_BYTES } from './extract-worker.js';
 
 /**
  * Files queued ahead of the writer, per extracting thread (the writer's included). The writer stops
@@ -42,10 +33,10 @@ const SCOPES_PER_TASK = 8;
  * Threads that extract and normalise the files a backfill will load, ahead of the writer, and the
  * writer's own thread when it would otherwise wait (`WorkQueue`): `prepare` (an
  * `IngestOptions.prepare`) is asked for the files in the order the writer loads them, and keeps the
- * next `lookahead` of them queued. Files are read and hashed here; a file already loaded is not
- * queued, nor is a text export above `WORKER_TEXT_MAX_BYTES` (the writer streams its dossiers into
- * the transaction batch by batch instead of holding them). What a thread hands back is checked
- * against the hash the writer read: other bytes are done again by the writer.
+ * next `lookahead` of them queued. The thread that takes a file reads and hashes it; a file already
+ * loaded is not extracted, nor is a text export above `WORKER_TEXT_MAX_BYTES` (the writer streams its
+ * dossiers into the transaction batch by batch instead of holding them). What a thread hands back is
+ * checked against the hash the writer read: other bytes are done again by the writer.
  *
  * The same threads, and the writer's, reconcile a loaded batch's commune-years (`reconcileScopes`,
  * a `ScopeReconciler`), so that the writer only writes their rows.
@@ -66,7 +57,8 @@ export class ExtractPool {
 
   constructor(
     private readonly config: ExtractConfig,
-    private readonly isLoaded: IsLoaded,
+    /** The warehouse loaded into: a file whose content it holds is not extracted (a resumed backfill). */
+    private readonly warehouse: string | undefined,
     threads: number,
   ) {
     this.lookahead = (threads + 1) * LOOKAHEAD_PER_THREAD;
@@ -116,35 +108,16 @@ export class ExtractPool {
   }
 
   /**
-   * Reads and hashes a file, then extracts it in a pool thread (with the job's claim `flag`) or in this
-   * one; undefined: the writer does it itself.
+   * Extracts a file in a pool thread (with the job's claim `flag`), or in this one; the thread reads
+   * and hashes it itself (extract-worker.ts). `main` or a failed task: the writer does it itself.
    */
   private async extract(path: string): Promise<ExtractResult | undefined>;
   private async extract(path: string, flag: Int32Array): Promise<ExtractResult | undefined | typeof STOLEN>;
   private async extract(path: string, flag?: Int32Array): Promise<ExtractResult | undefined | typeof STOLEN> {
-    let bytes: Buffer;
-    try {
-      // Only a regular file is opened here: a FIFO or a device would block or never end.
-      if (!(await stat(path)).isFile()) return undefined;
-      bytes = await readFile(path);
-    } catch {
-      return undefined; // the writer reads it too, and reports why it cannot
-    }
-    if (bytes.length > this.config.maxBytes) return undefined;
-    const container = detectContainer(bytes);
-    if (container !== 'pdf' && container !== 'xlsx' && !(container === 'text' && bytes.length <= WORKER_TEXT_MAX_BYTES)) return undefined;
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (this.isLoaded(sha256)) return undefined;
-    let result: ExtractResult | undefined | typeof STOLEN;
-    if (!flag) {
-      result = await extractOne({ path, sha256, bytes, config: this.config });
-    } else {
-      // A view of its own buffer, so that the bytes move to the worker instead of being copied.
-      const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      const own = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view : view.slice();
-      const task: ExtractTask = { path, sha256, bytes: own, config: this.config, flag };
-      result = (await this.pool.run(task, { transferList: [own.buffer as ArrayBuffer] }).catch(() => undefined)) as ExtractResult | undefined | typeof STOLEN;
-    }
+    const task: ExtractTask = { path, config: this.config, ...(this.warehouse ? { warehouse: this.warehouse } : {}) };
+    const result = flag
+      ? ((await this.pool.run({ ...task, flag }).catch(() => undefined)) as ExtractResult | undefined | typeof STOLEN)
+      : await extractOne(task);
     if (result !== STOLEN && result?.kind === 'document') this.held += rows(result.dossiers);
     return result;
   }
@@ -197,6 +170,7 @@ export class ExtractPool {
     await this.queue.answered();
     await this.pool.destroy();
     closeThreadConnections(); // the ones this thread opened to reconcile
+    closeLoadedChecks();
   }
 }
 

@@ -98,7 +98,7 @@ describe('one-stop dossiers handed to the writer as plain data', () => {
     await ingestPaths([a, b], { dbPath: here, config: { period: '2024' } });
 
     const config = { maxBytes: 200 * 1024 * 1024, period: '2024' };
-    const pool = new ExtractPool(config, () => false, 1);
+    const pool = new ExtractPool(config, undefined, 1);
     const handed: number[] = [];
     try {
       pool.begin([a, b]);
@@ -127,7 +127,7 @@ describe('one-stop dossiers handed to the writer as plain data', () => {
     for (let i = 0; i < rows; i++) lines.push(line(`L-${i}`, '2024-01-02', '05/01/2024', '2024-01-04'));
     writeFileSync(big, lines.join('\n') + '\n');
     expect(readFileSync(big).length).toBeGreaterThan(WORKER_TEXT_MAX_BYTES);
-    const pool = new ExtractPool({ maxBytes: 200 * 1024 * 1024, period: '2024' }, () => false, 1);
+    const pool = new ExtractPool({ maxBytes: 200 * 1024 * 1024, period: '2024' }, undefined, 1);
     try {
       pool.begin([a, big]);
       const db = join(dir, 'w.sqlite');

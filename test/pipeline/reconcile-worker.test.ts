@@ -47,7 +47,7 @@ describe('reconciliation off the writer thread', () => {
     const inline = await seeded();
     await reconcileTouched(inline, touched);
     const off = await seeded();
-    const pool = new ExtractPool({ maxBytes: 1 << 20 }, () => false, 2);
+    const pool = new ExtractPool({ maxBytes: 1 << 20 }, undefined, 2);
     try {
       await reconcileTouched(off, touched, undefined, pool.reconcileScopes);
     } finally {
@@ -103,7 +103,7 @@ describe('a WAL checkpoint in a pool thread', () => {
     };
     // Committed, but only in the WAL: the .sqlite file copied alone lacks it.
     expect(copy(join(tempDir(), 'before.sqlite'))).toEqual([]);
-    const pool = new ExtractPool({ maxBytes: 1 << 20 }, () => false, 1);
+    const pool = new ExtractPool({ maxBytes: 1 << 20 }, undefined, 1);
     try {
       await pool.checkpoint(wh.path);
     } finally {
