@@ -41,20 +41,26 @@ export interface DossierLoader {
 }
 
 const INSERT_COLUMNS = [...DOSSIER_COLUMNS, 'document_sha256', 'run_id'];
-/** The dossier's code is the natural key across overlapping exports: the first row stored wins. */
-const INSERT = `INSERT INTO dossiers (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT(code) DO NOTHING`;
+/**
+ * The dossier's code is the natural key across overlapping exports: the first row stored wins. The
+ * document and the run, the same on every row, are written into the statement as literals rather
+ * than bound per row: binding a 64-character hash and the run's id a million times cost 0.35 of a
+ * 6.3 s insert. A statement of the document's own, prepared at its first batch.
+ */
+const insertSql = (documentSha256: string, runId: string) =>
+  `INSERT INTO dossiers (${INSERT_COLUMNS.join(', ')}) VALUES (${DOSSIER_COLUMNS.map(() => '?').join(', ')}, ${sqlText(documentSha256)}, ${sqlText(runId)}) ON CONFLICT(code) DO NOTHING`;
+/** A string as an SQL literal (quotes doubled, the only escape SQLite has). */
+const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const EXISTING = `SELECT document_sha256, source_line, ${COMPARED_COLUMNS.join(', ')} FROM dossiers WHERE code = ?`;
 
 export function createDossierLoader(sqlite: SQLite.Database, documentSha256: string, runId: string): DossierLoader {
-  const insert = prepareOnce(sqlite, INSERT);
+  let insert: SQLite.Statement | undefined;
   const existing = prepareOnce(sqlite, EXISTING);
   const found: { line: number; message: string }[] = [];
   let conflicts = 0;
   let inserted = 0;
   let duplicates = 0;
-  const values: (string | number | null)[] = new Array(DOSSIER_COLUMNS.length + 2);
-  values[DOSSIER_COLUMNS.length] = documentSha256;
-  values[DOSSIER_COLUMNS.length + 1] = runId;
+  const values: (string | number | null)[] = new Array(DOSSIER_COLUMNS.length);
 
   const compare = (batch: DossierBatch, r: number) => {
     const code = batch.columns[CODE_AT]![r];
@@ -82,6 +88,7 @@ export function createDossierLoader(sqlite: SQLite.Database, documentSha256: str
       return duplicates;
     },
     write(batch) {
+      insert ??= sqlite.prepare(insertSql(documentSha256, runId));
       const cols = batch.columns;
       for (let r = 0; r < batch.count; r++) {
         for (let c = 0; c < DOSSIER_COLUMNS.length; c++) values[c] = cols[c]![r] ?? null;
