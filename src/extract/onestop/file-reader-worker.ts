@@ -37,10 +37,15 @@ function takeCredit(): void {
   }
 }
 
-/** Chunks read and not yet looked at for a packing separator (the encoding is known only once the head is read). */
-const unchecked: Buffer[] = [];
+/**
+ * Chunks read before the encoding was known (the head readDelimited looks at first), with their
+ * offsets in the file, not yet looked at for a packing separator; every later chunk is looked at as
+ * it is read.
+ */
+const unchecked: { chunk: Buffer; offset: number }[] = [];
 async function* chunks(): AsyncGenerator<Buffer> {
   const fd = openSync(path, 'r');
+  let offset = 0;
   try {
     for (;;) {
       // A fresh buffer each time: readDelimited keeps the first chunks while it looks at the head.
@@ -48,7 +53,9 @@ async function* chunks(): AsyncGenerator<Buffer> {
       const n = readSync(fd, buffer, 0, CHUNK, null);
       if (n === 0) return;
       const chunk = n < CHUNK ? buffer.subarray(0, n) : buffer;
-      unchecked.push(chunk);
+      if (info.encoding) lookForSeparators(chunk, offset);
+      else unchecked.push({ chunk, offset });
+      offset += n;
       yield chunk;
     }
   } finally {
@@ -57,15 +64,20 @@ async function* chunks(): AsyncGenerator<Buffer> {
 }
 
 /**
- * Whether a chunk's text holds a packing separator (NUL or U+0001), told from its bytes (native
- * indexOf): a byte 0 or 1 in UTF-8 and the 8-bit encodings; in UTF-16 the code unit at an even
- * offset (every Latin letter has a zero byte). Chunks are read at even sizes, so offsets stay aligned.
+ * From the chunk on, records go as arrays if it holds a packing separator (NUL or U+0001) in its
+ * text: a record that ends in it has not been handed over yet. Told from the bytes (native indexOf):
+ * a byte 0 or 1 in UTF-8 and the 8-bit encodings; in UTF-16 a code unit (every Latin letter has a
+ * zero byte), at an even offset in the file.
  */
-function holdsSeparator(chunk: Buffer, encoding: TextEncoding | undefined): boolean {
+function lookForSeparators(chunk: Buffer, offset: number): void {
+  if (packer.packs() && holdsSeparator(chunk, offset, info.encoding?.encoding)) packer.unpackable();
+}
+
+function holdsSeparator(chunk: Buffer, offset: number, encoding: TextEncoding | undefined): boolean {
   if (encoding !== 'utf16le' && encoding !== 'utf16be') return chunk.includes(0) || chunk.includes(1);
   const units = encoding === 'utf16le' ? [Buffer.from([0, 0]), Buffer.from([1, 0])] : [Buffer.from([0, 0]), Buffer.from([0, 1])];
   for (const unit of units) {
-    for (let at = chunk.indexOf(unit); at >= 0; at = chunk.indexOf(unit, at + 1)) if (at % 2 === 0) return true;
+    for (let at = chunk.indexOf(unit); at >= 0; at = chunk.indexOf(unit, at + 1)) if ((offset + at) % 2 === 0) return true;
   }
   return false;
 }
@@ -87,9 +99,7 @@ try {
     chunks(),
     (row) => {
       sendInfo();
-      // Every chunk up to the one that ends this record has been read: once one holds a separator,
-      // this record and all after it go as arrays.
-      while (unchecked.length) if (holdsSeparator(unchecked.shift()!, info.encoding?.encoding)) packer.unpackable();
+      for (const { chunk, offset } of unchecked.splice(0)) lookForSeparators(chunk, offset);
       packer.add(row.cells as string[], row.line);
     },
     info,

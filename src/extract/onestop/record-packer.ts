@@ -17,7 +17,12 @@ export class RecordPacker {
 
   constructor(private readonly post: (batch: RecordBatch) => void) {}
 
-  /** From now on records go as arrays: a cell may hold NUL or U+0001 (garbage bytes, UTF-16 text). */
+  /** Whether records still go packed (`unpackable` not called yet). */
+  packs(): boolean {
+    return this.cells === undefined;
+  }
+
+  /** From now on records go as arrays: a cell may hold NUL or U+0001 (garbage bytes). */
   unpackable(): void {
     if (this.cells) return;
     this.flush();

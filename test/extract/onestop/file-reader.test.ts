@@ -67,6 +67,14 @@ describe('reading an export on disk in a worker thread', () => {
     expect(rows[23_002]).toEqual({ line: 23_003, cells: ['C2999', 'after 2999'] });
   });
 
+  it('after megabytes of blank lines (no row to hand over meanwhile), a NUL in the first cells still comes through whole', async () => {
+    const { rows } = await fromFile(written('blank.csv', '\r\n'.repeat(1_500_000) + 'code,note\r\nB1,nul\u0000inside\r\n'));
+    expect(rows).toEqual([
+      { line: 1_500_001, cells: ['code', 'note'] },
+      { line: 1_500_002, cells: ['B1', 'nul\u0000inside'] },
+    ]);
+  });
+
   it('in UTF-16 too, where every Latin letter has a zero byte: a NUL in a cell comes through whole', async () => {
     const text = 'code\tnote\r\n' + Array.from({ length: 20_000 }, (_, i) => `A${i}\tthôn ${i}\r\n`).join('') + 'B1\tnul\u0000inside\r\nC1\tlast\r\n';
     const { rows, info } = await fromFile(written('utf16.tsv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])));
