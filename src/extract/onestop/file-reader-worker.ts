@@ -9,8 +9,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CchcError } from '../../model/index.js';
 import { readDelimited, type DelimitedInfo } from './delimited-rows.js';
-import type { TextEncoding } from './encoding.js';
-import { RecordPacker } from './record-packer.js';
+import { RecordPacker, holdsSeparator } from './record-packer.js';
 import { CREDITS, type FileReaderData, type FromFileReader, STOP } from './splitter-protocol.js';
 
 /** Bytes read at a time (the size the main thread's streams used). */
@@ -63,23 +62,9 @@ async function* chunks(): AsyncGenerator<Buffer> {
   }
 }
 
-/**
- * From the chunk on, records go as arrays if it holds a packing separator (NUL or U+0001) in its
- * text: a record that ends in it has not been handed over yet. Told from the bytes (native indexOf):
- * a byte 0 or 1 in UTF-8 and the 8-bit encodings; in UTF-16 a code unit (every Latin letter has a
- * zero byte), at an even offset in the file.
- */
+/** From the chunk on, records go as arrays if it holds a packing separator: a record that ends in it has not been handed over yet. */
 function lookForSeparators(chunk: Buffer, offset: number): void {
-  if (packer.packs() && holdsSeparator(chunk, offset, info.encoding?.encoding)) packer.unpackable();
-}
-
-function holdsSeparator(chunk: Buffer, offset: number, encoding: TextEncoding | undefined): boolean {
-  if (encoding !== 'utf16le' && encoding !== 'utf16be') return chunk.includes(0) || chunk.includes(1);
-  const units = encoding === 'utf16le' ? [Buffer.from([0, 0]), Buffer.from([1, 0])] : [Buffer.from([0, 0]), Buffer.from([0, 1])];
-  for (const unit of units) {
-    for (let at = chunk.indexOf(unit); at >= 0; at = chunk.indexOf(unit, at + 1)) if ((offset + at) % 2 === 0) return true;
-  }
-  return false;
+  if (packer.packs() && holdsSeparator(chunk, info.encoding?.encoding, offset)) packer.unpackable();
 }
 
 const info: Partial<DelimitedInfo> = {};

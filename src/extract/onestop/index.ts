@@ -24,27 +24,34 @@ export type { DossierExportStats } from './dossier-export.js';
  * Reads a CSV/TSV dossier export from a stream of byte chunks: the path a caller with a file on disk
  * takes to keep memory flat (the Extractor interface hands over the whole file as one Buffer).
  */
-export async function extractTextExport(
+export function extractTextExport(
   chunks: AsyncIterable<Buffer>,
   file: Pick<SourceFile, 'path'>,
   ctx: ExtractContext,
   stats: Partial<DossierExportStats & DelimitedInfo> = {},
 ): Promise<ExtractedDocument> {
-  const info: Partial<DelimitedInfo> = stats;
-  // The format is known once reading starts (the delimiter is sniffed from the first bytes).
-  const reader = new DossierExportReader(file, () => (info.delimiter === '\t' ? 'tsv' : 'csv'), ctx, stats);
-  await readDelimited(chunks, (row) => reader.push(row), info);
-  return reader.finish();
+  return readExport((onRow, info) => readDelimited(chunks, onRow, info), file, ctx, stats);
 }
 
 /**
  * The same for an export on disk, read in a worker thread (file-reader.ts) while this thread reads
  * its dossiers: the path of a long export, whatever its length.
  */
-export async function extractTextFile(path: string, file: Pick<SourceFile, 'path'>, ctx: ExtractContext, stats: Partial<DossierExportStats & DelimitedInfo> = {}): Promise<ExtractedDocument> {
+export function extractTextFile(path: string, file: Pick<SourceFile, 'path'>, ctx: ExtractContext, stats: Partial<DossierExportStats & DelimitedInfo> = {}): Promise<ExtractedDocument> {
+  return readExport((onRow, info) => readDelimitedFile(path, onRow, info), file, ctx, stats);
+}
+
+/** Reads an export's rows with `read` into the dossier reader. */
+async function readExport(
+  read: (onRow: (row: RawRow) => void, info: Partial<DelimitedInfo>) => Promise<void>,
+  file: Pick<SourceFile, 'path'>,
+  ctx: ExtractContext,
+  stats: Partial<DossierExportStats & DelimitedInfo>,
+): Promise<ExtractedDocument> {
   const info: Partial<DelimitedInfo> = stats;
+  // The format is known once reading starts (the delimiter is sniffed from the first bytes).
   const reader = new DossierExportReader(file, () => (info.delimiter === '\t' ? 'tsv' : 'csv'), ctx, stats);
-  await readDelimitedFile(path, (row) => reader.push(row), info);
+  await read((row) => reader.push(row), info);
   return reader.finish();
 }
 

@@ -1,3 +1,4 @@
+import type { TextEncoding } from './encoding.js';
 import { CELL_SEP, RECORD_SEP, type RecordBatch } from './splitter-protocol.js';
 
 /** Records per batch: large enough that posting costs little per row, small enough to stay flat. */
@@ -59,4 +60,26 @@ export function unpack(batch: RecordBatch, onRecord: (cells: string[], line: num
     const r = records[i]!;
     onRecord(typeof r === 'string' ? r.split(CELL_SEP) : r, batch.lines[i]!);
   }
+}
+
+const SEPARATOR_BYTES = [CELL_SEP.charCodeAt(0), RECORD_SEP.charCodeAt(0)];
+const SEPARATOR_UNITS = {
+  utf16le: SEPARATOR_BYTES.map((b) => Buffer.from([b, 0])),
+  utf16be: SEPARATOR_BYTES.map((b) => Buffer.from([0, b])),
+};
+
+/**
+ * Whether a chunk holds a packing separator (NUL or U+0001) in its text. Checked on the chunk (native
+ * indexOf) rather than on every cell: a record may straddle chunks, so once one chunk holds one, every
+ * later batch goes as arrays. Decoded text is searched as such; bytes are searched for a byte 0 or 1
+ * (UTF-8 and the 8-bit encodings) or, in UTF-16 (`encoding`), for the code unit at an even offset in
+ * the file (`offset`: where the chunk starts; every Latin letter has a zero byte).
+ */
+export function holdsSeparator(chunk: Buffer | string, encoding?: TextEncoding, offset = 0): boolean {
+  if (typeof chunk === 'string') return chunk.includes(CELL_SEP) || chunk.includes(RECORD_SEP);
+  if (encoding !== 'utf16le' && encoding !== 'utf16be') return SEPARATOR_BYTES.some((b) => chunk.includes(b));
+  for (const unit of SEPARATOR_UNITS[encoding]) {
+    for (let at = chunk.indexOf(unit); at >= 0; at = chunk.indexOf(unit, at + 1)) if ((offset + at) % 2 === 0) return true;
+  }
+  return false;
 }

@@ -5,23 +5,13 @@
  * a chunk is parsed (the main thread keeps a few chunks in flight, no more), { done }, { error }.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { RecordPacker } from './record-packer.js';
+import { RecordPacker, holdsSeparator } from './record-packer.js';
 import { DelimitedSplitter, RecordTooLong } from './splitter.js';
-import { CELL_SEP, type FromWorker, RECORD_SEP, type SplitterWorkerData, type ToWorker } from './splitter-protocol.js';
+import type { FromWorker, SplitterWorkerData, ToWorker } from './splitter-protocol.js';
 
 const port = parentPort!;
 const data = workerData as SplitterWorkerData;
 const packer = new RecordPacker((batch) => port.postMessage(batch satisfies FromWorker));
-
-/**
- * Whether a chunk holds a separator character. Checked on the chunk (native indexOf) rather than on
- * every cell: a record may straddle chunks, so once one chunk holds one, every later batch goes as
- * arrays.
- */
-function holdsSeparator(chunk: Buffer | string): boolean {
-  if (typeof chunk === 'string') return chunk.includes(CELL_SEP) || chunk.includes(RECORD_SEP);
-  return chunk.includes(CELL_SEP.charCodeAt(0)) || chunk.includes(RECORD_SEP.charCodeAt(0));
-}
 
 const splitter = new DelimitedSplitter(data.delimiter, (record, line) => packer.add(record, line), data.maxRecordChars);
 
@@ -30,7 +20,7 @@ port.on('message', (m: ToWorker) => {
     try {
       if ('chunk' in m) {
         const chunk = typeof m.chunk === 'string' ? m.chunk : Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength);
-        if (holdsSeparator(chunk)) packer.unpackable();
+        if (packer.packs() && holdsSeparator(chunk)) packer.unpackable();
         splitter.write(chunk);
         packer.flush();
         port.postMessage({ ack: true } satisfies FromWorker);
